@@ -1,0 +1,127 @@
+// PLAT-1 audit log: append-only and hash-chained. Every change writes its row in the same
+// transaction as the change (so a rolled-back change leaves no row); reads of sensitive personal
+// data write one too.
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../../db/database.ts';
+import type { Actor } from '../auth/actor.ts';
+
+// Serialises the chain: held from the audit insert to the end of its transaction. Services write
+// their audit row last, so the lock is held only for the commit.
+const AUDIT_CHAIN_LOCK = 7301002;
+
+export interface AuditEntry {
+  action: string;
+  entityType?: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The identity parts of an actor the log needs; an anonymous failed login has only a name. */
+export type AuditActor = Pick<Actor, 'kind' | 'id' | 'name' | 'institutionId' | 'ip' | 'requestId'> | AnonymousActor;
+export interface AnonymousActor { kind: 'anonymous'; id: null; name: string; institutionId: null; ip: string | null; requestId: string | null }
+
+// JSON round trip: Dates become ISO strings and undefined disappears, exactly as jsonb will
+// return them, so the hash computed now equals the one recomputed from the stored row.
+const normalise = (v: unknown) => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
+
+type AuditLogKind = 'user' | 'token' | 'system' | 'anonymous';
+
+interface HashedContent {
+  occurred_at: string; actor_kind: AuditLogKind; actor_id: number | null; actor_name: string | null;
+  actor_institution_id: number | null; action: string; entity_type: string | null; entity_id: string | null;
+  before: unknown; after: unknown; client_ip: string | null; request_id: string | null; prev_hash: string | null;
+}
+
+export function auditHash(content: HashedContent): string {
+  return createHash('sha256').update(canonicalize(content)!).digest('hex');
+}
+
+export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
+  const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const content: HashedContent = {
+    occurred_at: new Date().toISOString(),
+    actor_kind: actor.kind,
+    actor_id: actor.id,
+    actor_name: actor.name,
+    actor_institution_id: actor.institutionId,
+    action: entry.action,
+    entity_type: entry.entityType ?? null,
+    entity_id: entry.entityId == null ? null : String(entry.entityId),
+    before: normalise(entry.before),
+    after: normalise(entry.after),
+    client_ip: actor.ip,
+    request_id: actor.requestId,
+    prev_hash: last?.hash ?? null,
+  };
+  await tx.insertInto('audit_log').values({
+    ...content,
+    before: content.before === null ? null : JSON.stringify(content.before),
+    after: content.after === null ? null : JSON.stringify(content.after),
+    hash: auditHash(content),
+  }).execute();
+}
+
+export interface VerifyResult { checked: number; ok: boolean; firstBroken?: { id: number; reason: 'content' | 'link' } }
+
+/** Walks the whole chain in id order and reports the first row whose hash or link is wrong. */
+export async function verifyAuditChain(db: Executor, batchSize = 2000): Promise<VerifyResult> {
+  let prevHash: string | null = null;
+  let afterId = 0;
+  let checked = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_log').selectAll()
+      .where('id', '>', afterId).orderBy('id').limit(batchSize).execute();
+    if (rows.length === 0) return { checked, ok: true };
+    for (const r of rows) {
+      const id = r.id;
+      if (r.prev_hash !== prevHash) return { checked, ok: false, firstBroken: { id, reason: 'link' } };
+      const expected = auditHash({
+        occurred_at: new Date(r.occurred_at).toISOString(),
+        actor_kind: r.actor_kind, actor_id: r.actor_id, actor_name: r.actor_name,
+        actor_institution_id: r.actor_institution_id, action: r.action,
+        entity_type: r.entity_type, entity_id: r.entity_id,
+        before: r.before ?? null, after: r.after ?? null,
+        client_ip: r.client_ip, request_id: r.request_id, prev_hash: r.prev_hash,
+      });
+      if (expected !== r.hash) return { checked, ok: false, firstBroken: { id, reason: 'content' } };
+      prevHash = r.hash;
+      checked++;
+      afterId = id;
+    }
+  }
+}
+
+export interface AuditSearch {
+  from?: string; to?: string; actor?: string; action?: string; entityType?: string; entityId?: string; page: number; pageSize: number;
+}
+
+/**
+ * The log as the auditor reads it. Head office sees every row (failed sign-ins of unknown names
+ * have no institution); anyone else the rows of actors whose home institution is in their charge.
+ */
+export async function searchAudit(db: Executor, actor: Actor, f: AuditSearch) {
+  const atRoot = /^\/\d+\/$/.test(actor.scopePath);
+  let q = db.selectFrom('audit_log');
+  if (!atRoot) q = q.where('actor_institution_id', 'in', (eb) => eb.selectFrom('institution').select('id').where('path', 'like', actor.scopePath + '%'));
+  if (f.from) q = q.where('occurred_at', '>=', new Date(f.from));
+  if (f.to) q = q.where('occurred_at', '<', new Date(f.to));
+  if (f.actor) q = q.where('actor_name', '=', f.actor);
+  if (f.action) q = q.where('action', 'like', f.action.replace(/[\\%_]/g, (c) => '\\' + c) + '%');
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  // Count only up to a cap: an exact count over millions of rows is slow and nobody pages that far.
+  const capped = await q.select('id').limit(10_001).execute();
+  const items = await q.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return {
+    total: Math.min(capped.length, 10_000), totalCapped: capped.length > 10_000, page: f.page, pageSize: f.pageSize,
+    items: items.map((r) => ({
+      id: r.id, occurredAt: r.occurred_at, actorKind: r.actor_kind, actorId: r.actor_id, actorName: r.actor_name,
+      actorInstitutionId: r.actor_institution_id, action: r.action, entityType: r.entity_type, entityId: r.entity_id,
+      before: r.before, after: r.after, clientIp: r.client_ip, requestId: r.request_id, hash: r.hash,
+    })),
+  };
+}

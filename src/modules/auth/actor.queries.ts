@@ -1,0 +1,48 @@
+// Builds an Actor from the database: roles → permissions and data scope, managing institution → path.
+import type { Executor } from '../../db/database.ts';
+import type { Actor } from './actor.ts';
+
+interface Client { ip: string | null; requestId: string | null }
+
+async function rolesOf(db: Executor, roleIds: number[]) {
+  if (roleIds.length === 0) return { permissions: new Set<string>(), dataScope: 'own' as const };
+  const [perms, roles] = await Promise.all([
+    db.selectFrom('role_permission').select('permission_code').where('role_id', 'in', roleIds).execute(),
+    db.selectFrom('role').select('data_scope').where('id', 'in', roleIds).execute(),
+  ]);
+  return {
+    permissions: new Set(perms.map((p) => p.permission_code)),
+    // Any institution-scoped role widens the scope to the subtree; otherwise own customers only.
+    dataScope: roles.some((r) => r.data_scope === 'institution') ? ('institution' as const) : ('own' as const),
+  };
+}
+
+export async function loadActorForUser(db: Executor, userId: number, client: Client): Promise<Actor | null> {
+  const user = await db.selectFrom('app_user')
+    .innerJoin('institution as m', 'm.id', 'app_user.managing_institution_id')
+    .select(['app_user.id', 'app_user.username', 'app_user.display_name', 'app_user.home_institution_id', 'app_user.managing_institution_id', 'app_user.status', 'm.path'])
+    .where('app_user.id', '=', userId).executeTakeFirst();
+  if (!user || user.status !== 'active') return null;
+  const roleIds = (await db.selectFrom('user_role').select('role_id').where('user_id', '=', userId).execute()).map((r) => r.role_id);
+  const { permissions, dataScope } = await rolesOf(db, roleIds);
+  return {
+    kind: 'user', id: user.id, name: user.username, institutionId: user.home_institution_id,
+    managingInstitutionId: user.managing_institution_id, scopePath: user.path, dataScope, permissions,
+    ip: client.ip, requestId: client.requestId,
+  };
+}
+
+export async function loadActorForToken(db: Executor, tokenId: number, client: Client): Promise<Actor | null> {
+  const token = await db.selectFrom('api_token')
+    .innerJoin('institution as m', 'm.id', 'api_token.managing_institution_id')
+    .select(['api_token.id', 'api_token.name', 'api_token.managing_institution_id', 'm.path'])
+    .where('api_token.id', '=', tokenId).executeTakeFirst();
+  if (!token) return null;
+  const roleIds = (await db.selectFrom('api_token_role').select('role_id').where('token_id', '=', tokenId).execute()).map((r) => r.role_id);
+  const { permissions, dataScope } = await rolesOf(db, roleIds);
+  return {
+    kind: 'token', id: token.id, name: `token:${token.name}`.slice(0, 60), institutionId: token.managing_institution_id,
+    managingInstitutionId: token.managing_institution_id, scopePath: token.path, dataScope, permissions,
+    ip: client.ip, requestId: client.requestId,
+  };
+}

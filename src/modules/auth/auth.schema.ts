@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(32),
+  password: z.string().min(1).max(128),
+});
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: z.string().min(1).max(128),
+});
+export const createTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  roleIds: z.array(z.number().int().positive()).max(20),
+  managingInstitutionId: z.number().int().positive(),
+  expiresAt: z.iso.datetime().nullable().optional(),
+});
+
+export interface Me {
+  id: number; username: string; displayName: string;
+  homeInstitution: { id: number; name: string }; managingInstitution: { id: number; name: string };
+  roles: { id: number; code: string; nameZh: string; nameEn: string }[];
+  permissions: string[]; dataScope: 'institution' | 'own';
+  mustChangePassword: boolean; passwordExpiresAt: string | null; csrfToken: string;
+  idleMinutes: number;
+}

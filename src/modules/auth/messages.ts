@@ -1,0 +1,36 @@
+import type { MessageBundle } from '../../server/i18n.ts';
+
+export const authMessages: MessageBundle = {
+  'zh-CN': {
+    'auth.login.invalid': '用户名或密码错误',
+    'auth.login.invalid_remaining': '用户名或密码错误，再错 {{remaining}} 次账户将被锁定',
+    'auth.login.locked': '连续输错密码次数过多，账户已锁定，请 {{minutes}} 分钟后再试或联系管理员解锁',
+    'auth.login.inactive': '该账户已停用或已离职，无法登录',
+    'auth.session.expired': '登录已超时，请重新登录',
+    'auth.password.must_change': '请先修改初始密码或已过期的密码',
+    'auth.password.policy': '新密码不符合密码策略',
+    'auth.password.too_short': '密码至少 {{min}} 位',
+    'auth.password.too_long': '密码不能超过 {{max}} 位',
+    'auth.password.classes': '密码须包含大写字母、小写字母、数字、特殊字符中的至少 {{min}} 类',
+    'auth.password.contains_username': '密码不能包含用户名',
+    'auth.password.reused': '不能使用最近 {{count}} 次用过的密码',
+    'auth.password.current_wrong': '当前密码不正确',
+    'auth.token.escalation': '接口令牌不能拥有您本人没有的权限：{{permissions}}',
+  },
+  'en-US': {
+    'auth.login.invalid': 'Wrong username or password',
+    'auth.login.invalid_remaining': 'Wrong username or password; {{remaining}} more failures will lock the account',
+    'auth.login.locked': 'Too many wrong passwords: the account is locked. Try again in {{minutes}} minutes or ask an administrator to unlock it',
+    'auth.login.inactive': 'This account is disabled or its holder has left; it cannot sign in',
+    'auth.session.expired': 'Your session has expired; please sign in again',
+    'auth.password.must_change': 'Change your initial or expired password first',
+    'auth.password.policy': 'The new password does not meet the password policy',
+    'auth.password.too_short': 'At least {{min}} characters',
+    'auth.password.too_long': 'At most {{max}} characters',
+    'auth.password.classes': 'Use at least {{min}} of: upper-case letters, lower-case letters, digits, symbols',
+    'auth.password.contains_username': 'The password must not contain the username',
+    'auth.password.reused': 'The password must differ from the last {{count}} passwords',
+    'auth.password.current_wrong': 'The current password is wrong',
+    'auth.token.escalation': 'An API token cannot carry permissions you do not hold: {{permissions}}',
+  },
+};

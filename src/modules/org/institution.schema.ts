@@ -1,0 +1,63 @@
+// Request and response shapes of /api/institutions, shared with the web app.
+import { z } from 'zod';
+
+export const institutionCode = z.string().trim().regex(/^[0-9A-Za-z]{4}$/, 'org.institution.code_format').transform((s) => s.toUpperCase());
+const name = z.string().trim().min(1).max(60);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'common.date_format');
+
+export const institutionKind = z.enum(['marketing', 'statistical']);
+export const institutionCategory = z.enum(['corporate', 'sme', 'product', 'non_corporate']);
+
+export const listInstitutionsQuery = z.strictObject({
+  status: z.enum(['active', 'inactive', 'all']).default('active'),
+  q: z.string().trim().max(60).optional(),
+});
+
+export const createInstitutionBody = z.strictObject({
+  code: institutionCode,
+  name,
+  parentId: z.number().int().positive(),
+  kind: institutionKind,
+  category: institutionCategory.nullable().optional(),
+  address: z.string().trim().max(120).nullable().optional(),
+  phone: z.string().trim().max(35).nullable().optional(),
+  openedOn: isoDate.nullable().optional(),
+});
+export type CreateInstitution = z.infer<typeof createInstitutionBody>;
+
+export const updateInstitutionBody = z.strictObject({
+  version: z.number().int().positive(),
+  name: name.optional(),
+  kind: institutionKind.optional(),
+  category: institutionCategory.nullable().optional(),
+  address: z.string().trim().max(120).nullable().optional(),
+  phone: z.string().trim().max(35).nullable().optional(),
+});
+export type UpdateInstitution = z.infer<typeof updateInstitutionBody>;
+
+export const moveInstitutionBody = z.strictObject({
+  version: z.number().int().positive(),
+  parentId: z.number().int().positive(),
+  effectiveDate: isoDate,
+  reason: z.string().trim().min(1).max(200),
+});
+export type MoveInstitution = z.infer<typeof moveInstitutionBody>;
+
+export const statusChangeBody = z.strictObject({
+  version: z.number().int().positive(),
+  effectiveDate: isoDate,
+  reason: z.string().trim().min(1).max(200),
+});
+export type StatusChange = z.infer<typeof statusChangeBody>;
+
+export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2147483647) });
+
+export const levelNamesBody = z.strictObject({
+  levels: z.array(z.strictObject({ level: z.number().int().min(1).max(9), nameZh: z.string().trim().min(1).max(20), nameEn: z.string().trim().min(1).max(40) })).min(1).max(9),
+});
+
+export interface InstitutionView {
+  id: number; code: string; name: string; fullName: string; parentId: number | null; level: number; levelName: string;
+  kind: 'marketing' | 'statistical'; category: string | null; status: 'active' | 'inactive';
+  address: string | null; phone: string | null; openedOn: string | null; closedOn: string | null; version: number;
+}

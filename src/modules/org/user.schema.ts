@@ -1,0 +1,60 @@
+// Request and response shapes of /api/users, shared with the web app.
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'common.date_format');
+export const username = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9._-]{2,31}$/, 'org.user.username_format');
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const listUsersQuery = z.strictObject({
+  q: z.string().trim().max(40).optional(),
+  institutionId: z.coerce.number().int().positive().optional(),
+  status: z.enum(['active', 'disabled', 'left', 'all']).default('all'),
+  roleId: z.coerce.number().int().positive().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;
+
+export const createUserBody = z.strictObject({
+  username,
+  displayName: z.string().trim().min(1).max(40),
+  employeeNo: optionalText(20),
+  homeInstitutionId: z.number().int().positive(),
+  managingInstitutionId: z.number().int().positive(),
+  mobile: z.string().trim().regex(/^1[3-9]\d{9}$/, 'org.user.mobile_format').nullable().optional(),
+  email: z.email().max(100).nullable().optional(),
+  joinedOn: isoDate.optional(),
+  roleIds: z.array(z.number().int().positive()).max(30).default([]),
+  /** Optional: when absent the system generates one, returned once. Either way it must be changed at first sign-in. */
+  initialPassword: z.string().min(1).max(128).optional(),
+});
+export type CreateUser = z.infer<typeof createUserBody>;
+
+export const updateUserBody = z.strictObject({
+  version: z.number().int().positive(),
+  displayName: z.string().trim().min(1).max(40).optional(),
+  employeeNo: optionalText(20),
+  mobile: z.string().trim().regex(/^1[3-9]\d{9}$/, 'org.user.mobile_format').nullable().optional(),
+  email: z.email().max(100).nullable().optional(),
+});
+export type UpdateUser = z.infer<typeof updateUserBody>;
+
+export const moveUserBody = z.strictObject({
+  version: z.number().int().positive(),
+  homeInstitutionId: z.number().int().positive(),
+  managingInstitutionId: z.number().int().positive(),
+  effectiveDate: isoDate,
+  reason: z.string().trim().min(1).max(200),
+});
+export type MoveUser = z.infer<typeof moveUserBody>;
+
+export const userStatusBody = z.strictObject({
+  version: z.number().int().positive(),
+  status: z.enum(['active', 'disabled', 'left']),
+  effectiveDate: isoDate,
+  reason: z.string().trim().min(1).max(200),
+});
+export type UserStatusChange = z.infer<typeof userStatusBody>;
+
+export const setRolesBody = z.strictObject({ roleIds: z.array(z.number().int().positive()).max(30) });
+export const versionBody = z.strictObject({ version: z.number().int().positive() });

@@ -1,0 +1,32 @@
+// Run-time configuration kept in the `setting` table. Each key has a zod schema and a default;
+// a value that fails its schema is refused on write and replaced by the default on read.
+import type { z } from 'zod';
+import type { Executor, Tx } from '../../db/database.ts';
+import { MLPS_POLICY, securityPolicySchema } from '../auth/password-policy.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { AppError } from '../../server/errors.ts';
+
+const SETTINGS = {
+  'security.policy': { schema: securityPolicySchema, default: MLPS_POLICY },
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+type ValueOf<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
+
+export async function getSetting<K extends SettingKey>(db: Executor, key: K): Promise<ValueOf<K>> {
+  const row = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
+  const parsed = SETTINGS[key].schema.safeParse(row?.value);
+  return (parsed.success ? parsed.data : SETTINGS[key].default) as ValueOf<K>;
+}
+
+export async function putSetting<K extends SettingKey>(tx: Tx, actor: Actor, key: K, value: unknown): Promise<ValueOf<K>> {
+  const parsed = SETTINGS[key].schema.safeParse(value);
+  if (!parsed.success) throw new AppError('common.validation', 422, {}, parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })));
+  const before = await getSetting(tx, key);
+  await tx.insertInto('setting').values({ key, value: JSON.stringify(parsed.data), updated_by: actor.id })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(parsed.data), updated_by: actor.id, updated_at: new Date() }))
+    .execute();
+  await writeAudit(tx, actor, { action: 'setting.update', entityType: 'setting', entityId: key, before, after: parsed.data });
+  return parsed.data as ValueOf<K>;
+}

@@ -1,0 +1,110 @@
+// Builds the Fastify application: plumbing (ids, cookies, validation, problem+json, OpenAPI),
+// the authentication gate, every domain's routes under /api, and the built web app at /.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Config } from './config.ts';
+import './http-types.ts';
+import { pickLang } from './i18n.ts';
+import { sendProblem, toProblem } from './problem.ts';
+import { registerAuthentication } from './authenticate.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { institutionRoutes } from '../modules/org/institution.routes.ts';
+import { userRoutes } from '../modules/org/user.routes.ts';
+import { roleRoutes } from '../modules/org/role.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { codeTableRoutes } from '../modules/codes/code-table.routes.ts';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { settingsRoutes } from '../modules/settings/settings.routes.ts';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export async function buildApp(db: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.decorateRequest('lang', 'zh-CN');
+  app.addHook('onRequest', async (req, reply) => {
+    req.lang = pickLang((req.headers['x-crm-lang'] as string | undefined) ?? req.headers['accept-language']);
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Bank CRM API', description: '银行客户关系管理系统 REST API. Errors are RFC 9457 problem+json.', version: '0.1.0' },
+      components: { securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'crm_session' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      } },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.setErrorHandler((err, req, reply) => {
+    const p = toProblem(err, req);
+    if (p.status >= 500) req.log.error({ err }, 'request failed');
+    return sendProblem(reply, p);
+  });
+
+  registerAuthentication(app);
+
+  await app.register(async (api) => {
+    api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+    api.get('/health', { config: { public: true }, schema: { tags: ['platform'], summary: 'Process and database health' } }, async (_req, reply) => {
+      const started = Date.now();
+      try {
+        await sql`select 1`.execute(db);
+        return { status: 'ok', database: 'ok', databaseLatencyMs: Date.now() - started, uptimeSeconds: Math.round(process.uptime()) };
+      } catch {
+        return reply.status(503).send({ status: 'degraded', database: 'unreachable', uptimeSeconds: Math.round(process.uptime()) });
+      }
+    });
+    await api.register(authRoutes);
+    await api.register(institutionRoutes);
+    await api.register(userRoutes);
+    await api.register(roleRoutes);
+    await api.register(auditRoutes);
+    await api.register(codeTableRoutes);
+    await api.register(calendarRoutes);
+    await api.register(settingsRoutes);
+  }, { prefix: '/api' });
+
+  const hasWeb = existsSync(WEB_DIST + 'index.html');
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      return sendProblem(reply, { ...toProblem(new (class extends Error { statusCode = 404 })(), req), code: 'common.not_found_route', title: 'Not Found' });
+    }
+    // Client-side routes of the single-page app all load index.html.
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

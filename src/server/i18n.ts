@@ -1,0 +1,41 @@
+// Server-side messages: every error code has one message in zh-CN and en-US. Each domain keeps
+// its messages beside its code (`messages.ts`); this file gathers them into one i18next instance.
+import i18next from 'i18next';
+import { commonMessages } from './messages.ts';
+import { orgMessages } from '../modules/org/messages.ts';
+import { authMessages } from '../modules/auth/messages.ts';
+import { codeMessages } from '../modules/codes/messages.ts';
+import { calendarMessages } from '../modules/calendar/messages.ts';
+
+export type Lang = 'zh-CN' | 'en-US';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
+
+export interface MessageBundle { 'zh-CN': Record<string, string>; 'en-US': Record<string, string> }
+
+const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages];
+
+const i18n = i18next.createInstance();
+await i18n.init({
+  resources: Object.fromEntries(LANGS.map((lng) => [lng, { translation: Object.assign({}, ...bundles.map((b) => b[lng])) }])),
+  lng: 'zh-CN',
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false }, // JSON responses, not HTML: the browser escapes when it renders
+  keySeparator: false,
+  nsSeparator: false,
+  initAsync: false,
+});
+
+export function t(lang: Lang, key: string, params?: Record<string, unknown>): string {
+  return i18n.t(key, { lng: lang, ...params });
+}
+
+export function hasMessage(key: string): boolean {
+  return i18n.exists(key, { lng: 'zh-CN' });
+}
+
+/** zh-CN unless the client prefers English (Accept-Language or the UI's `x-crm-lang`). */
+export function pickLang(header: string | undefined): Lang {
+  if (!header) return 'zh-CN';
+  const first = header.split(',')[0]!.trim().toLowerCase();
+  return first.startsWith('en') ? 'en-US' : 'zh-CN';
+}

@@ -1,0 +1,50 @@
+// `npm start`: open the database (embedded PGlite in CRM_DATA_DIR, or DATABASE_URL), migrate,
+// seed, serve the API and the web app.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openDatabase } from '../db/database.ts';
+import { buildApp } from './app.ts';
+import { firstRun, prepareDatabase } from './bootstrap.ts';
+import { loadConfig } from './config.ts';
+import { claimDataDir, releaseDataDir } from './data-dir-lock.ts';
+
+const config = loadConfig();
+let dataDir: string | undefined;
+if (config.database.kind === 'pglite') {
+  dataDir = resolve(config.database.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  claimDataDir(dataDir);
+}
+const handle = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: resolve(dataDir!, 'pg') });
+await prepareDatabase(handle);
+const run = await firstRun(handle, config);
+const app = await buildApp(handle.db, config);
+await app.listen({ port: config.port, host: config.host });
+
+const url = `http://localhost:${config.port}`;
+const lines = [
+  '',
+  `  银行客户关系管理系统 / Bank CRM is running at ${url}`,
+  `  Database: ${config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}`,
+  `  API docs: ${url}/api/docs`,
+];
+if (run.kind === 'demo') {
+  lines.push('', `  Demo bank created. Every demo login uses the password ${run.password}`);
+  for (const l of run.logins) lines.push(`    ${l.username.padEnd(12)} ${l.displayName}  ${l.institution}  ${l.roles.join('、')}`);
+} else if (run.kind === 'admin') {
+  lines.push('', '  First start: user "admin" created with the password in CRM_ADMIN_PASSWORD; it must be changed at first sign-in.');
+}
+console.log(lines.join('\n') + '\n');
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await handle.close();
+  if (dataDir) releaseDataDir(dataDir);
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
