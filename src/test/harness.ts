@@ -1,0 +1,144 @@
+// Integration-test harness: a real database per test file (embedded PGlite in memory, or a
+// fresh database on the server of TEST_DATABASE_URL), migrated and seeded like production, the
+// real Fastify app, and a small bank to test against. Each test file builds its own.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { prepareDatabase } from '../server/bootstrap.ts';
+import { buildApp } from '../server/app.ts';
+import type { Config } from '../server/config.ts';
+import { systemActor, type Actor } from '../modules/auth/actor.ts';
+import { createInstitution } from '../modules/org/institution.service.ts';
+import { createUser } from '../modules/org/user.service.ts';
+import { writeAudit } from '../modules/audit/audit.service.ts';
+
+export const PASSWORD = 'Test#Pass1';
+
+const testConfig: Config = {
+  port: 0, host: '127.0.0.1', database: { kind: 'pglite', dataDir: '' }, cookieSecure: false,
+  trustProxy: false, demo: false, logLevel: 'silent',
+};
+
+async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) {
+    const handle = await openDatabase({ kind: 'pglite' });
+    return { handle, drop: async () => {} };
+  }
+  const name = `crm_test_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ kind: 'postgres', connectionString: server, poolSize: 1 });
+  await admin.exclusive((s) => s.run(`create database ${name}`));
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: 'postgres', connectionString: url.toString(), poolSize: 5 });
+  return {
+    handle,
+    drop: async () => {
+      await admin.exclusive((s) => s.run(`drop database if exists ${name} with (force)`));
+      await admin.close();
+    },
+  };
+}
+
+/**
+ * The test bank:           HO (0001)
+ *                   ┌─────────┴─────────┐
+ *              Branch A (A100)      Branch B (B100)
+ *           ┌───────┴───────┐            │
+ *   Sub-branch A1 (A110)  A2 (A120)   B1 (B110)
+ *          │
+ *     Team A1 (A111, marketing)
+ */
+export interface TestBank {
+  ho: number; branchA: number; branchB: number; subA1: number; subA2: number; subB1: number; teamA1: number;
+}
+
+export interface TestContext {
+  handle: DatabaseHandle;
+  app: FastifyInstance;
+  bank: TestBank;
+  system: Actor;
+  roleId: (code: string) => Promise<number>;
+  /** Creates a user with these roles (password PASSWORD, no forced change) and returns its id. */
+  addUser: (username: string, institutionId: number, roles: string[], opts?: { managingInstitutionId?: number; mustChange?: boolean }) => Promise<number>;
+  /** Signs in through the API and returns a client that sends the cookie and CSRF token. */
+  login: (username: string, password?: string) => Promise<Client>;
+  close: () => Promise<void>;
+}
+
+export interface Client {
+  get: (url: string, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  post: (url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  put: (url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  patch: (url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  delete: (url: string, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  csrf: string;
+  cookie: string;
+}
+
+export async function createTestContext(): Promise<TestContext> {
+  const { handle, drop } = await openTestDatabase();
+  await prepareDatabase(handle);
+  const db = handle.db;
+  const root = await db.transaction().execute(async (tx) => {
+    const r = await tx.insertInto('institution').values({ code: '0001', name: '测试银行', parent_id: null, level: 1, kind: 'statistical', path: '' }).returningAll().executeTakeFirstOrThrow();
+    await tx.updateTable('institution').set({ path: `/${r.id}/` }).where('id', '=', r.id).execute();
+    await writeAudit(tx, systemActor(r.id, `/${r.id}/`), { action: 'institution.create', entityType: 'institution', entityId: r.id });
+    return r;
+  });
+  const system = systemActor(root.id, `/${root.id}/`);
+  const inst = async (code: string, name: string, parentId: number, kind: 'statistical' | 'marketing' = 'statistical') =>
+    (await createInstitution(db, system, { code, name, parentId, kind })).id;
+  const branchA = await inst('A100', '甲分行', root.id);
+  const branchB = await inst('B100', '乙分行', root.id);
+  const subA1 = await inst('A110', '甲一支行', branchA);
+  const subA2 = await inst('A120', '甲二支行', branchA);
+  const subB1 = await inst('B110', '乙一支行', branchB);
+  const teamA1 = await inst('A111', '营销一队', subA1, 'marketing');
+  const bank = { ho: root.id, branchA, branchB, subA1, subA2, subB1, teamA1 };
+
+  const roleId = async (code: string) => (await db.selectFrom('role').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const app = await buildApp(db, testConfig, { logger: false });
+  await app.ready();
+
+  const addUser: TestContext['addUser'] = async (username, institutionId, roles, opts = {}) => {
+    const roleIds = await Promise.all(roles.map(roleId));
+    const { id } = await createUser(db, system, {
+      username, displayName: username, homeInstitutionId: institutionId, managingInstitutionId: opts.managingInstitutionId ?? institutionId,
+      roleIds, initialPassword: PASSWORD,
+    });
+    if (!opts.mustChange) await db.updateTable('app_user').set({ must_change_password: false }).where('id', '=', id).execute();
+    return id;
+  };
+
+  const login: TestContext['login'] = async (username, password = PASSWORD) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'crm_session')!;
+    const csrf = res.json().csrfToken as string;
+    const cookieHeader = `crm_session=${cookie.value}`;
+    const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => (url: string, body?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({ method, url, headers: { cookie: cookieHeader, 'x-csrf-token': csrf, ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
+    return {
+      get: (url, headers) => send('GET')(url, undefined, headers),
+      post: send('POST'), put: send('PUT'), patch: send('PATCH'),
+      delete: (url, headers) => send('DELETE')(url, undefined, headers),
+      csrf, cookie: cookieHeader,
+    };
+  };
+
+  return {
+    handle, app, bank, system, roleId, addUser, login,
+    close: async () => { await app.close(); await handle.close(); await drop(); },
+  };
+}
+
+/** Audit rows written since `sinceId`, oldest first. */
+export async function auditSince(ctx: TestContext, sinceId: number) {
+  return ctx.handle.db.selectFrom('audit_log').selectAll().where('id', '>', sinceId).orderBy('id').execute();
+}
+
+export async function lastAuditId(ctx: TestContext): Promise<number> {
+  const r = await ctx.handle.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r?.id ?? 0;
+}
