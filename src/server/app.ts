@@ -14,6 +14,7 @@ import type { Database } from '../db/database.ts';
 import type { Config } from './config.ts';
 import './http-types.ts';
 import { pickLang } from './i18n.ts';
+import { AppError } from './errors.ts';
 import { sendProblem, toProblem } from './problem.ts';
 import { registerAuthentication } from './authenticate.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
@@ -101,7 +102,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
-      return sendProblem(reply, { ...toProblem(new (class extends Error { statusCode = 404 })(), req), code: 'common.not_found_route', title: 'Not Found' });
+      return sendProblem(reply, toProblem(new AppError('common.route_not_found', 404), req));
     }
     // Client-side routes of the single-page app all load index.html.
     return reply.sendFile('index.html');

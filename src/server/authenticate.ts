@@ -20,7 +20,8 @@ export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('csrfToken', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.url.startsWith('/api/')) return;
+    // The API's own pages (Swagger UI) are public like the OpenAPI document they show.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const cfg = req.routeOptions.config ?? {};
     if (cfg.public) return;
 

@@ -57,7 +57,8 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
   }
   const fe = err as FastifyError;
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return problem(lang, requestId, fe.statusCode, fe.statusCode === 429 ? 'common.rate_limited' : 'common.bad_request');
+    const code = fe.statusCode === 429 ? 'common.rate_limited' : fe.statusCode === 413 ? 'common.payload_too_large' : fe.statusCode === 404 ? 'common.route_not_found' : 'common.bad_request';
+    return problem(lang, requestId, fe.statusCode, code);
   }
   return problem(lang, requestId, 500, 'common.internal');
 }
