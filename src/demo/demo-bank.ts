@@ -1,6 +1,7 @@
 // The demo bank created on first start of the embedded database: a head office, two branches,
 // six sub-branches each with a marketing team, and about twenty staff covering every built-in
 // role. Never created on a PostgreSQL server (DATABASE_URL): that start creates only `admin`.
+import { businessToday } from '../common/business-date.ts';
 import type { Database } from '../db/database.ts';
 import { systemActor } from '../modules/auth/actor.ts';
 import { createInstitution } from '../modules/org/institution.service.ts';
@@ -56,7 +57,7 @@ export async function createDemoBank(db: Database): Promise<{ logins: DemoLogin[
     const r = await tx.insertInto('institution').values({ code: '0001', name: '示范商业银行', parent_id: null, level: 1, kind: 'statistical', path: '' })
       .returningAll().executeTakeFirstOrThrow();
     await tx.updateTable('institution').set({ path: `/${r.id}/` }).where('id', '=', r.id).execute();
-    await tx.insertInto('institution_history').values({ institution_id: r.id, parent_id: null, code: r.code, name: r.name, status: 'active', valid_from: new Date().toISOString().slice(0, 10), event: 'open' }).execute();
+    await tx.insertInto('institution_history').values({ institution_id: r.id, parent_id: null, code: r.code, name: r.name, status: 'active', valid_from: businessToday(), event: 'open' }).execute();
     await writeAudit(tx, systemActor(r.id, `/${r.id}/`), { action: 'institution.create', entityType: 'institution', entityId: r.id, after: r });
     return r;
   });

@@ -41,10 +41,12 @@ export async function setCalendarDay(db: Database, actor: Actor, day: string, in
   // An exception must change something: a holiday on a weekend or a working weekday is a no-op.
   if (input.kind === 'holiday' && weekend) throw invalid({ path: 'kind', code: 'calendar.holiday_on_weekend' });
   if (input.kind === 'workday' && !weekend) throw invalid({ path: 'kind', code: 'calendar.workday_on_weekday' });
+  // updated_by is read as an app_user id: a token's id would name an unrelated person.
+  const updatedBy = actor.kind === 'user' ? actor.id : null;
   return db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('calendar_day').selectAll().where('day', '=', day).executeTakeFirst();
-    await tx.insertInto('calendar_day').values({ day, kind: input.kind, name: input.name, updated_by: actor.id })
-      .onConflict((oc) => oc.column('day').doUpdateSet({ kind: input.kind, name: input.name, updated_by: actor.id, updated_at: new Date() })).execute();
+    await tx.insertInto('calendar_day').values({ day, kind: input.kind, name: input.name, updated_by: updatedBy })
+      .onConflict((oc) => oc.column('day').doUpdateSet({ kind: input.kind, name: input.name, updated_by: updatedBy, updated_at: new Date() })).execute();
     await writeAudit(tx, actor, { action: 'calendar.set', entityType: 'calendar_day', entityId: day, before: before ?? null, after: { day, ...input } });
     return { day };
   });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 export const institutionCode = z.string().trim().regex(/^[0-9A-Za-z]{4}$/, 'org.institution.code_format').transform((s) => s.toUpperCase());
 const name = z.string().trim().min(1).max(60);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'common.date_format');
+// z.iso.date checks the calendar too: '2025-02-30' is refused here, not by the database as a 500.
+const isoDate = z.iso.date('common.date_format');
 
 export const institutionKind = z.enum(['marketing', 'statistical']);
 export const institutionCategory = z.enum(['corporate', 'sme', 'product', 'non_corporate']);

@@ -1,6 +1,7 @@
 // Institutions (ORG-1…6): a tree whose shape follows the bank (head office → branch →
 // sub-branch → marketing team), where statistical institutions hold institutions and marketing
 // institutions hold people, and whose every move, rename and closure is kept as history.
+import { businessToday } from '../../common/business-date.ts';
 import { sql } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/errors.ts';
@@ -9,7 +10,9 @@ import type { Actor } from '../auth/actor.ts';
 import { recordInstitutionHistory, selectInstitutionRow, selectInstitutions } from './institution.queries.ts';
 import type { CreateInstitution, MoveInstitution, StatusChange, UpdateInstitution } from './institution.schema.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => businessToday();
+/** changed_by names a person: a token's or the system's id is not an app_user id. */
+const changedBy = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
 
 export const listInstitutions = (db: Database, actor: Actor, f: { status?: 'active' | 'inactive' | 'all'; q?: string }) =>
   selectInstitutions(db, actor, f);
@@ -31,6 +34,19 @@ export async function getInstitution(db: Database, actor: Actor, id: number) {
       .where('institution_history.institution_id', '=', id).orderBy('institution_history.id', 'desc').execute(),
   ]);
   return { ...inst, activeChildren: counts.rows[0]!.children, users: counts.rows[0]!.users, history };
+}
+
+/**
+ * ORG-6 history is a chain of periods, so a change takes effect no later than today and no earlier
+ * than the start of the current period; otherwise a period would end before it began.
+ */
+async function assertEffectiveDate(db: Executor, id: number, date: string) {
+  if (date > today()) throw invalid({ path: 'effectiveDate', code: 'org.institution.future_date' });
+  const current = await db.selectFrom('institution_history').select('valid_from')
+    .where('institution_id', '=', id).where('valid_to', 'is', null).executeTakeFirst();
+  if (current && date < current.valid_from) {
+    throw invalid({ path: 'effectiveDate', code: 'org.institution.before_current_period', params: { date: current.valid_from } });
+  }
 }
 
 async function assertCodeFree(db: Executor, code: string, exceptId?: number) {
@@ -56,7 +72,7 @@ export async function createInstitution(db: Database, actor: Actor, input: Creat
     }).returningAll().executeTakeFirstOrThrow();
     const path = `${parent.path}${row.id}/`;
     await tx.updateTable('institution').set({ path }).where('id', '=', row.id).execute();
-    await recordInstitutionHistory(tx, row, 'open', row.opened_on ?? today(), null, actor.id);
+    await recordInstitutionHistory(tx, row, 'open', row.opened_on ?? today(), null, changedBy(actor));
     await writeAudit(tx, actor, { action: 'institution.create', entityType: 'institution', entityId: row.id, after: { ...row, path } });
     return { id: row.id };
   });
@@ -80,7 +96,7 @@ export async function updateInstitution(db: Database, actor: Actor, id: number, 
       version: before.version + 1,
       updated_at: new Date(),
     }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    if (after.name !== before.name) await recordInstitutionHistory(tx, after, 'rename', today(), null, actor.id);
+    if (after.name !== before.name) await recordInstitutionHistory(tx, after, 'rename', today(), null, changedBy(actor));
     await writeAudit(tx, actor, { action: 'institution.update', entityType: 'institution', entityId: id, before, after });
     return { id };
   });
@@ -93,7 +109,7 @@ export async function moveInstitution(db: Database, actor: Actor, id: number, in
     if (!inst) throw notFound('institution');
     if (inst.version !== input.version) throw conflict();
     if (inst.parent_id === null) throw invalid({ path: 'parentId', code: 'org.institution.root_fixed' });
-    if (input.effectiveDate > today()) throw invalid({ path: 'effectiveDate', code: 'org.institution.future_date' });
+    await assertEffectiveDate(tx, id, input.effectiveDate);
     const parent = await selectInstitutionRow(tx, actor, input.parentId, true);
     if (!parent) throw notFound('institution');
     if (parent.path.startsWith(inst.path)) throw invalid({ path: 'parentId', code: 'org.institution.move_into_self' });
@@ -108,7 +124,7 @@ export async function moveInstitution(db: Database, actor: Actor, id: number, in
       .where('path', 'like', inst.path + '%').execute();
     const after = await tx.updateTable('institution').set({ parent_id: parent.id, version: inst.version + 1 })
       .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordInstitutionHistory(tx, after, 'move', input.effectiveDate, input.reason, actor.id);
+    await recordInstitutionHistory(tx, after, 'move', input.effectiveDate, input.reason, changedBy(actor));
     await writeAudit(tx, actor, { action: 'institution.move', entityType: 'institution', entityId: id,
       before: { parentId: inst.parent_id, path: inst.path }, after: { parentId: parent.id, path: newPath, effectiveDate: input.effectiveDate, reason: input.reason } });
     return { id };
@@ -123,7 +139,7 @@ export async function deactivateInstitution(db: Database, actor: Actor, id: numb
     if (inst.version !== input.version) throw conflict();
     if (inst.status === 'inactive') return { id };
     if (inst.parent_id === null) throw invalid({ path: 'id', code: 'org.institution.root_fixed' });
-    if (input.effectiveDate > today()) throw invalid({ path: 'effectiveDate', code: 'org.institution.future_date' });
+    await assertEffectiveDate(tx, id, input.effectiveDate);
     const child = await tx.selectFrom('institution').select('id').where('parent_id', '=', id).where('status', '=', 'active').executeTakeFirst();
     if (child) throw new AppError('org.institution.has_children', 409);
     const user = await tx.selectFrom('app_user').select('id').where('status', '<>', 'left')
@@ -131,7 +147,7 @@ export async function deactivateInstitution(db: Database, actor: Actor, id: numb
     if (user) throw new AppError('org.institution.has_users', 409);
     const after = await tx.updateTable('institution').set({ status: 'inactive', closed_on: input.effectiveDate, version: inst.version + 1, updated_at: new Date() })
       .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordInstitutionHistory(tx, after, 'deactivate', input.effectiveDate, input.reason, actor.id);
+    await recordInstitutionHistory(tx, after, 'deactivate', input.effectiveDate, input.reason, changedBy(actor));
     await writeAudit(tx, actor, { action: 'institution.deactivate', entityType: 'institution', entityId: id, before: { status: inst.status }, after: { status: 'inactive', reason: input.reason } });
     return { id };
   });
@@ -143,11 +159,12 @@ export async function reactivateInstitution(db: Database, actor: Actor, id: numb
     if (!inst) throw notFound('institution');
     if (inst.version !== input.version) throw conflict();
     if (inst.status === 'active') return { id };
+    await assertEffectiveDate(tx, id, input.effectiveDate);
     const parent = inst.parent_id ? await tx.selectFrom('institution').select('status').where('id', '=', inst.parent_id).executeTakeFirst() : null;
     if (parent && parent.status !== 'active') throw invalid({ path: 'id', code: 'org.institution.parent_inactive' });
     const after = await tx.updateTable('institution').set({ status: 'active', closed_on: null, version: inst.version + 1, updated_at: new Date() })
       .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordInstitutionHistory(tx, after, 'reactivate', input.effectiveDate, input.reason, actor.id);
+    await recordInstitutionHistory(tx, after, 'reactivate', input.effectiveDate, input.reason, changedBy(actor));
     await writeAudit(tx, actor, { action: 'institution.reactivate', entityType: 'institution', entityId: id, before: { status: 'inactive' }, after: { status: 'active', reason: input.reason } });
     return { id };
   });

@@ -93,13 +93,21 @@ export async function deleteRole(db: Database, actor: Actor, id: number) {
     const role = await tx.selectFrom('role').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!role) throw notFound('role');
     if (role.builtin) throw new AppError('org.role.builtin_readonly', 409);
-    const users = await tx.selectFrom('user_role').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', id).executeTakeFirstOrThrow();
-    const tokens = await tx.selectFrom('api_token_role').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', id).executeTakeFirstOrThrow();
-    const count = Number(users.n) + Number(tokens.n);
+    // Users who left and revoked tokens keep their roles frozen (neither can change any more), so
+    // counting them as holders would make a role once granted undeletable; as in listRoles, they do not count.
+    const holders = await tx.selectFrom('user_role').innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+      .select(['user_role.user_id as userId', 'app_user.status']).where('user_role.role_id', '=', id).execute();
+    const leftHolders = holders.filter((h) => h.status === 'left').map((h) => h.userId);
+    const tokens = await tx.selectFrom('api_token_role').innerJoin('api_token', 'api_token.id', 'api_token_role.token_id')
+      .select(['api_token.id', 'api_token.revoked_at']).where('api_token_role.role_id', '=', id).execute();
+    const revokedTokens = tokens.filter((t) => t.revoked_at !== null).map((t) => t.id);
+    const count = holders.length - leftHolders.length + tokens.length - revokedTokens.length;
     if (count > 0) throw new AppError('org.role.in_use', 409, { count });
+    await tx.deleteFrom('user_role').where('role_id', '=', id).execute();
+    await tx.deleteFrom('api_token_role').where('role_id', '=', id).execute();
     await tx.deleteFrom('role_permission').where('role_id', '=', id).execute();
     await tx.deleteFrom('role').where('id', '=', id).execute();
-    await writeAudit(tx, actor, { action: 'role.delete', entityType: 'role', entityId: id, before: role });
+    await writeAudit(tx, actor, { action: 'role.delete', entityType: 'role', entityId: id, before: { ...role, leftHolders, revokedTokens } });
   });
 }
 

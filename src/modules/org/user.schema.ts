@@ -1,7 +1,8 @@
 // Request and response shapes of /api/users, shared with the web app.
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'common.date_format');
+// z.iso.date checks the calendar too: '2025-02-30' is refused here, not by the database as a 500.
+const isoDate = z.iso.date('common.date_format');
 export const username = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9._-]{2,31}$/, 'org.user.username_format');
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 

@@ -1,5 +1,6 @@
 // Users (USR-1, USR-2, USR-8): staff with a home institution (where they belong) and a managing
 // institution (what they may see); joining, moving and leaving keep history.
+import { businessToday } from '../../common/business-date.ts';
 import { sql } from 'kysely';
 import type { Database, Executor, Tx } from '../../db/database.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/errors.ts';
@@ -11,7 +12,9 @@ import { institutionInScope } from './scope.ts';
 import type { CreateUser, ListUsersQuery, MoveUser, UpdateUser, UserStatusChange } from './user.schema.ts';
 import { assertGrantable } from './role.service.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => businessToday();
+/** changed_by and granted_by name a person: a token's or the system's id is not an app_user id. */
+const byUser = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
 
 const PUBLIC_COLUMNS = ['app_user.id', 'app_user.username', 'app_user.display_name as displayName', 'app_user.employee_no as employeeNo',
   'app_user.home_institution_id as homeInstitutionId', 'app_user.managing_institution_id as managingInstitutionId',
@@ -88,6 +91,15 @@ async function recordUserHistory(tx: Tx, u: { id: number; home_institution_id: n
   }).execute();
 }
 
+/** USR-8 history is a chain of periods: a change takes effect no later than today and no earlier than the current period began. */
+async function assertEffectiveDate(tx: Tx, userId: number, date: string) {
+  if (date > today()) throw invalid({ path: 'effectiveDate', code: 'org.user.future_date' });
+  const current = await tx.selectFrom('user_history').select('valid_from').where('user_id', '=', userId).where('valid_to', 'is', null).executeTakeFirst();
+  if (current && date < current.valid_from) {
+    throw invalid({ path: 'effectiveDate', code: 'org.user.before_current_period', params: { date: current.valid_from } });
+  }
+}
+
 const auditView = (u: Record<string, unknown>) => {
   const { password_hash: _p, ...rest } = u;
   return rest;
@@ -113,9 +125,9 @@ export async function createUser(db: Database, actor: Actor, input: CreateUser) 
     await setPassword(tx, user.id, initialPassword, true);
     if (input.roleIds.length) {
       await assertGrantable(tx, actor, user.id, input.roleIds);
-      await tx.insertInto('user_role').values(input.roleIds.map((role_id) => ({ user_id: user.id, role_id, granted_by: actor.id }))).execute();
+      await tx.insertInto('user_role').values(input.roleIds.map((role_id) => ({ user_id: user.id, role_id, granted_by: byUser(actor) }))).execute();
     }
-    await recordUserHistory(tx, user, 'join', user.joined_on, null, actor.id);
+    await recordUserHistory(tx, user, 'join', user.joined_on, null, byUser(actor));
     await writeAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: { ...auditView(user), roleIds: input.roleIds } });
     return { id: user.id, initialPassword: input.initialPassword ? undefined : initialPassword };
   });
@@ -149,12 +161,13 @@ export async function moveUser(db: Database, actor: Actor, id: number, input: Mo
     if (!before) throw notFound('user');
     if (before.version !== input.version) throw conflict();
     if (before.status === 'left') throw invalid({ path: 'id', code: 'org.user.left' });
+    await assertEffectiveDate(tx, id, input.effectiveDate);
     await assertInstitutions(tx, actor, input.homeInstitutionId, input.managingInstitutionId);
     const after = await tx.updateTable('app_user').set({
       home_institution_id: input.homeInstitutionId, managing_institution_id: input.managingInstitutionId,
       version: before.version + 1, updated_at: new Date(),
     }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordUserHistory(tx, after, 'move', input.effectiveDate, input.reason, actor.id);
+    await recordUserHistory(tx, after, 'move', input.effectiveDate, input.reason, byUser(actor));
     await writeAudit(tx, actor, { action: 'user.move', entityType: 'user', entityId: id,
       before: { homeInstitutionId: before.home_institution_id, managingInstitutionId: before.managing_institution_id },
       after: { homeInstitutionId: after.home_institution_id, managingInstitutionId: after.managing_institution_id, effectiveDate: input.effectiveDate, reason: input.reason } });
@@ -164,12 +177,13 @@ export async function moveUser(db: Database, actor: Actor, id: number, input: Mo
 
 /** Disable, re-enable, or record that the person left; leaving ends every session. */
 export async function changeUserStatus(db: Database, actor: Actor, id: number, input: UserStatusChange) {
-  if (id === actor.id) throw new AppError('org.user.self_change', 403);
+  if (actor.kind === 'user' && id === actor.id) throw new AppError('org.user.self_change', 403);
   return db.transaction().execute(async (tx) => {
     const before = await scopedUser(tx, actor, id, true);
     if (!before) throw notFound('user');
     if (before.version !== input.version) throw conflict();
     if (before.status === input.status) return { id };
+    await assertEffectiveDate(tx, id, input.effectiveDate);
     const after = await tx.updateTable('app_user').set({
       status: input.status, left_on: input.status === 'left' ? input.effectiveDate : null,
       version: before.version + 1, updated_at: new Date(),
@@ -178,7 +192,7 @@ export async function changeUserStatus(db: Database, actor: Actor, id: number, i
       await tx.updateTable('user_session').set({ revoked_at: new Date() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
     }
     const event = input.status === 'left' ? 'leave' : input.status === 'disabled' ? 'disable' : before.status === 'left' ? 'rejoin' : 'enable';
-    await recordUserHistory(tx, after, event, input.effectiveDate, input.reason, actor.id);
+    await recordUserHistory(tx, after, event, input.effectiveDate, input.reason, byUser(actor));
     await writeAudit(tx, actor, { action: `user.${event}`, entityType: 'user', entityId: id, before: { status: before.status }, after: { status: after.status, reason: input.reason } });
     return { id };
   });
@@ -196,7 +210,7 @@ export async function unlockUser(db: Database, actor: Actor, id: number) {
 
 /** An administrator issues a new initial password, shown once; the user must change it at sign-in. */
 export async function resetPassword(db: Database, actor: Actor, id: number) {
-  if (id === actor.id) throw new AppError('org.user.self_change', 403);
+  if (actor.kind === 'user' && id === actor.id) throw new AppError('org.user.self_change', 403);
   return db.transaction().execute(async (tx) => {
     const user = await scopedUser(tx, actor, id, true);
     if (!user) throw notFound('user');
@@ -218,7 +232,7 @@ export async function setUserRoles(db: Database, actor: Actor, id: number, roleI
     await assertGrantable(tx, actor, id, unique);
     const before = (await tx.selectFrom('user_role').select('role_id').where('user_id', '=', id).execute()).map((r) => r.role_id).sort((a, b) => a - b);
     await tx.deleteFrom('user_role').where('user_id', '=', id).execute();
-    if (unique.length) await tx.insertInto('user_role').values(unique.map((role_id) => ({ user_id: id, role_id, granted_by: actor.id }))).execute();
+    if (unique.length) await tx.insertInto('user_role').values(unique.map((role_id) => ({ user_id: id, role_id, granted_by: byUser(actor) }))).execute();
     await writeAudit(tx, actor, { action: 'user.roles.set', entityType: 'user', entityId: id, before: { roleIds: before }, after: { roleIds: unique.sort((a, b) => a - b) } });
     return { id };
   });
