@@ -48,6 +48,11 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     req.lang = pickLang((req.headers['x-crm-lang'] as string | undefined) ?? req.headers['accept-language']);
     reply.header('x-request-id', req.id);
   });
+  // PostgreSQL text cannot hold U+0000: refuse it as a field error instead of failing in the database.
+  app.addHook('preValidation', async (req) => {
+    const path = nulCharacterAt(req.body, 'body') ?? nulCharacterAt(req.query, 'querystring') ?? nulCharacterAt(req.params, 'params');
+    if (path) throw new AppError('common.validation', 400, {}, [{ path, code: 'common.nul_character' }]);
+  });
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
@@ -108,4 +113,18 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     return reply.sendFile('index.html');
   });
   return app;
+}
+
+/** The path of the first string holding U+0000 in a parsed request part, or null. Iterative: bodies may nest deeply. */
+function nulCharacterAt(value: unknown, root: string): string | null {
+  const stack: [unknown, string][] = [[value, root]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path;
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) stack.push([child, `${path}.${k}`]);
+    }
+  }
+  return null;
 }

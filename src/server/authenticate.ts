@@ -20,8 +20,11 @@ export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('csrfToken', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    // Decide by the route that matched, not the raw URL: the router decodes '/%61pi/users' to
+    // '/api/users', which the raw URL would have let through unauthenticated. No match = 404.
+    const route = req.routeOptions.url;
     // The API's own pages (Swagger UI) are public like the OpenAPI document they show.
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    if (!route?.startsWith('/api/') || route.startsWith('/api/docs')) return;
     const cfg = req.routeOptions.config ?? {};
     if (cfg.public) return;
 

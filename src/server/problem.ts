@@ -32,6 +32,12 @@ export function sendProblem(reply: FastifyReply, p: Problem) {
   return reply.status(p.status).type('application/problem+json; charset=utf-8').send(p);
 }
 
+/** The value zod rejected (zod issues do not carry it), so messages say "received number", not "received undefined". */
+function rejectedValue(req: FastifyRequest, where: string, path: string[]): unknown {
+  const source = where === 'querystring' ? req.query : where === 'params' ? req.params : where === 'headers' ? req.headers : req.body;
+  return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), source);
+}
+
 export function toProblem(err: unknown, req: FastifyRequest): Problem {
   const lang = req.lang ?? 'zh-CN';
   const requestId = String(req.id);
@@ -42,17 +48,23 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as { validationContext?: string }).validationContext ?? 'body';
-    return problem(lang, requestId, 400, 'common.validation', {}, err.validation.map((v) => {
-      const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
-      const issue = { ...(v.params as object), code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message } as never;
+    return problem(lang, requestId, 400, 'common.validation', {}, err.validation.flatMap((v) => {
+      const segments = v.instancePath.split('/').filter(Boolean);
+      const path = [where, ...segments].join('.');
+      // One error per unknown field, at the field's own path, so a form can mark it.
+      if (v.keyword === 'unrecognized_keys') {
+        return ((v.params as { keys?: string[] }).keys ?? []).map((field) => ({
+          path: [where, ...segments, field].join('.'), code: v.keyword, message: t(lang, 'common.unknown_field', { field }),
+        }));
+      }
+      const issue = { ...(v.params as object), input: rejectedValue(req, where, segments), code: v.keyword, path: segments, message: v.message } as never;
       let message: string;
       if (v.message && hasMessage(v.message)) message = t(lang, v.message, v.params as Record<string, unknown>);
-      else if (v.keyword === 'unrecognized_keys') message = t(lang, 'common.unknown_field', { field: ((v.params as { keys?: string[] }).keys ?? []).join(', ') });
       else {
         const m = zodLocales[lang].localeError(issue);
         message = typeof m === 'string' ? m : (m?.message ?? v.message ?? v.keyword);
       }
-      return { path, code: v.keyword, message };
+      return [{ path, code: v.keyword, message }];
     }));
   }
   const fe = err as FastifyError;

@@ -34,6 +34,13 @@ async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () =>
   return {
     handle,
     drop: async () => {
+      // pg's Pool.end() resolves before its connections have closed; a forced drop racing them
+      // kills a closing connection, whose FATAL 57P01 then surfaces as an unhandled error.
+      for (let i = 0; i < 250; i++) {
+        const [row] = (await admin.exclusive((s) => s.run(`select count(*)::int as n from pg_stat_activity where datname = '${name}'`))) as { n: number }[];
+        if (!row || row.n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await admin.exclusive((s) => s.run(`drop database if exists ${name} with (force)`));
       await admin.close();
     },

@@ -12,6 +12,8 @@ import { sha256, type ClientInfo } from './session.service.ts';
 export interface CreateTokenInput { name: string; roleIds: number[]; managingInstitutionId: number; expiresAt?: string | null }
 
 export async function createApiToken(db: Database, actor: Actor, input: CreateTokenInput) {
+  // A token is issued by a person (created_by references app_user): a token's id is not a user's.
+  if (actor.kind !== 'user') throw new AppError('common.forbidden', 403, { permission: 'apitoken.manage' });
   return db.transaction().execute(async (tx) => {
     const inst = await tx.selectFrom('institution').select('id')
       .where('id', '=', input.managingInstitutionId).where(institutionInScope(actor, 'institution.id')).executeTakeFirst();
@@ -63,7 +65,7 @@ export async function revokeApiToken(db: Database, actor: Actor, id: number) {
       .where('id', '=', id).where(institutionInScope(actor, 'api_token.managing_institution_id')).forUpdate().executeTakeFirst();
     if (!row) throw notFound('api_token');
     if (row.revoked_at) return;
-    await tx.updateTable('api_token').set({ revoked_at: new Date(), revoked_by: actor.id }).where('id', '=', id).execute();
+    await tx.updateTable('api_token').set({ revoked_at: new Date(), revoked_by: actor.kind === 'user' ? actor.id : null }).where('id', '=', id).execute();
     await writeAudit(tx, actor, { action: 'apitoken.revoke', entityType: 'api_token', entityId: id, before: { name: row.name } });
   });
 }
