@@ -180,6 +180,104 @@ export interface CalendarDayTable {
 
 export interface SettingTable { key: string; value: Json; updated_by: number | null; updated_at: Timestamp }
 
+
+// ── customers (0003) ──────────────────────────────────────────────────────────────────────
+type Money = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+
+export interface CustomerTable {
+  id: Generated<number>;
+  customer_no: string;
+  kind: 'personal' | 'corporate';
+  name: string;
+  institution_id: number;
+  status: Generated<'active' | 'deleted' | 'merged'>;
+  status_reason: string | null;
+  merged_into: number | null;
+  blacklisted: Generated<boolean>;
+  origin: Generated<'crm' | 'core'>;
+  search_terms: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CustomerManagerTable { customer_id: number; user_id: number; role: 'primary' | 'assisting' | 'assistant'; since: string }
+
+export interface PersonalCustomerTable {
+  customer_id: number;
+  gender: string | null; birth_date: NullableDate; marital_status: string | null; nationality: string | null;
+  household_division: string | null; household_address: string | null;
+  shareholder: Generated<boolean>; employee: Generated<boolean>;
+  first_relation_on: NullableDate; first_credit_on: NullableDate;
+  education: string | null; degree: string | null; investor_type: string | null; investment_years: number | null;
+  occupation: string | null; employer: string | null; employer_nature: string | null; employer_industry: string | null;
+  employer_division: string | null; employer_address: string | null; employer_postcode: string | null; employer_phone: string | null;
+  employer_since_year: number | null; post_years: number | null; professional_title: string | null;
+  monthly_income: Money; family_monthly_income: Money; family_size: number | null; dependents: number | null;
+  monthly_fixed_expense: Money; residence_status: string | null; salary_bank: string | null; salary_account: string | null;
+  home_address: string | null; home_postcode: string | null; home_phone: string | null;
+  mailing_address: string | null; mailing_postcode: string | null; mobile: string | null; other_phone: string | null;
+  email: string | null; best_contact_method: string | null; best_contact_period: string | null; best_contact_hours: string | null;
+  contact_note: string | null;
+}
+
+export interface CustomerIdentityTable { customer_id: number; seq: number; id_type: string; id_number: string; expires_on: NullableDate }
+
+export interface CorporateCustomerTable {
+  customer_id: number;
+  credit_code: string | null; organization_code: string | null; registration_type: string | null; enterprise_nature: string | null;
+  scale: 'large' | 'medium' | 'small' | 'micro' | null; legal_rep_customer_id: number | null;
+  registered_address: string | null; registered_capital_currency: string | null; registered_capital: Money; paid_in_capital: Money;
+  business_scope: string | null; established_on: NullableDate;
+  office_phone: string | null; office_address: string | null; office_postcode: string | null; email: string | null;
+  industry_code: string | null; industrial_zone: string | null; specialised_market: string | null;
+  industry_updated_by: number | null; industry_updated_at: NullableTimestamp;
+}
+
+export interface CustomerAddressTable {
+  id: Generated<number>; customer_id: number; address_type: string; division_code: string | null; address: string;
+  postcode: string | null; is_primary: Generated<boolean>; created_at: Timestamp; updated_at: Timestamp;
+}
+
+export interface BlacklistEntryTable {
+  id: Generated<number>; customer_id: number; list_kind: 'internal' | 'external'; reason: string; source: string;
+  listed_on: string; expires_on: NullableDate; removed_on: NullableDate; removed_reason: string | null;
+  created_by: number | null; removed_by: number | null; created_at: Timestamp;
+}
+
+export interface RiskAssessmentTable {
+  id: Generated<number>; customer_id: number; assessed_on: string; valid_until: string; result: string;
+  score: number | null; channel: string | null; assessed_by: number | null; created_at: Timestamp;
+}
+
+export interface CertificateTable {
+  id: Generated<number>; customer_id: number; cert_type: string; number: string; issuer: string | null;
+  issued_on: NullableDate; expires_on: NullableDate; details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_by: number | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+}
+
+export interface CustomerHistoryTable {
+  id: Generated<number>; customer_id: number; field: string; old_value: string | null; new_value: string | null;
+  source: 'screen' | 'import' | 'feed' | 'merge' | 'system'; changed_by: number | null; changed_at: Timestamp; request_id: string | null;
+}
+
+export interface CustomerDuplicateTable {
+  id: Generated<number>; customer_id: number; other_id: number; reason: 'name_birth' | 'mobile';
+  status: Generated<'open' | 'dismissed' | 'merged'>; created_at: Timestamp; resolved_by: number | null; resolved_at: NullableTimestamp;
+}
+
+export interface TodoTable {
+  id: Generated<number>; kind: string; title: string; entity_type: string | null; entity_id: string | null;
+  assignee_user_id: number | null; assignee_institution_id: number | null; due_on: NullableDate;
+  status: Generated<'open' | 'done' | 'cancelled'>; dedupe_key: string; created_at: Timestamp; done_at: NullableTimestamp; done_by: number | null;
+}
+
+export interface JobRunTable {
+  id: Generated<number>; job: string; business_date: string; started_at: Timestamp; finished_at: NullableTimestamp;
+  status: Generated<'running' | 'ok' | 'failed'>; detail: NullableJson; error: string | null;
+}
+
 export interface DB {
   institution_level: InstitutionLevelTable;
   institution: InstitutionTable;
@@ -199,6 +297,19 @@ export interface DB {
   code_item: CodeItemTable;
   calendar_day: CalendarDayTable;
   setting: SettingTable;
+  customer: CustomerTable;
+  customer_manager: CustomerManagerTable;
+  personal_customer: PersonalCustomerTable;
+  customer_identity: CustomerIdentityTable;
+  corporate_customer: CorporateCustomerTable;
+  customer_address: CustomerAddressTable;
+  blacklist_entry: BlacklistEntryTable;
+  risk_assessment: RiskAssessmentTable;
+  certificate: CertificateTable;
+  customer_history: CustomerHistoryTable;
+  customer_duplicate: CustomerDuplicateTable;
+  todo: TodoTable;
+  job_run: JobRunTable;
 }
 
 export type Institution = Selectable<InstitutionTable>;

@@ -25,6 +25,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { codeTableRoutes } from '../modules/codes/code-table.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
+import { customerRoutes } from '../modules/customers/customer.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -101,6 +102,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(codeTableRoutes);
     await api.register(calendarRoutes);
     await api.register(settingsRoutes);
+    await api.register(customerRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

@@ -6,13 +6,14 @@ import { orgMessages } from '../modules/org/messages.ts';
 import { authMessages } from '../modules/auth/messages.ts';
 import { codeMessages } from '../modules/codes/messages.ts';
 import { calendarMessages } from '../modules/calendar/messages.ts';
+import { customerMessages } from '../modules/customers/messages.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export interface MessageBundle { 'zh-CN': Record<string, string>; 'en-US': Record<string, string> }
 
-const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages];
+const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages];
 
 const i18n = i18next.createInstance();
 await i18n.init({

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { notFound } from '../../server/errors.ts';
+import { parseBody } from '../../server/validation.ts';
+import { loadCustomer } from './customer.queries.ts';
+import { createCustomerBody, customerIdParams, reasonBody, revealBody, searchQuery, updateCorporateBody, updatePersonalBody } from './customer.schema.ts';
+import { createCustomer, deleteCustomer, reactivateCustomer, updateCustomer } from './customer.service.ts';
+import { searchCustomers } from './customer-search.ts';
+import { getCustomerHistory, getCustomerView, revealField } from './customer-view.ts';
+
+const tags = ['customers'];
+
+export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/customers', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Search customers in my charge (number, name, pinyin initials, ID, credit code, mobile)', querystring: searchQuery } },
+    async (req) => searchCustomers(app.db, req.actor, req.query));
+
+  app.post('/customers', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Open a personal or corporate customer (existence check by document)', body: createCustomerBody } },
+    async (req, reply) => reply.status(201).send(await createCustomer(app.db, req.actor, req.body)));
+
+  app.get('/customers/:id', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Single customer view (identifiers masked)', params: customerIdParams } },
+    async (req) => getCustomerView(app.db, req.actor, req.params.id));
+
+  app.patch('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Change fields (personal or corporate field set, by the stored kind); every change kept in history', params: customerIdParams } },
+    async (req) => {
+      const current = await loadCustomer(app.db, req.actor, req.params.id);
+      if (!current) throw notFound('customer');
+      const body = parseBody(current.kind === 'personal' ? updatePersonalBody : updateCorporateBody, req.body);
+      return updateCustomer(app.db, req.actor, req.params.id, body);
+    });
+
+  app.delete('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Logical delete with a reason (the number is never reused)', params: customerIdParams, body: reasonBody } },
+    async (req) => deleteCustomer(app.db, req.actor, req.params.id, req.body.reason));
+
+  app.post('/customers/:id/reactivate', { config: { permission: 'customer.manage' }, schema: { tags, params: customerIdParams, body: reasonBody } },
+    async (req) => reactivateCustomer(app.db, req.actor, req.params.id, req.body.reason));
+
+  app.post('/customers/:id/reveal', { config: { permission: 'customer.sensitive.read' }, schema: { tags, summary: 'Show one masked field in full (audited)', params: customerIdParams, body: revealBody } },
+    async (req) => revealField(app.db, req.actor, req.params.id, req.body.field));
+
+  app.get('/customers/:id/history', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Field-level change history', params: customerIdParams } },
+    async (req) => getCustomerHistory(app.db, req.actor, req.params.id));
+};

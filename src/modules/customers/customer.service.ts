@@ -1,0 +1,209 @@
+// The customer master (CIF-1, CIF-3, CIF-10…14, CIF-21…25, CIF-46): open a customer under one
+// bank-wide number after the existence check, change it with field history, delete logically
+// and reactivate.
+import type { Database, Tx } from '../../db/database.ts';
+import { businessToday } from '../../common/business-date.ts';
+import { AppError, conflict, invalid, notFound } from '../../server/errors.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { institutionInScope } from '../org/scope.ts';
+import { loadCustomer, toColumns, customerInScope, type CustomerRecord } from './customer.queries.ts';
+import type { CreateCustomer, UpdateCustomer } from './customer.schema.ts';
+import { nextCustomerNos } from './customer-number.ts';
+import { fieldsOf } from './fields.ts';
+import { maskFields } from './masking.ts';
+import { searchTerms } from './search-terms.ts';
+import { codeTablesOf, loadCodeSets, normaliseCustomer } from './validate.ts';
+
+export type ChangeSource = 'screen' | 'import' | 'feed' | 'merge' | 'system';
+
+const userId = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
+
+/** CIF-1: who already holds this document or code; the refusal names that customer. */
+async function assertNotExisting(tx: Tx, kind: 'personal' | 'corporate', values: Record<string, unknown>,
+  identities: { idType: string; idNumber: string }[] | undefined, exceptId?: number) {
+  const hits: { customer_no: string; name: string; field: string }[] = [];
+  if (kind === 'personal') {
+    for (const [i, doc] of (identities ?? []).entries()) {
+      let q = tx.selectFrom('customer_identity').innerJoin('customer', 'customer.id', 'customer_identity.customer_id')
+        .select(['customer.customer_no', 'customer.name']).where('id_type', '=', doc.idType).where('id_number', '=', doc.idNumber);
+      if (exceptId) q = q.where('customer.id', '<>', exceptId);
+      const hit = await q.executeTakeFirst();
+      if (hit) hits.push({ ...hit, field: `identities.${i}.idNumber` });
+    }
+  } else {
+    for (const [field, column] of [['creditCode', 'credit_code'], ['organizationCode', 'organization_code']] as const) {
+      const v = values[field];
+      if (typeof v !== 'string' || !v) continue;
+      let q = tx.selectFrom('corporate_customer').innerJoin('customer', 'customer.id', 'corporate_customer.customer_id')
+        .select(['customer.customer_no', 'customer.name']).where(column, '=', v);
+      if (exceptId) q = q.where('customer.id', '<>', exceptId);
+      const hit = await q.executeTakeFirst();
+      if (hit) hits.push({ ...hit, field });
+    }
+  }
+  if (hits.length) {
+    throw new AppError('customers.exists', 409, { customerNo: hits[0]!.customer_no, name: hits[0]!.name },
+      hits.map((h) => ({ path: h.field, code: 'customers.exists', params: { customerNo: h.customer_no, name: h.name } })));
+  }
+}
+
+async function assertLegalRep(tx: Tx, actor: Actor, id: unknown) {
+  if (id === null || id === undefined) return;
+  const rep = await tx.selectFrom('customer').select(['id', 'kind', 'status']).where('id', '=', Number(id)).where(customerInScope(actor)).executeTakeFirst();
+  if (!rep || rep.kind !== 'personal' || rep.status !== 'active') throw invalid({ path: 'legalRepCustomerId', code: 'customers.legal_rep_invalid' });
+}
+
+/** Same name and birth date, or same mobile: probably the same person. Flagged, not refused. */
+async function flagDuplicates(tx: Tx, id: number, name: string, values: Record<string, unknown>) {
+  const found: { other: number; reason: 'name_birth' | 'mobile' }[] = [];
+  if (values.birthDate) {
+    const rows = await tx.selectFrom('customer').innerJoin('personal_customer', 'personal_customer.customer_id', 'customer.id')
+      .select('customer.id').where('customer.name', '=', name).where('personal_customer.birth_date', '=', values.birthDate as string)
+      .where('customer.id', '<>', id).where('customer.status', '=', 'active').limit(20).execute();
+    found.push(...rows.map((r) => ({ other: r.id, reason: 'name_birth' as const })));
+  }
+  if (values.mobile) {
+    const rows = await tx.selectFrom('personal_customer').innerJoin('customer', 'customer.id', 'personal_customer.customer_id')
+      .select('customer.id').where('personal_customer.mobile', '=', values.mobile as string)
+      .where('customer.id', '<>', id).where('customer.status', '=', 'active').limit(20).execute();
+    found.push(...rows.map((r) => ({ other: r.id, reason: 'mobile' as const })));
+  }
+  if (found.length) {
+    await tx.insertInto('customer_duplicate').values(found.map((f) => ({ customer_id: id, other_id: f.other, reason: f.reason })))
+      .onConflict((oc) => oc.doNothing()).execute();
+  }
+  return found;
+}
+
+/** Maps a unique-index race (two clerks opening the same person at once) to the existence error. */
+async function existenceGuard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string; message?: string };
+    if (e.code === '23505' && /customer_identity_document_key|credit_code_key|org_code_key/.test(`${e.constraint ?? ''} ${e.message ?? ''}`)) {
+      throw new AppError('customers.exists_race', 409);
+    }
+    throw err;
+  }
+}
+
+export async function createCustomer(db: Database, actor: Actor, input: CreateCustomer, source: ChangeSource = 'screen') {
+  const today = businessToday();
+  const codes = await loadCodeSets(db, codeTablesOf(input.kind));
+  const n = normaliseCustomer(input.kind, input as Record<string, unknown>, codes, today);
+  if (n.errors.length) throw invalid(...n.errors);
+  return existenceGuard(() => db.transaction().execute(async (tx) => {
+    const institutionId = input.institutionId ?? (actor.kind === 'user' ? actor.institutionId! : actor.managingInstitutionId);
+    const inst = await tx.selectFrom('institution').select(['id', 'status']).where('id', '=', institutionId).where(institutionInScope(actor, 'institution.id')).executeTakeFirst();
+    if (!inst) throw invalid({ path: 'institutionId', code: 'common.not_found', params: { entity: 'entity.institution' } });
+    if (inst.status !== 'active') throw invalid({ path: 'institutionId', code: 'org.user.institution_inactive' });
+    await assertNotExisting(tx, input.kind, n.values, n.identities);
+    if (input.kind === 'corporate') await assertLegalRep(tx, actor, n.values.legalRepCustomerId);
+
+    const [customerNo] = await nextCustomerNos(tx, 1);
+    const c = await tx.insertInto('customer').values({
+      customer_no: customerNo!, kind: input.kind, name: input.name, institution_id: institutionId,
+      search_terms: searchTerms(input.name, input.kind), created_by: userId(actor),
+    }).returning(['id']).executeTakeFirstOrThrow();
+    const columns = toColumns(input.kind, n.values);
+    if (input.kind === 'personal') {
+      await tx.insertInto('personal_customer').values({ customer_id: c.id, ...columns } as never).execute();
+      await tx.insertInto('customer_identity').values(n.identities!.map((d, i) => ({
+        customer_id: c.id, seq: i + 1, id_type: d.idType, id_number: d.idNumber, expires_on: d.expiresOn,
+      }))).execute();
+    } else {
+      await tx.insertInto('corporate_customer').values({ customer_id: c.id, ...columns, scale: input.scale ?? null } as never).execute();
+    }
+    // A customer manager who opens a customer is its primary manager until someone reassigns it.
+    if (actor.kind === 'user' && actor.dataScope === 'own') {
+      await tx.insertInto('customer_manager').values({ customer_id: c.id, user_id: actor.id!, role: 'primary', since: today }).execute();
+    }
+    const duplicates = input.kind === 'personal' ? await flagDuplicates(tx, c.id, input.name, n.values) : [];
+    await tx.insertInto('customer_history').values({ customer_id: c.id, field: '_created', old_value: null, new_value: customerNo!, source, changed_by: userId(actor), request_id: actor.requestId }).execute();
+    await writeAudit(tx, actor, { action: 'customer.create', entityType: 'customer', entityId: c.id,
+      after: { customerNo, kind: input.kind, name: input.name, institutionId, source, ...maskFields(input.kind, n.values) } });
+    return { id: c.id, customerNo: customerNo!, duplicates: duplicates.map((d) => ({ customerId: d.other, reason: d.reason })) };
+  }));
+}
+
+const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const identitiesText = (docs: { idType: string; idNumber: string }[]) => docs.map((d) => `${d.idType}:${d.idNumber}`).join(';');
+
+export async function updateCustomer(db: Database, actor: Actor, id: number, patch: UpdateCustomer, source: ChangeSource = 'screen') {
+  const current = await loadCustomer(db, actor, id);
+  if (!current) throw notFound('customer');
+  const kind = current.kind;
+  const codes = await loadCodeSets(db, codeTablesOf(kind));
+  const merged: Record<string, unknown> = { ...current.values, ...Object.fromEntries(Object.entries(patch).filter(([k]) => k !== 'version' && k !== 'name')) };
+  if (kind === 'personal') merged.identities = patch.identities ?? current.identities.map(({ idType, idNumber, expiresOn }) => ({ idType, idNumber, expiresOn }));
+  const n = normaliseCustomer(kind, merged, codes, businessToday());
+  if (n.errors.length) throw invalid(...n.errors);
+
+  return existenceGuard(() => db.transaction().execute(async (tx) => {
+    const locked = await loadCustomer(tx, actor, id, true);
+    if (!locked) throw notFound('customer');
+    if (locked.version !== patch.version) throw conflict();
+    if (locked.status !== 'active') throw invalid({ path: 'id', code: 'customers.not_active' });
+    const changes: { field: string; old: string | null; new: string | null }[] = [];
+    const changed: Record<string, unknown> = {};
+    for (const f of fieldsOf(kind)) {
+      if (!(f.key in patch)) continue;
+      const before = text(locked.values[f.key]);
+      const after = text(n.values[f.key]);
+      if (before !== after) { changes.push({ field: f.key, old: before, new: after }); changed[f.key] = n.values[f.key]; }
+    }
+    if (patch.name !== undefined && patch.name !== locked.name) changes.push({ field: 'name', old: locked.name, new: patch.name });
+    if (kind === 'personal' && patch.identities) {
+      const before = identitiesText(locked.identities);
+      const after = identitiesText(n.identities!);
+      if (before !== after) {
+        await assertNotExisting(tx, kind, n.values, n.identities, id);
+        changes.push({ field: 'identities', old: before, new: after });
+        await tx.deleteFrom('customer_identity').where('customer_id', '=', id).execute();
+        await tx.insertInto('customer_identity').values(n.identities!.map((d, i) => ({ customer_id: id, seq: i + 1, id_type: d.idType, id_number: d.idNumber, expires_on: d.expiresOn }))).execute();
+      }
+    }
+    if (kind === 'corporate') {
+      if ('creditCode' in changed || 'organizationCode' in changed) await assertNotExisting(tx, kind, changed, undefined, id);
+      if ('legalRepCustomerId' in changed) await assertLegalRep(tx, actor, changed.legalRepCustomerId);
+    }
+    if (!changes.length) return { id, version: locked.version, changed: 0 };
+    const columns = toColumns(kind, changed);
+    if (Object.keys(columns).length) {
+      await tx.updateTable(kind === 'personal' ? 'personal_customer' : 'corporate_customer').set(columns as never).where('customer_id', '=', id).execute();
+    }
+    const row = await tx.updateTable('customer').set({
+      name: patch.name ?? locked.name,
+      ...(patch.name && patch.name !== locked.name ? { search_terms: searchTerms(patch.name, kind) } : {}),
+      version: locked.version + 1, updated_at: new Date(),
+    }).where('id', '=', id).returning('version').executeTakeFirstOrThrow();
+    await tx.insertInto('customer_history').values(changes.map((c) => ({
+      customer_id: id, field: c.field, old_value: c.old, new_value: c.new, source, changed_by: userId(actor), request_id: actor.requestId,
+    }))).execute();
+    const maskedBefore = maskFields(kind, Object.fromEntries(changes.map((c) => [c.field, c.old])));
+    const maskedAfter = maskFields(kind, Object.fromEntries(changes.map((c) => [c.field, c.new])));
+    await writeAudit(tx, actor, { action: 'customer.update', entityType: 'customer', entityId: id, before: maskedBefore, after: { ...maskedAfter, source } });
+    return { id, version: row.version, changed: changes.length };
+  }));
+}
+
+async function setStatus(db: Database, actor: Actor, id: number, to: 'active' | 'deleted', reason: string) {
+  return db.transaction().execute(async (tx) => {
+    const c = await tx.selectFrom('customer').select(['id', 'status', 'version']).where('id', '=', id).where(customerInScope(actor)).forUpdate().executeTakeFirst();
+    if (!c) throw notFound('customer');
+    if (c.status === 'merged') throw invalid({ path: 'id', code: 'customers.merged' });
+    if (c.status === to) return { id };
+    await tx.updateTable('customer').set({ status: to, status_reason: reason, version: c.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+    await tx.insertInto('customer_history').values({ customer_id: id, field: 'status', old_value: c.status, new_value: to, source: 'screen', changed_by: userId(actor), request_id: actor.requestId }).execute();
+    await writeAudit(tx, actor, { action: to === 'deleted' ? 'customer.delete' : 'customer.reactivate', entityType: 'customer', entityId: id, before: { status: c.status }, after: { status: to, reason } });
+    return { id };
+  });
+}
+
+/** CIF-3: never a physical delete; the record and its number stay, marked deleted with a reason. */
+export const deleteCustomer = (db: Database, actor: Actor, id: number, reason: string) => setStatus(db, actor, id, 'deleted', reason);
+export const reactivateCustomer = (db: Database, actor: Actor, id: number, reason: string) => setStatus(db, actor, id, 'active', reason);
+
+export type { CustomerRecord };
