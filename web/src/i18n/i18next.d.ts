@@ -1,0 +1,10 @@
+// Typed translation keys: a key missing from zh-CN fails the type check.
+import 'i18next';
+import type { zhCN } from './zh-CN';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof zhCN };
+  }
+}

@@ -1,0 +1,66 @@
+// 安全策略 (setting.manage): password, lockout and idle-session rules, defaulting to the MLPS
+// level-3 profile Chinese assessors expect.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Divider, Form, InputNumber, Result, Row, Skeleton, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReportError } from '../../api/use-report-error';
+import { ME_KEY } from '../../auth/session';
+import { fetchPolicy, POLICY_FIELDS, POLICY_GROUPS, POLICY_KEY, savePolicy, type SecurityPolicy } from './api';
+
+export default function SecurityPolicyPage() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const report = useReportError();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<SecurityPolicy>();
+  const [busy, setBusy] = useState(false);
+  const policy = useQuery({ queryKey: POLICY_KEY, queryFn: ({ signal }) => fetchPolicy(signal) });
+
+  useEffect(() => { if (policy.data) form.setFieldsValue(policy.data); }, [policy.data, form]);
+
+  const save = (v: SecurityPolicy) => modal.confirm({
+    title: t('settings.confirmTitle'), content: t('settings.confirm'), okText: t('common.save'),
+    onOk: async () => {
+      setBusy(true);
+      try {
+        const saved = await savePolicy(v);
+        queryClient.setQueryData(POLICY_KEY, saved);
+        void queryClient.invalidateQueries({ queryKey: ME_KEY });
+        message.success(t('common.saved'));
+      } catch (e) { report(e, form); } finally { setBusy(false); }
+    },
+  });
+
+  if (policy.error) return <Result status="warning" title={policy.error.message} />;
+  return (
+    <Card size="small" title={t('settings.title')} style={{ maxWidth: 1000 }}>
+      <Alert type="info" showIcon title={t('settings.intro')} style={{ marginBottom: 16 }} />
+      {policy.isLoading ? <Skeleton active /> : (
+        <Form form={form} layout="vertical" onFinish={save} data-testid="security-policy-form">
+          {POLICY_GROUPS.map((g) => (
+            <div key={g}>
+              <Divider titlePlacement="start" style={{ margin: '4px 0 12px' }}>{t(`settings.group.${g}`)}</Divider>
+              <Row gutter={24}>
+                {POLICY_FIELDS.filter((f) => f.group === g).map((f) => (
+                  <Col key={f.name} span={6}>
+                    <Form.Item name={f.name} label={t(`settings.field.${f.name}`)} extra={t(`settings.hint.${f.name}`)}
+                      rules={[{ required: true, message: t('settings.required') }]}>
+                      <InputNumber min={f.min} max={f.max} precision={0} style={{ width: '100%', maxWidth: 180 }} suffix={t(`settings.unit.${f.unit}`)} data-testid={`policy-${f.name}`} />
+                    </Form.Item>
+                  </Col>
+                ))}
+              </Row>
+            </div>
+          ))}
+          <Form.Item style={{ marginBottom: 0 }}>
+            <Space>
+              <Button type="primary" htmlType="submit" loading={busy} data-testid="security-policy-save">{t('common.save')}</Button>
+              <Button onClick={() => policy.data && form.setFieldsValue(policy.data)}>{t('settings.revert')}</Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      )}
+    </Card>
+  );
+}
