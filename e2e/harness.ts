@@ -28,8 +28,9 @@ export interface E2E { baseUrl: string; browser: Browser; newPage: (lang?: 'zh-C
 export async function startCrm(): Promise<E2E> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
   const port = await freePort();
+  const { DATABASE_URL: _server, ...env } = process.env; // always the embedded database with the demo bank
   const server: ChildProcess = spawn('npx', ['tsx', 'src/server/main.ts'], {
-    env: { ...process.env, CRM_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...env, CRM_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

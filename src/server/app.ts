@@ -106,7 +106,8 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
       return sendProblem(reply, toProblem(new AppError('common.route_not_found', 404), req));

@@ -1,12 +1,15 @@
 // Process configuration from the environment, validated once at start.
 import { z } from 'zod';
 
+// An empty variable counts as unset (`DATABASE_URL= npm start` means the embedded database).
+const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
   CRM_DATA_DIR: z.string().default('./data'),
-  CRM_ADMIN_PASSWORD: z.string().optional(),
+  CRM_ADMIN_PASSWORD: z.preprocess(unsetIfEmpty, z.string().optional()),
   CRM_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   CRM_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CRM_DEMO: z.enum(['true', 'false']).optional(),

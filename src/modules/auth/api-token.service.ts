@@ -33,12 +33,12 @@ export async function createApiToken(db: Database, actor: Actor, input: CreateTo
     const row = await tx.insertInto('api_token').values({
       name: input.name, prefix, token_hash: sha256(token), managing_institution_id: input.managingInstitutionId,
       created_by: actor.id!, expires_at: input.expiresAt ? new Date(input.expiresAt) : null,
-    }).returning(['id', 'name', 'prefix', 'created_at', 'expires_at']).executeTakeFirstOrThrow();
+    }).returning(['id', 'name', 'prefix', 'created_at as createdAt', 'expires_at as expiresAt']).executeTakeFirstOrThrow();
     if (input.roleIds.length) {
       await tx.insertInto('api_token_role').values(input.roleIds.map((role_id) => ({ token_id: row.id, role_id }))).execute();
     }
     await writeAudit(tx, actor, { action: 'apitoken.create', entityType: 'api_token', entityId: row.id,
-      after: { name: row.name, prefix, roleIds: input.roleIds, managingInstitutionId: input.managingInstitutionId, expiresAt: row.expires_at } });
+      after: { name: row.name, prefix, roleIds: input.roleIds, managingInstitutionId: input.managingInstitutionId, expiresAt: row.expiresAt } });
     return { ...row, token };
   });
 }
@@ -47,13 +47,13 @@ export async function listApiTokens(db: Database, actor: Actor) {
   const rows = await db.selectFrom('api_token')
     .innerJoin('institution', 'institution.id', 'api_token.managing_institution_id')
     .innerJoin('app_user', 'app_user.id', 'api_token.created_by')
-    .select(['api_token.id', 'api_token.name', 'api_token.prefix', 'api_token.managing_institution_id', 'institution.name as institution_name',
-      'app_user.username as created_by', 'api_token.created_at', 'api_token.expires_at', 'api_token.last_used_at', 'api_token.revoked_at'])
+    .select(['api_token.id', 'api_token.name', 'api_token.prefix', 'api_token.managing_institution_id as managingInstitutionId', 'institution.name as institutionName',
+      'app_user.username as createdBy', 'api_token.created_at as createdAt', 'api_token.expires_at as expiresAt', 'api_token.last_used_at as lastUsedAt', 'api_token.revoked_at as revokedAt'])
     .where(institutionInScope(actor, 'api_token.managing_institution_id'))
     .orderBy('api_token.id', 'desc').execute();
   const roles = rows.length
     ? await db.selectFrom('api_token_role').innerJoin('role', 'role.id', 'api_token_role.role_id')
-      .select(['api_token_role.token_id', 'role.id', 'role.code', 'role.name_zh', 'role.name_en'])
+      .select(['api_token_role.token_id', 'role.id', 'role.code', 'role.name_zh as nameZh', 'role.name_en as nameEn'])
       .where('api_token_role.token_id', 'in', rows.map((r) => r.id)).execute()
     : [];
   return rows.map((r) => ({ ...r, roles: roles.filter((x) => x.token_id === r.id).map(({ token_id: _t, ...role }) => role) }));

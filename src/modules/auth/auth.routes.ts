@@ -50,6 +50,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       mustChangePassword: u.must_change_password || passwordExpired(changed, policy),
       passwordExpiresAt: policy.maxAgeDays > 0 ? new Date(changed.getTime() + policy.maxAgeDays * 86_400_000).toISOString() : null,
       csrfToken: req.csrfToken!, idleMinutes: policy.idleMinutes,
+      passwordPolicy: { minLength: policy.minLength, minClasses: policy.minClasses, historyCount: policy.historyCount, maxAgeDays: policy.maxAgeDays },
     };
   });
 

@@ -22,4 +22,5 @@ export interface Me {
   permissions: string[]; dataScope: 'institution' | 'own';
   mustChangePassword: boolean; passwordExpiresAt: string | null; csrfToken: string;
   idleMinutes: number;
+  passwordPolicy: { minLength: number; minClasses: number; historyCount: number; maxAgeDays: number };
 }

@@ -9,20 +9,22 @@ interface Filter { status?: 'active' | 'inactive' | 'all'; q?: string; id?: numb
 
 /**
  * Institutions in the actor's subtree with their full names. The full name joins the names from
- * the level-2 ancestor down ("青岛分行市南支行营销一队"); the head office shows its own name.
+ * the level-2 ancestor down ("青岛分行市南支行营销一队"); the head office shows its own name. Tree
+ * order: siblings by code.
  */
 export async function selectInstitutions(db: Executor, actor: Pick<Actor, 'scopePath'>, f: Filter = {}): Promise<InstitutionView[]> {
   const status = f.status ?? 'all';
   const q = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` : null;
   const rows = await sql<InstitutionView>`
     with recursive tree as (
-      select id, name::text as full_name from institution where parent_id is null
+      select id, name::text as full_name, code::text as sort_key from institution where parent_id is null
       union all
-      select c.id, case when t.full_name is null or p.parent_id is null then c.name::text else t.full_name || c.name end
+      select c.id, case when t.full_name is null or p.parent_id is null then c.name::text else t.full_name || c.name end,
+             t.sort_key || '/' || c.code
       from institution c join tree t on c.parent_id = t.id join institution p on p.id = c.parent_id
     )
     select i.id, i.code, i.name, tree.full_name as "fullName", i.parent_id as "parentId", i.level,
-           l.name_zh as "levelName", i.kind, i.category, i.status, i.address, i.phone,
+           l.name_zh as "levelName", l.name_en as "levelNameEn", i.kind, i.category, i.status, i.address, i.phone,
            i.opened_on as "openedOn", i.closed_on as "closedOn", i.version
     from institution i
     join tree on tree.id = i.id
@@ -31,7 +33,7 @@ export async function selectInstitutions(db: Executor, actor: Pick<Actor, 'scope
       and (${status} = 'all' or i.status = ${status})
       and (${q}::text is null or i.name like ${q} or i.code ilike ${q} or tree.full_name like ${q})
       and (${f.id ?? null}::int is null or i.id = ${f.id ?? null})
-    order by i.path`.execute(db);
+    order by tree.sort_key`.execute(db);
   return rows.rows;
 }
 

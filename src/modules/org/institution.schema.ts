@@ -58,7 +58,7 @@ export const levelNamesBody = z.strictObject({
 });
 
 export interface InstitutionView {
-  id: number; code: string; name: string; fullName: string; parentId: number | null; level: number; levelName: string;
+  id: number; code: string; name: string; fullName: string; parentId: number | null; level: number; levelName: string; levelNameEn: string;
   kind: 'marketing' | 'statistical'; category: string | null; status: 'active' | 'inactive';
   address: string | null; phone: string | null; openedOn: string | null; closedOn: string | null; version: number;
 }

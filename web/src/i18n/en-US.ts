@@ -56,10 +56,10 @@ export const enUS: Messages = {
     submit: 'Change password', done: 'Your password has been changed',
     policy: {
       title: 'Password rules',
-      length: 'At least 8 characters',
-      classes: 'At least 3 of: upper-case letters, lower-case letters, digits, symbols',
+      length: 'At least {{min}} characters',
+      classes: 'At least {{min}} of: upper-case letters, lower-case letters, digits, symbols',
       username: 'Must not contain your username {{username}}',
-      history: 'Must differ from your last 5 passwords',
+      history: 'Must differ from your last {{count}} passwords',
       sessions: 'Your sign-ins on other devices end when you change it',
     },
   },

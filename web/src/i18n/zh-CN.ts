@@ -54,10 +54,10 @@ export const zhCN = {
     submit: '确认修改', done: '密码已修改',
     policy: {
       title: '密码规则',
-      length: '长度至少 8 位',
-      classes: '至少包含大写字母、小写字母、数字、特殊字符中的 3 类',
+      length: '长度至少 {{min}} 位',
+      classes: '至少包含大写字母、小写字母、数字、特殊字符中的 {{min}} 类',
       username: '不能包含用户名 {{username}}',
-      history: '不能与最近 5 次使用过的密码相同',
+      history: '不能与最近 {{count}} 次使用过的密码相同',
       sessions: '修改后，您在其他设备上的登录将被退出',
     },
   },

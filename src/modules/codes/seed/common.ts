@@ -16,11 +16,11 @@ export function commonTables(): CodeTableSeed[] {
     ]),
     // ORG-3, seed 000 第八条: 一般部门（公银条线综合类的管理和营销部门）、中小客户部门、产品部门、非公银条线部门
     // (公银 = 公司银行, corporate banking). Names as in the seed.
-    flatTable('institution_category', '机构职能类别', 'Institution functional category', 'ORG-3 (seed 000 ch.3 art.8); codes assigned here', [
-      ['1', '一般部门', 'General corporate banking department (management and marketing)'],
-      ['2', '中小客户部门', 'SME department'],
-      ['3', '产品部门', 'Product department'],
-      ['4', '非公银条线部门', 'Non-corporate-banking department'],
+    flatTable('institution_category', '机构职能类别', 'Institution functional category', 'ORG-3 (seed 000 ch.3 art.8); codes are the values institution.category stores', [
+      ['corporate', '一般部门', 'General corporate banking department (management and marketing)'],
+      ['sme', '中小客户部门', 'SME department'],
+      ['product', '产品部门', 'Product department'],
+      ['non_corporate', '非公银条线部门', 'Non-corporate-banking department'],
     ]),
   ];
 }

@@ -183,7 +183,7 @@ describe('code table seeds: corporate and relationship codes (CIF-20, CIF-21, RE
   });
 
   it('institution_category has the four ORG-3 categories', () => {
-    expect(codes('institution_category')).toEqual(['1', '2', '3', '4']);
+    expect(codes('institution_category')).toEqual(['corporate', 'sme', 'product', 'non_corporate']);
   });
 });
 

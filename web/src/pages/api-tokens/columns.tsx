@@ -10,13 +10,13 @@ export const tokenColumns = (t: TFunction, lang: Lang, revoke: (tk: ApiToken) =>
   { title: t('apiTokens.state.label'), key: 'state', width: 80, render: (_: unknown, tk) => { const s = tokenState(tk); return <Tag color={STATE_COLOR[s]}>{t(`apiTokens.state.${s}`)}</Tag>; } },
   {
     title: t('apiTokens.roles'), dataIndex: 'roles', ellipsis: true,
-    render: (roles: ApiToken['roles']) => { const n = roles.map((r) => (lang === 'en-US' ? r.name_en : r.name_zh)).join(t('common.listSep')); return <Tooltip title={n}>{n || '—'}</Tooltip>; },
+    render: (roles: ApiToken['roles']) => { const n = roles.map((r) => (lang === 'en-US' ? r.nameEn : r.nameZh)).join(t('common.listSep')); return <Tooltip title={n}>{n || '—'}</Tooltip>; },
   },
-  { title: t('apiTokens.institution'), dataIndex: 'institution_name', width: 130, ellipsis: true },
-  { title: t('apiTokens.createdBy'), dataIndex: 'created_by', width: 100 },
-  { title: t('apiTokens.createdAt'), dataIndex: 'created_at', width: 145, render: formatDateTime },
-  { title: t('apiTokens.expiresAt'), dataIndex: 'expires_at', width: 145, render: (v: string | null) => (v ? formatDateTime(v) : t('apiTokens.never')) },
-  { title: t('apiTokens.lastUsedAt'), dataIndex: 'last_used_at', width: 145, render: (v: string | null) => (v ? formatDateTime(v) : t('apiTokens.unused')) },
+  { title: t('apiTokens.institution'), dataIndex: 'institutionName', width: 130, ellipsis: true },
+  { title: t('apiTokens.createdBy'), dataIndex: 'createdBy', width: 100 },
+  { title: t('apiTokens.createdAt'), dataIndex: 'createdAt', width: 145, render: formatDateTime },
+  { title: t('apiTokens.expiresAt'), dataIndex: 'expiresAt', width: 145, render: (v: string | null) => (v ? formatDateTime(v) : t('apiTokens.never')) },
+  { title: t('apiTokens.lastUsedAt'), dataIndex: 'lastUsedAt', width: 145, render: (v: string | null) => (v ? formatDateTime(v) : t('apiTokens.unused')) },
   {
     title: t('common.actions'), key: 'actions', width: 70, fixed: 'right',
     render: (_: unknown, tk) => (tokenState(tk) === 'revoked' ? null : (

@@ -1,15 +1,17 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../auth/session.ts';
 
-/** The bank's password rules in words; the server applies the configured policy and names any rule broken. */
+/** The bank's configured password rules (from /api/me) in words; the server applies them and names any rule broken. */
 export function PasswordPolicy({ username }: { username?: string }) {
   const { t } = useTranslation();
+  const policy = useMe().data?.passwordPolicy;
   const rules = [
-    t('changePassword.policy.length'),
-    t('changePassword.policy.classes'),
+    t('changePassword.policy.length', { min: policy?.minLength ?? 8 }),
+    t('changePassword.policy.classes', { min: policy?.minClasses ?? 3 }),
     t('changePassword.policy.username', { username: username ?? '' }),
-    t('changePassword.policy.history'),
+    ...(policy && policy.historyCount === 0 ? [] : [t('changePassword.policy.history', { count: policy?.historyCount ?? 5 })]),
     t('changePassword.policy.sessions'),
   ];
   return (

@@ -32,11 +32,12 @@ export function InstitutionTree({ items, loading, selectedId, onSelect }: Props)
     const visible = (items ?? []).filter((i) => showInactive || i.status === 'active');
     const keys: number[] = [];
     const shallow: number[] = [];
-    const toNode = (n: TreeNode<InstitutionView>): DataNode | null => {
-      const children = n.children.map(toNode).filter((c): c is DataNode => c !== null);
+    // Open the top two levels of what this user sees: a sub-branch head's tree starts at the sub-branch.
+    const toNode = (n: TreeNode<InstitutionView>, depth = 0): DataNode | null => {
+      const children = n.children.map((c) => toNode(c, depth + 1)).filter((c): c is DataNode => c !== null);
       if (needle && !matches(n.item, needle) && children.length === 0) return null;
       keys.push(n.item.id);
-      if (n.item.level <= 2) shallow.push(n.item.id);
+      if (depth < 2) shallow.push(n.item.id);
       const inactive = n.item.status === 'inactive';
       return {
         key: n.item.id,
@@ -50,7 +51,7 @@ export function InstitutionTree({ items, loading, selectedId, onSelect }: Props)
         children,
       };
     };
-    const nodes = buildForest(visible, byCode).map(toNode).filter((c): c is DataNode => c !== null);
+    const nodes = buildForest(visible, byCode).map((n) => toNode(n)).filter((c): c is DataNode => c !== null);
     return { treeData: nodes, allKeys: keys, defaultKeys: shallow };
   }, [items, q, showInactive, t]);
 
