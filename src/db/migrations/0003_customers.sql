@@ -28,7 +28,8 @@ create table customer (
   version         integer not null default 1
 );
 create unique index customer_no_key on customer (customer_no);
-create index customer_terms_idx on customer using gin (search_terms);
+-- fastupdate off: searches never scan a pending list, which after a bulk import is long.
+create index customer_terms_idx on customer using gin (search_terms) with (fastupdate = off);
 create index customer_name_trgm_idx on customer using gin (name gin_trgm_ops);
 create index customer_institution_idx on customer (institution_id, id);
 
@@ -109,6 +110,8 @@ create table customer_identity (
   primary key (customer_id, seq)
 );
 create unique index customer_identity_document_key on customer_identity (id_type, id_number);
+-- Search by number alone (the type is rarely typed into a search box).
+create index customer_identity_number_idx on customer_identity (id_number);
 
 create table corporate_customer (
   customer_id                  bigint primary key references customer(id),

@@ -1,0 +1,193 @@
+// Customer benchmark (issue: CIF at a million customers). On a fresh PostgreSQL database:
+//  1. import generated customers through the application's import path (validation with
+//     normaliseCustomer + bulkInsertCustomers), timed, beside a raw COPY of the same rows into
+//     identically indexed copies of the tables;
+//  2. p50/p95 of search by each key and of the single customer view, at 10,000 customers and
+//     again at --count customers.
+import { Writable, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { from as copyFrom } from 'pg-copy-streams';
+import { openDatabase, type DatabaseHandle } from '../src/db/database.ts';
+import { prepareDatabase } from '../src/server/bootstrap.ts';
+import { systemActor, type Actor } from '../src/modules/auth/actor.ts';
+import { createInstitution } from '../src/modules/org/institution.service.ts';
+import { bulkInsertCustomers, type BulkCustomer } from '../src/modules/customers/bulk-insert.ts';
+import { codeTablesOf, loadCodeSets, normaliseCustomer, type CodeSets } from '../src/modules/customers/validate.ts';
+import { searchCustomers } from '../src/modules/customers/customer-search.ts';
+import { getCustomerView } from '../src/modules/customers/customer-view.ts';
+import { searchTerms } from '../src/modules/customers/search-terms.ts';
+import { formatCustomerNo } from '../src/modules/customers/customer-number.ts';
+import { businessToday } from '../src/common/business-date.ts';
+import { makeGenerator, type GeneratedCustomer } from './generate-customers.ts';
+import { fmt, sample } from './timing.ts';
+
+const CHUNK = 20_000;
+
+async function freshDatabase(): Promise<{ handle: DatabaseHandle; url: string }> {
+  const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = 'crm_bench';
+  const admin = await openDatabase({ kind: 'postgres', connectionString: server, poolSize: 1 });
+  await admin.exclusive(async (s) => { await s.run(`drop database if exists ${name} with (force)`); await s.run(`create database ${name}`); });
+  await admin.close();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: 'postgres', connectionString: url.toString(), poolSize: 4 });
+  await prepareDatabase(handle);
+  return { handle, url: url.toString() };
+}
+
+async function bankTree(handle: DatabaseHandle): Promise<{ actor: Actor; outlets: number[] }> {
+  const db = handle.db;
+  const root = await db.insertInto('institution').values({ code: '0001', name: '基准银行', parent_id: null, level: 1, kind: 'statistical', path: '' }).returningAll().executeTakeFirstOrThrow();
+  await db.updateTable('institution').set({ path: `/${root.id}/` }).where('id', '=', root.id).execute();
+  const actor = systemActor(root.id, `/${root.id}/`);
+  // Head-office scope: the widest search any user can make.
+  const outlets: number[] = [];
+  for (let b = 1; b <= 10; b++) {
+    const { id: branch } = await createInstitution(db, actor, { code: `B${String(b).padStart(3, '0')}`, name: `第${b}分行`, parentId: root.id, kind: 'statistical' });
+    for (let s = 1; s <= 10; s++) {
+      const { id } = await createInstitution(db, actor, { code: `S${String(b).padStart(2, '0')}${s % 10}`, name: `第${b}-${s}支行`, parentId: branch, kind: 'statistical' });
+      outlets.push(id);
+    }
+  }
+  return { actor: { ...actor, kind: 'system', permissions: new Set(['customer.read', 'customer.sensitive.read']) }, outlets };
+}
+
+function toInput(g: GeneratedCustomer): Record<string, unknown> {
+  if (g.kind === 'personal') {
+    const { kind: _k, idNumber, name: _n, ...fields } = g;
+    return { ...fields, identities: [{ idType: '10', idNumber }] };
+  }
+  const { kind: _k, name: _n, ...fields } = g;
+  return fields;
+}
+
+function validated(rows: GeneratedCustomer[], codes: Record<'personal' | 'corporate', CodeSets>, outlets: number[], today: string): BulkCustomer[] {
+  return rows.map((g, i) => {
+    const n = normaliseCustomer(g.kind, toInput(g), codes[g.kind], today);
+    if (n.errors.length) throw new Error(`generated row invalid: ${JSON.stringify(n.errors)}`);
+    return { kind: g.kind, name: g.name, institutionId: outlets[i % outlets.length]!, values: n.values, identities: n.identities };
+  });
+}
+
+/** The same rows as COPY text into bench_copy.* (tables LIKE the real ones, indexes included). */
+async function copyRows(client: pg.PoolClient, rows: BulkCustomer[], firstSeq: number, firstId: number) {
+  const esc = (v: unknown) => (v === null || v === undefined ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n'));
+  const arr = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/"/g, '\\"')}"`).join(',')}}`;
+  const customers = rows.map((r, i) => [firstId + i, formatCustomerNo(firstSeq + i), r.kind, r.name, r.institutionId, arr(searchTerms(r.name, r.kind))].map(esc).join('\t')).join('\n') + '\n';
+  const personal = rows.map((r, i) => [r, i] as const).filter(([r]) => r.kind === 'personal')
+    .map(([r, i]) => [firstId + i, r.values.gender, r.values.birthDate, r.values.mobile, r.values.householdDivision, r.values.education, r.values.occupation].map(esc).join('\t')).join('\n') + '\n';
+  const identities = rows.map((r, i) => [r, i] as const).filter(([r]) => r.kind === 'personal')
+    .map(([r, i]) => [firstId + i, 1, '10', r.identities![0]!.idNumber].map(esc).join('\t')).join('\n') + '\n';
+  const corporate = rows.map((r, i) => [r, i] as const).filter(([r]) => r.kind === 'corporate')
+    .map(([r, i]) => [firstId + i, r.values.creditCode, r.values.organizationCode, r.values.registrationType, r.values.enterpriseNature, r.values.industryCode, r.values.registeredCapital, r.values.establishedOn].map(esc).join('\t')).join('\n') + '\n';
+  await client.query('begin');
+  for (const [stmt, data] of [
+    ['copy bench_copy.customer (id, customer_no, kind, name, institution_id, search_terms) from stdin', customers],
+    ['copy bench_copy.personal_customer (customer_id, gender, birth_date, mobile, household_division, education, occupation) from stdin', personal],
+    ['copy bench_copy.customer_identity (customer_id, seq, id_type, id_number) from stdin', identities],
+    ['copy bench_copy.corporate_customer (customer_id, credit_code, organization_code, registration_type, enterprise_nature, industry_code, registered_capital, established_on) from stdin', corporate],
+  ] as const) {
+    if (data.trim()) await pipeline(Readable.from([data]), client.query(copyFrom(stmt)) as unknown as Writable);
+  }
+  await client.query('commit');
+}
+
+export async function benchCustomers(opts: { count: number; samples: number }) {
+  const { handle, url } = await freshDatabase();
+  const db = handle.db;
+  const { actor, outlets } = await bankTree(handle);
+  const today = businessToday();
+  const codes = { personal: await loadCodeSets(db, codeTablesOf('personal')), corporate: await loadCodeSets(db, codeTablesOf('corporate')) };
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const copyClient = await pool.connect();
+  await copyClient.query(`create schema bench_copy;
+    create table bench_copy.customer (like public.customer including defaults including indexes);
+    create table bench_copy.personal_customer (like public.personal_customer including defaults including indexes);
+    create table bench_copy.corporate_customer (like public.corporate_customer including defaults including indexes);
+    create table bench_copy.customer_identity (like public.customer_identity including defaults including indexes);
+    alter table bench_copy.customer alter column id drop identity if exists;`);
+
+  const gen = makeGenerator();
+  const samples: GeneratedCustomer[] = [];
+  let loaded = 0;
+  let importMs = 0;
+  let copyMs = 0;
+  let copySeq = 1;
+  const lines: string[] = [];
+  const log = (s: string) => { console.log(s); lines.push(s); };
+
+  async function loadUpTo(target: number) {
+    while (loaded < target) {
+      const n = Math.min(CHUNK, target - loaded);
+      const rows: GeneratedCustomer[] = [];
+      for (let i = 0; i < n; i++) rows.push(gen.next());
+      for (let i = 0; i < rows.length; i += Math.max(1, Math.floor(rows.length / 20))) samples.push(rows[i]!);
+      let t = performance.now();
+      const valid = validated(rows, codes, outlets, today);
+      await db.transaction().execute((tx) => bulkInsertCustomers(tx, actor, valid, { source: 'import', flagDuplicates: false }));
+      importMs += performance.now() - t;
+      t = performance.now();
+      await copyRows(copyClient, valid, copySeq, copySeq);
+      copyMs += performance.now() - t;
+      copySeq += n;
+      loaded += n;
+      process.stdout.write(`\r  loaded ${loaded.toLocaleString()} / ${target.toLocaleString()}`);
+    }
+    process.stdout.write('\n');
+    await copyClient.query('analyze');
+    await sql`analyze`.execute(db);
+  }
+
+  async function measure(label: string) {
+    const persons = samples.filter((s) => s.kind === 'personal') as Extract<GeneratedCustomer, { kind: 'personal' }>[];
+    const companies = samples.filter((s) => s.kind === 'corporate') as Extract<GeneratedCustomer, { kind: 'corporate' }>[];
+    const ids = (await db.selectFrom('customer').select('id').orderBy(db.fn('random', [])).limit(opts.samples).execute()).map((r) => r.id);
+    const nos = (await db.selectFrom('customer').select('customer_no').orderBy(db.fn('random', [])).limit(opts.samples).execute()).map((r) => r.customer_no);
+    const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
+    const search = (q: string) => searchCustomers(db, actor, { q, status: 'active', page: 1, pageSize: 20 });
+    const keys: [string, (i: number) => Promise<unknown>][] = [
+      ['customer number', (i) => search(pick(nos, i))],
+      ['name, 1 character', (i) => search(pick(persons, i).name.slice(0, 1))],
+      ['name, 2 characters', (i) => search(pick(persons, i).name.slice(0, 2))],
+      ['name, 3+ characters', (i) => search(pick(companies, i).name.slice(2, 6))],
+      ['pinyin initials', (i) => search(searchTerms(pick(persons, i).name, 'personal').filter((t) => t.startsWith('py:')).sort((a, b) => b.length - a.length)[0]!.slice(3))],
+      ['identity number', (i) => search(pick(persons, i).idNumber)],
+      ['credit code', (i) => search(pick(companies, i).creditCode)],
+      ['mobile', (i) => search(pick(persons, i).mobile)],
+      ['single customer view', (i) => getCustomerView(db, actor, pick(ids, i))],
+    ];
+    log(`\n${label}: ${loaded.toLocaleString()} customers, ${opts.samples} samples each (ms)`);
+    log(`  ${'query'.padEnd(24)}     p50      p95      max`);
+    const result: Record<string, { p50: number; p95: number }> = {};
+    for (const [name, fn] of keys) {
+      await fn(0); // warm the plan cache
+      const s = await sample(opts.samples, fn);
+      result[name] = s;
+      log(`  ${name.padEnd(24)}${fmt(s.p50, 2)} ${fmt(s.p95, 2)} ${fmt(s.max, 2)}`);
+    }
+    return result;
+  }
+
+  log(`Customer benchmark on ${new URL(url).host}, PostgreSQL ${(await copyClient.query('show server_version')).rows[0].server_version}`);
+  const small = Math.min(10_000, opts.count);
+  await loadUpTo(small);
+  log(`import ${small.toLocaleString()}: app path ${fmt(small / (importMs / 1000), 0)} rows/s, raw COPY ${fmt(small / (copyMs / 1000), 0)} rows/s`);
+  const at10k = await measure('At 10,000');
+  if (opts.count > small) {
+    importMs = 0; copyMs = 0;
+    const before = loaded;
+    await loadUpTo(opts.count);
+    const n = loaded - before;
+    log(`import ${n.toLocaleString()} more: app path ${fmt(n / (importMs / 1000), 0)} rows/s, raw COPY ${fmt(n / (copyMs / 1000), 0)} rows/s (${((copyMs / importMs) * 100).toFixed(0)} % of COPY)`);
+    await sql`analyze`.execute(db);
+    const atN = await measure(`At ${opts.count.toLocaleString()}`);
+    log('\nRatio of p95 at full size to p95 at 10,000:');
+    for (const k of Object.keys(atN)) log(`  ${k.padEnd(24)}${fmt(atN[k]!.p95 / at10k[k]!.p95, 2)}×`);
+  }
+  copyClient.release();
+  await pool.end();
+  await handle.close();
+}
