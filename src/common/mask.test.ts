@@ -14,6 +14,11 @@ describe('masking of personal identifiers', () => {
     expect(masked).toBe('110101********123X');
     expect(masked).not.toContain('19900307');
   });
+  it('masks passports and other short documents without failing', () => {
+    expect(maskIdNumber('E12345678')).toBe('E******78');
+    expect(maskIdNumber('H1234567890')).toBe('H********90');
+    expect(maskIdNumber('1234')).toBe('****');
+  });
   it('hides the local part of an e-mail address but the first letter', () => {
     expect(maskEmail('zhang.san@bank.cn')).toBe('z***@bank.cn');
     expect(maskEmail('broken')).toBe('***');

@@ -16,10 +16,14 @@ export function maskEmail(value: string | null | undefined): string | null {
   return `${value[0]}***${value.slice(at)}`;
 }
 
-/** Resident ID 110101199003071234 → 110101********1234 (region kept, birth date hidden). */
+/**
+ * Resident ID 110101199003071234 → 110101********1234 (region kept, birth date hidden). Shorter
+ * documents (passports E12345678, permits) keep the first and last two characters.
+ */
 export function maskIdNumber(value: string | null | undefined): string | null {
   if (!value) return value ?? null;
-  if (value.length <= 8) return '*'.repeat(value.length);
+  if (value.length <= 4) return '*'.repeat(value.length);
+  if (value.length < 15) return `${value.slice(0, 1)}${'*'.repeat(value.length - 3)}${value.slice(-2)}`;
   return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
 }
 

@@ -310,9 +310,26 @@ export interface DB {
   customer_duplicate: CustomerDuplicateTable;
   todo: TodoTable;
   job_run: JobRunTable;
+  customer_import_report: CustomerImportReportTable;
 }
 
 export type Institution = Selectable<InstitutionTable>;
 export type NewInstitution = Insertable<InstitutionTable>;
 export type InstitutionUpdate = Updateable<InstitutionTable>;
 export type AppUser = Selectable<AppUserTable>;
+
+// ── customer relations (0005): columns added to 0003 tables, merged into their interfaces ──
+export interface CustomerAddressTable { version: Generated<number> }
+export interface CustomerDuplicateTable { resolution_reason: string | null }
+
+// ── certificates, to-dos, jobs (0004): columns added to 0003 tables, merged into their interfaces ──
+export interface CertificateTable {
+  status: Generated<'current' | 'superseded' | 'voided'>; status_reason: string | null; superseded_by: number | null; updated_by: number | null;
+}
+export interface TodoTable { params: NullableJson }
+export interface JobRunTable { trigger: Generated<'schedule' | 'manual'>; triggered_by: number | null; retry_of: number | null }
+
+// ── customer import (0006): error reports of rejected imports, kept 24 hours ──
+export interface CustomerImportReportTable {
+  token: string; actor_kind: string; actor_id: number | null; file_name: string; content: Uint8Array; created_at: Generated<Date>;
+}

@@ -26,6 +26,17 @@ import { codeTableRoutes } from '../modules/codes/code-table.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { customerRoutes } from '../modules/customers/customer.routes.ts';
+import fastifyMultipart from '@fastify/multipart';
+import { customerImportRoutes } from '../modules/customers/import.routes.ts';
+import { customerExportRoutes } from '../modules/customers/export.routes.ts';
+import { customerIndustryRoutes } from '../modules/customers/industry.routes.ts';
+import { certificateRoutes } from '../modules/customers/certificate.routes.ts';
+import { todoRoutes } from '../modules/todos/todo.routes.ts';
+import { jobRoutes } from './jobs.ts';
+import { addressRoutes } from '../modules/customers/address.routes.ts';
+import { blacklistRoutes } from '../modules/customers/blacklist.routes.ts';
+import { mergeRoutes } from '../modules/customers/merge.routes.ts';
+import { riskAssessmentRoutes } from '../modules/customers/risk-assessment.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -61,6 +72,8 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
   });
 
   await app.register(fastifyCookie);
+  // Uploads (imports): size limits are set per route; one file per request.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, parts: 20 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -103,6 +116,16 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(calendarRoutes);
     await api.register(settingsRoutes);
     await api.register(customerRoutes);
+    await api.register(customerImportRoutes);
+    await api.register(customerExportRoutes);
+    await api.register(customerIndustryRoutes);
+    await api.register(certificateRoutes);
+    await api.register(todoRoutes);
+    await api.register(jobRoutes);
+    await api.register(mergeRoutes);
+    await api.register(blacklistRoutes);
+    await api.register(addressRoutes);
+    await api.register(riskAssessmentRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

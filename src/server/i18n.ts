@@ -7,13 +7,18 @@ import { authMessages } from '../modules/auth/messages.ts';
 import { codeMessages } from '../modules/codes/messages.ts';
 import { calendarMessages } from '../modules/calendar/messages.ts';
 import { customerMessages } from '../modules/customers/messages.ts';
+import { customerImportMessages } from '../modules/customers/messages-import.ts';
+import { certificateMessages } from '../modules/customers/certificate.messages.ts';
+import { todoMessages } from '../modules/todos/messages.ts';
+import { jobMessages } from './jobs.ts';
+import { customerRelationMessages } from '../modules/customers/messages-relations.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export interface MessageBundle { 'zh-CN': Record<string, string>; 'en-US': Record<string, string> }
 
-const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages];
+const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, certificateMessages, todoMessages, jobMessages];
 
 const i18n = i18next.createInstance();
 await i18n.init({

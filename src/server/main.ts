@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import { firstRun, prepareDatabase } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { claimDataDir, releaseDataDir } from './data-dir-lock.ts';
+import { startScheduler } from './jobs.ts';
 
 const config = loadConfig();
 let dataDir: string | undefined;
@@ -20,6 +21,8 @@ await prepareDatabase(handle);
 const run = await firstRun(handle, config);
 const app = await buildApp(handle.db, config);
 await app.listen({ port: config.port, host: config.host });
+// PLAT-5: scheduled jobs run in this process; an advisory lock per job keeps several instances from running one twice.
+const scheduler = startScheduler(handle.db, app.log);
 
 const url = `http://localhost:${config.port}`;
 const lines = [
@@ -41,6 +44,7 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
+  scheduler.stop();
   await app.close();
   await handle.close();
   if (dataDir) releaseDataDir(dataDir);

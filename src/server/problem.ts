@@ -16,6 +16,8 @@ export interface Problem {
   code: string;
   requestId: string;
   errors?: { path: string; code: string; message: string }[];
+  /** Machine-readable details of the error (e.g. the existing customer's number), when it has any. */
+  params?: Record<string, unknown>;
 }
 
 function translateParams(lang: Lang, params: Record<string, unknown>) {
@@ -25,7 +27,8 @@ function translateParams(lang: Lang, params: Record<string, unknown>) {
 
 function problem(lang: Lang, requestId: string, status: number, code: string, params: Record<string, unknown> = {}, errors?: Problem['errors']): Problem {
   const title = t(lang, code, { ...translateParams(lang, params), requestId });
-  return { type: `urn:bank-crm:problem:${code}`, title, status, code, requestId, ...(errors?.length ? { errors } : {}) };
+  const data = Object.fromEntries(Object.entries(params).filter(([, v]) => !(typeof v === 'string' && v.startsWith('entity.'))));
+  return { type: `urn:bank-crm:problem:${code}`, title, status, code, requestId, ...(errors?.length ? { errors } : {}), ...(Object.keys(data).length ? { params: data } : {}) };
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem) {

@@ -1,26 +1,33 @@
 // The route table: one entry per page, carrying the permission that shows it in the menu and
 // lets it open. Menu, breadcrumb and the route guard are all built from this list.
 import {
-  ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, HomeOutlined, KeyOutlined,
-  SafetyCertificateOutlined, SettingOutlined, TeamOutlined,
+  ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
+  MergeCellsOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, TagsOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { matchPath } from 'react-router-dom';
 import type { Need } from './auth/session';
 
-export type MenuGroup = 'org' | 'platform' | 'security';
+export type MenuGroup = 'customer' | 'org' | 'platform' | 'security';
+
+type PageKey = 'home' | 'todos' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
+  | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword';
 
 export interface AppRoute {
   path: string;
   /** i18n key of the menu label and page title. */
-  label: `menu.${'home' | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'}`;
+  label: `menu.${PageKey}`;
   icon?: ReactNode;
   group?: MenuGroup;
   permission?: Need;
   hideInMenu?: boolean;
+  /** For a page below a menu entry (a customer's view): the entry's path, selected in the menu and shown in the breadcrumb. */
+  parent?: string;
   component: LazyExoticComponent<ComponentType>;
 }
 
 export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${MenuGroup}` }[] = [
+  { key: 'customer', label: 'menu.group.customer' },
   { key: 'org', label: 'menu.group.org' },
   { key: 'platform', label: 'menu.group.platform' },
   { key: 'security', label: 'menu.group.security' },
@@ -28,6 +35,21 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${MenuGroup}` }[]
 
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, component: lazy(() => import('./pages/home/HomePage')) },
+  { path: '/todos', label: 'menu.todos', icon: <CarryOutOutlined />, component: lazy(() => import('./pages/todos/TodosPage')) },
+  { path: '/customers', label: 'menu.customers', icon: <IdcardOutlined />, group: 'customer', permission: 'customer.read',
+    component: lazy(() => import('./pages/customers/CustomersPage')) },
+  { path: '/blacklist', label: 'menu.blacklist', icon: <StopOutlined />, group: 'customer', permission: 'customer.read',
+    component: lazy(() => import('./pages/blacklist/BlacklistPage')) },
+  { path: '/customer-duplicates', label: 'menu.duplicates', icon: <MergeCellsOutlined />, group: 'customer', permission: 'customer.read',
+    component: lazy(() => import('./pages/duplicates/DuplicatesPage')) },
+  { path: '/customers/industry-import', label: 'menu.industryImport', icon: <TagsOutlined />, group: 'customer', permission: 'customer.manage',
+    component: lazy(() => import('./pages/industry-import/IndustryImportPage')) },
+  { path: '/customers/new/:kind', label: 'menu.customerNew', group: 'customer', permission: 'customer.manage', hideInMenu: true, parent: '/customers',
+    component: lazy(() => import('./pages/customers/CustomerFormPage')) },
+  { path: '/customers/:id/edit', label: 'menu.customerEdit', group: 'customer', permission: 'customer.manage', hideInMenu: true, parent: '/customers',
+    component: lazy(() => import('./pages/customers/CustomerFormPage')) },
+  { path: '/customers/:id', label: 'menu.customerView', group: 'customer', permission: 'customer.read', hideInMenu: true, parent: '/customers',
+    component: lazy(() => import('./pages/customers/CustomerViewPage')) },
   { path: '/institutions', label: 'menu.institutions', icon: <ApartmentOutlined />, group: 'org', permission: 'institution.read',
     component: lazy(() => import('./pages/institutions/InstitutionsPage')) },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, group: 'org', permission: 'user.read',
@@ -48,4 +70,6 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/change-password/ChangePasswordPage')) },
 ];
 
-export const findRoute = (pathname: string) => ROUTES.find((r) => r.path === pathname);
+/** The route of a location: an exact path first, then the first pattern that matches (':id' pages). */
+export const findRoute = (pathname: string) =>
+  ROUTES.find((r) => r.path === pathname) ?? ROUTES.find((r) => r.path.includes(':') && matchPath(r.path, pathname));

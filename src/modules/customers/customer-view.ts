@@ -8,6 +8,7 @@ import { can, type Actor } from '../auth/actor.ts';
 import { loadCustomer } from './customer.queries.ts';
 import { fieldsOf } from './fields.ts';
 import { maskFields, maskValue, sensitivityOf } from './masking.ts';
+import { historyCustomerIds } from './merge.service.ts';
 
 /** Whole years between the birth date and today. */
 export function ageOn(birthDate: string | null | undefined, today: string): number | null {
@@ -39,8 +40,8 @@ export async function getCustomerView(db: Database, actor: Actor, id: number) {
       .where('customer_id', '=', id).orderBy('id', 'desc').execute(),
     db.selectFrom('risk_assessment').select(['id', 'assessed_on as assessedOn', 'valid_until as validUntil', 'result', 'score', 'channel'])
       .where('customer_id', '=', id).orderBy('assessed_on', 'desc').execute(),
-    db.selectFrom('certificate').select(['id', 'cert_type as certType', 'number', 'issuer', 'issued_on as issuedOn', 'expires_on as expiresOn', 'version'])
-      .where('customer_id', '=', id).orderBy('cert_type').execute(),
+    db.selectFrom('certificate').select(['id', 'cert_type as certType', 'number', 'issuer', 'issued_on as issuedOn', 'expires_on as expiresOn', 'status', 'version'])
+      .where('customer_id', '=', id).where('status', '=', 'current').orderBy('cert_type').execute(),
   ]);
   const today = businessToday();
   return {
@@ -70,18 +71,18 @@ export async function revealField(db: Database, actor: Actor, id: number, field:
   return { field, value };
 }
 
-/** CIF-46: field history, newest first, labelled, with sensitive values masked. */
+/** CIF-46: field history, newest first, labelled, with sensitive values masked; a survivor's includes the records merged into it. */
 export async function getCustomerHistory(db: Database, actor: Actor, id: number, page = 1, pageSize = 50) {
   const c = await loadCustomer(db, actor, id);
   if (!c) throw notFound('customer');
   const rows = await db.selectFrom('customer_history').leftJoin('app_user', 'app_user.id', 'customer_history.changed_by')
     .select(['customer_history.id', 'customer_history.field', 'customer_history.old_value as oldValue', 'customer_history.new_value as newValue',
       'customer_history.source', 'app_user.username as changedBy', 'app_user.display_name as changedByName', 'customer_history.changed_at as changedAt'])
-    .where('customer_history.customer_id', '=', id).orderBy('customer_history.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+    .where('customer_history.customer_id', 'in', historyCustomerIds(id)).orderBy('customer_history.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   const labels = new Map(fieldsOf(c.kind).map((f) => [f.key, { zh: f.zh, en: f.en }]));
   return rows.map((r) => {
     const s = r.field === 'identities' ? 'id' : sensitivityOf(c.kind, r.field);
-    const mask = (v: string | null) => (s && v ? (r.field === 'identities' ? v.split(';').map((d) => { const [t, n] = d.split(':'); return `${t}:${maskValue('id', n)}`; }).join(';') : maskValue(s, v)) : v);
+    const mask = (v: string | null) => (s && v ? (r.field === 'identities' ? v.split(';').map((d) => { const [t, n, exp] = d.split(':'); return `${t}:${maskValue('id', n)}${exp ? `:${exp}` : ''}`; }).join(';') : maskValue(s, v)) : v);
     return { ...r, label: labels.get(r.field) ?? null, oldValue: mask(r.oldValue), newValue: mask(r.newValue) };
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../server/errors.ts';
 import { parseBody } from '../../server/validation.ts';
 import { loadCustomer } from './customer.queries.ts';
-import { createCustomerBody, customerIdParams, reasonBody, revealBody, searchQuery, updateCorporateBody, updatePersonalBody } from './customer.schema.ts';
+import { createCustomerBody, customerIdParams, historyQuery, reasonBody, revealBody, searchQuery, updateCorporateBody, updatePersonalBody } from './customer.schema.ts';
 import { createCustomer, deleteCustomer, reactivateCustomer, updateCustomer } from './customer.service.ts';
 import { searchCustomers } from './customer-search.ts';
 import { getCustomerHistory, getCustomerView, revealField } from './customer-view.ts';
@@ -36,6 +36,6 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/customers/:id/reveal', { config: { permission: 'customer.sensitive.read' }, schema: { tags, summary: 'Show one masked field in full (audited)', params: customerIdParams, body: revealBody } },
     async (req) => revealField(app.db, req.actor, req.params.id, req.body.field));
 
-  app.get('/customers/:id/history', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Field-level change history', params: customerIdParams } },
-    async (req) => getCustomerHistory(app.db, req.actor, req.params.id));
+  app.get('/customers/:id/history', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Field-level change history, newest first', params: customerIdParams, querystring: historyQuery } },
+    async (req) => getCustomerHistory(app.db, req.actor, req.params.id, req.query.page, req.query.pageSize));
 };

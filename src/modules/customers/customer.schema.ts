@@ -86,3 +86,7 @@ export type SearchQuery = z.infer<typeof searchQuery>;
 export const reasonBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
 export const revealBody = z.strictObject({ field: z.string().min(1).max(60) });
 export const customerIdParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const historyQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -22,11 +22,11 @@ const userId = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
 /** CIF-1: who already holds this document or code; the refusal names that customer. */
 async function assertNotExisting(tx: Tx, kind: 'personal' | 'corporate', values: Record<string, unknown>,
   identities: { idType: string; idNumber: string }[] | undefined, exceptId?: number) {
-  const hits: { customer_no: string; name: string; field: string }[] = [];
+  const hits: { id: number; customer_no: string; name: string; field: string }[] = [];
   if (kind === 'personal') {
     for (const [i, doc] of (identities ?? []).entries()) {
       let q = tx.selectFrom('customer_identity').innerJoin('customer', 'customer.id', 'customer_identity.customer_id')
-        .select(['customer.customer_no', 'customer.name']).where('id_type', '=', doc.idType).where('id_number', '=', doc.idNumber);
+        .select(['customer.id', 'customer.customer_no', 'customer.name']).where('id_type', '=', doc.idType).where('id_number', '=', doc.idNumber);
       if (exceptId) q = q.where('customer.id', '<>', exceptId);
       const hit = await q.executeTakeFirst();
       if (hit) hits.push({ ...hit, field: `identities.${i}.idNumber` });
@@ -36,14 +36,14 @@ async function assertNotExisting(tx: Tx, kind: 'personal' | 'corporate', values:
       const v = values[field];
       if (typeof v !== 'string' || !v) continue;
       let q = tx.selectFrom('corporate_customer').innerJoin('customer', 'customer.id', 'corporate_customer.customer_id')
-        .select(['customer.customer_no', 'customer.name']).where(column, '=', v);
+        .select(['customer.id', 'customer.customer_no', 'customer.name']).where(column, '=', v);
       if (exceptId) q = q.where('customer.id', '<>', exceptId);
       const hit = await q.executeTakeFirst();
       if (hit) hits.push({ ...hit, field });
     }
   }
   if (hits.length) {
-    throw new AppError('customers.exists', 409, { customerNo: hits[0]!.customer_no, name: hits[0]!.name },
+    throw new AppError('customers.exists', 409, { customerNo: hits[0]!.customer_no, customerId: hits[0]!.id, name: hits[0]!.name },
       hits.map((h) => ({ path: h.field, code: 'customers.exists', params: { customerNo: h.customer_no, name: h.name } })));
   }
 }
@@ -129,7 +129,9 @@ export async function createCustomer(db: Database, actor: Actor, input: CreateCu
 }
 
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
-const identitiesText = (docs: { idType: string; idNumber: string }[]) => docs.map((d) => `${d.idType}:${d.idNumber}`).join(';');
+// Expiry is part of the document: a renewed ID card changes only its date, and that change is kept too.
+const identitiesText = (docs: { idType: string; idNumber: string; expiresOn?: string | null }[]) =>
+  docs.map((d) => `${d.idType}:${d.idNumber}${d.expiresOn ? `:${d.expiresOn}` : ''}`).join(';');
 
 export async function updateCustomer(db: Database, actor: Actor, id: number, patch: UpdateCustomer, source: ChangeSource = 'screen') {
   const current = await loadCustomer(db, actor, id);

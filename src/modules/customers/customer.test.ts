@@ -63,6 +63,7 @@ describe('opening a personal customer', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('customers.exists');
     expect(again.json().title).toContain(first.json().customerNo);
+    expect(again.json().params).toMatchObject({ customerNo: first.json().customerNo, customerId: first.json().id });
   });
 
   it('refuses a birth date that contradicts the ID', async () => {

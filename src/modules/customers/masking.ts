@@ -23,5 +23,6 @@ export function maskFields(kind: 'personal' | 'corporate', values: Record<string
 /** The sensitivity of a field key ('mobile', 'identities.0.idNumber'), or null if it is not sensitive. */
 export function sensitivityOf(kind: 'personal' | 'corporate', key: string): Sensitivity | null {
   if (/^identities\.[0-2]\.idNumber$/.test(key)) return 'id';
+  if (/^addresses\.\d+\.address$/.test(key)) return 'address';
   return fieldsOf(kind).find((f) => f.key === key)?.sensitive ?? null;
 }

@@ -19,7 +19,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
   { code: 'institution_head', zh: '机构负责人', en: 'Institution head', category: 'management', dataScope: 'institution',
     permissions: [...VIEW, ...CUSTOMER_VIEW, 'customer.sensitive.read', 'customer.transfer.approve', 'customer.scale.approve', 'performance.read', 'marketing.task.issue'] },
   { code: 'branch_admin', zh: '分行系统管理岗', en: 'Branch system administrator', category: 'management', dataScope: 'institution',
-    permissions: [...VIEW, 'institution.manage', 'user.manage', 'role.grant', 'customer.read', 'customer.transfer.confirm', 'customer.scale.confirm', 'calendar.manage'] },
+    permissions: [...VIEW, 'institution.manage', 'user.manage', 'role.grant', 'customer.read', 'customer.transfer.confirm', 'customer.scale.confirm', 'calendar.manage', 'blacklist.manage', 'customer.merge'] },
   { code: 'customer_assignment', zh: '客户分配岗', en: 'Customer assignment', category: 'management', dataScope: 'institution',
     permissions: [...VIEW, 'customer.read', 'customer.assign'] },
   { code: 'performance_allocation', zh: '业绩分配岗', en: 'Performance allocation', category: 'management', dataScope: 'institution',
@@ -54,7 +54,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
   { code: 'data_entry_clerk', zh: '信息录入岗', en: 'Data-entry clerk', category: 'management', dataScope: 'institution',
     permissions: ['institution.read', 'customer.read', 'customer.manage'] },
   { code: 'data_review_clerk', zh: '信息复核岗', en: 'Data-review clerk', category: 'management', dataScope: 'institution',
-    permissions: ['institution.read', 'customer.read', 'customer.sensitive.read', 'customer.review'] },
+    permissions: ['institution.read', 'customer.read', 'customer.sensitive.read', 'customer.review', 'blacklist.manage', 'customer.merge'] },
   // USR-6, USR-7
   { code: 'product_manager', zh: '产品经理', en: 'Product manager', category: 'product', dataScope: 'institution',
     permissions: ['institution.read', 'customer.read', 'product.read', 'report.read', 'marketing.task.issue'] },

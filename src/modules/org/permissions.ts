@@ -26,6 +26,8 @@ export const PERMISSIONS: readonly PermissionDef[] = [
   { code: 'customer.transfer.confirm', domain: 'customer', zh: '客户转移确认', en: 'Confirm customer transfers' },
   { code: 'customer.scale.approve', domain: 'customer', zh: '规模属性审批', en: 'Approve scale-attribute changes' },
   { code: 'customer.scale.confirm', domain: 'customer', zh: '规模属性确认', en: 'Confirm scale-attribute changes' },
+  { code: 'blacklist.manage', domain: 'customer', zh: '维护黑名单', en: 'Maintain the blacklist' },
+  { code: 'customer.merge', domain: 'customer', zh: '合并重复客户', en: 'Merge duplicate customers' },
   { code: 'group.manage', domain: 'customer', zh: '集团客户关系维护', en: 'Maintain group-customer relations' },
   { code: 'performance.allocate', domain: 'performance', zh: '业绩分配', en: 'Allocate performance' },
   { code: 'performance.read', domain: 'performance', zh: '查看业绩', en: 'View performance' },

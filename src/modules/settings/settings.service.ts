@@ -6,9 +6,12 @@ import { MLPS_POLICY, securityPolicySchema } from '../auth/password-policy.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AppError } from '../../server/errors.ts';
+import { certificateAuthoritiesSchema, type CertificateAuthorities } from '../customers/certificate.schema.ts';
 
 const SETTINGS = {
   'security.policy': { schema: securityPolicySchema, default: MLPS_POLICY },
+  // CIF-21…23: default issuing authorities of corporate certificates (bank-specific: none shipped).
+  'customers.certificate_authorities': { schema: certificateAuthoritiesSchema, default: {} as CertificateAuthorities },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -18,6 +18,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly requestId: string | null;
   readonly errors: FieldProblem[];
+  /** Members of the problem beyond RFC 9457's (e.g. an import's rowCount and reportUrl). */
+  extra: Record<string, unknown> = {};
 
   constructor(p: Partial<Problem> & { status: number; title: string }) {
     super(p.title);
@@ -80,6 +82,11 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError({ status: 0, code: 'common.network', title: i18n.t('common.network') });
   }
+  return answer<T>(res, path);
+}
+
+/** Reads a JSON answer; a problem becomes an ApiError (its extra members kept in `extra`). */
+async function answer<T>(res: Response, path: string): Promise<T> {
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let data: unknown = null;
@@ -88,9 +95,51 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 
   const p = (data && typeof data === 'object' ? data : {}) as Partial<Problem>;
   const err = new ApiError({ ...p, status: res.status, title: p.title ?? `HTTP ${res.status}` });
+  err.extra = p as Record<string, unknown>;
   if (res.status === 401 && SESSION_GONE.has(err.code) && path !== '/auth/login') state.hooks.onSessionGone?.(err);
   if (res.status === 403 && err.code === 'auth.password.must_change') state.hooks.onMustChangePassword?.();
   throw err;
+}
+
+async function send(method: string, path: string, query: Query | undefined, body: BodyInit | undefined, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { accept, 'x-crm-lang': state.lang };
+  if (method !== 'GET' && state.csrf) headers['x-csrf-token'] = state.csrf;
+  state.lastRequestAt = Date.now();
+  try {
+    return await fetch(url(path, query), { method, headers, credentials: 'same-origin', body });
+  } catch {
+    throw new ApiError({ status: 0, code: 'common.network', title: i18n.t('common.network') });
+  }
+}
+
+/** Uploads one file as multipart field "file" (Excel imports). */
+export async function upload<T>(path: string, file: File, query?: Query): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return answer<T>(await send('POST', path, query, form, 'application/json'), path);
+}
+
+/** The file name of a content-disposition header, preferring the UTF-8 form. */
+function fileNameOf(header: string | null, fallback: string): string {
+  const star = header?.match(/filename\*=UTF-8''([^;]+)/i);
+  if (star) { try { return decodeURIComponent(star[1]!); } catch { /* fall through */ } }
+  return header?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
+}
+
+/** Downloads a file the server generates (exports, templates, reports) and hands it to the browser to save. */
+export async function download(path: string, query?: Query, fallbackName = 'download.xlsx'): Promise<string> {
+  const res = await send('GET', path, query, undefined, '*/*');
+  if (!res.ok) return answer<never>(res, path);
+  const name = fileNameOf(res.headers.get('content-disposition'), fallbackName);
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return name;
 }
 
 export const api = {
@@ -98,5 +147,6 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A body where the server wants one (the reason of a logical delete). */
+  delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body === undefined ? {} : { body }),
 };

@@ -1,10 +1,20 @@
 // English. Same keys as zh-CN.ts (the type makes sure of it).
 import type { Messages } from './zh-CN';
+import { customersEn } from './customers.en-US';
+import { cifPagesEn } from './cif-pages.en-US';
 
 export const enUS: Messages = {
   app: { title: 'Bank CRM', shortTitle: 'CRM' },
   menu: {
     home: 'Workbench',
+    customers: 'Customer search',
+    customerNew: 'New customer',
+    customerView: 'Customer view',
+    customerEdit: 'Edit customer',
+    blacklist: 'Blacklist',
+    duplicates: 'Likely duplicates',
+    industryImport: 'Industry (batch)',
+    todos: 'To-dos',
     institutions: 'Institutions',
     users: 'Users',
     roles: 'Roles',
@@ -14,7 +24,7 @@ export const enUS: Messages = {
     apiTokens: 'API tokens',
     securityPolicy: 'Security policy',
     changePassword: 'Change password',
-    group: { org: 'Organisation', platform: 'Reference data', security: 'Security & audit' },
+    group: { customer: 'Customers', org: 'Organisation', platform: 'Reference data', security: 'Security & audit' },
   },
   header: { changePassword: 'Change password', language: 'Language', logout: 'Sign out' },
   idle: {
@@ -74,6 +84,8 @@ export const enUS: Messages = {
     idle: 'Idle timeout', idleMinutes: 'Signed out after {{minutes}} minutes without activity',
     shortcuts: 'My functions', noShortcuts: 'No functions available',
   },
+  customers: customersEn,
+  ...cifPagesEn,
   institutions: {
     treeTitle: 'Institution tree', searchTree: 'Find by code or name', showInactive: 'Show closed institutions',
     pickOne: 'Choose an institution on the left',
@@ -195,6 +207,13 @@ export const enUS: Messages = {
     totalCapped: 'More than {{count}}; narrow the search',
     actorKind: { user: 'User', token: 'Token', system: 'System', anonymous: 'Anonymous' },
     act: {
+      customer_create: 'Open customer', customer_update: 'Change customer', customer_delete: 'Delete customer', customer_reactivate: 'Reactivate customer',
+      customer_sensitive_reveal: 'View sensitive data', customer_import: 'Import customers', customer_export: 'Export customers',
+      customer_merge: 'Merge customers', customer_merged_into: 'Customer merged', customer_duplicate_dismiss: 'Dismiss likely duplicate',
+      customer_address_create: 'Add address', customer_address_update: 'Change address', customer_address_delete: 'Delete address',
+      customer_risk_assessment_create: 'Record risk assessment', customer_industry_update: 'Change industry attributes', customer_industry_import: 'Import industry attributes',
+      certificate_create: 'Record certificate', certificate_update: 'Correct certificate', certificate_void: 'Void certificate', certificate_expiry_reminders: 'Certificate expiry reminders',
+      blacklist_add: 'Add to blacklist', blacklist_remove: 'Lift blacklist entry', todo_done: 'Complete to-do',
       auth_login: 'Sign-in', auth_login_failed: 'Failed sign-in', auth_account_locked: 'Account locked', auth_logout: 'Sign-out',
       auth_password_change: 'Password change', apitoken_create: 'Token issued', apitoken_revoke: 'Token revoked',
       institution_create: 'Institution opened', institution_update: 'Institution changed', institution_move: 'Institution moved',

@@ -1,8 +1,18 @@
 // 简体中文（默认语言）。Keys are grouped by page; en-US.ts must have the same shape.
+import { customersZh } from './customers.zh-CN';
+import { cifPagesZh } from './cif-pages.zh-CN';
 export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
   menu: {
     home: '工作台',
+    customers: '客户查询',
+    customerNew: '新建客户',
+    customerView: '客户视图',
+    customerEdit: '编辑客户',
+    blacklist: '黑名单',
+    duplicates: '疑似重复客户',
+    industryImport: '行业属性批量维护',
+    todos: '待办事宜',
     institutions: '机构管理',
     users: '用户管理',
     roles: '角色权限',
@@ -12,7 +22,7 @@ export const zhCN = {
     apiTokens: '接口令牌',
     securityPolicy: '安全策略',
     changePassword: '修改密码',
-    group: { org: '组织与权限', platform: '基础数据', security: '安全与审计' },
+    group: { customer: '客户管理', org: '组织与权限', platform: '基础数据', security: '安全与审计' },
   },
   header: { changePassword: '修改密码', language: '切换语言', logout: '退出登录' },
   idle: {
@@ -72,6 +82,8 @@ export const zhCN = {
     idle: '会话超时', idleMinutes: '{{minutes}} 分钟未操作自动退出',
     shortcuts: '我的功能', noShortcuts: '暂无可用功能',
   },
+  customers: customersZh,
+  ...cifPagesZh,
   institutions: {
     treeTitle: '机构树', searchTree: '按机构号或名称查找', showInactive: '显示已撤销机构',
     pickOne: '请在左侧选择一个机构',
@@ -193,6 +205,13 @@ export const zhCN = {
     totalCapped: '超过 {{count}} 条，请缩小查询范围',
     actorKind: { user: '用户', token: '令牌', system: '系统', anonymous: '匿名' },
     act: {
+      customer_create: '开立客户', customer_update: '修改客户', customer_delete: '删除客户', customer_reactivate: '恢复客户',
+      customer_sensitive_reveal: '查看敏感信息', customer_import: '导入客户', customer_export: '导出客户',
+      customer_merge: '合并客户', customer_merged_into: '客户被合并', customer_duplicate_dismiss: '排除疑似重复',
+      customer_address_create: '新增地址', customer_address_update: '修改地址', customer_address_delete: '删除地址',
+      customer_risk_assessment_create: '登记风险测评', customer_industry_update: '修改行业属性', customer_industry_import: '批量导入行业属性',
+      certificate_create: '登记证件', certificate_update: '修改证件', certificate_void: '作废证件', certificate_expiry_reminders: '证件到期提醒',
+      blacklist_add: '列入黑名单', blacklist_remove: '解除黑名单', todo_done: '完成待办',
       auth_login: '登录', auth_login_failed: '登录失败', auth_account_locked: '账户锁定', auth_logout: '退出登录',
       auth_password_change: '修改密码', apitoken_create: '签发令牌', apitoken_revoke: '吊销令牌',
       institution_create: '开立机构', institution_update: '修改机构', institution_move: '迁移机构',

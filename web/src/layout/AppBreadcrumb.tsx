@@ -11,6 +11,8 @@ export function AppBreadcrumb() {
   const group = MENU_GROUPS.find((g) => g.key === route?.group);
   const items = [{ title: <Link to="/">{t('menu.home')}</Link> }];
   if (group) items.push({ title: <>{t(group.label)}</> });
+  const parent = route?.parent ? findRoute(route.parent) : undefined;
+  if (parent) items.push({ title: <Link to={parent.path}>{t(parent.label)}</Link> });
   if (route && route.path !== '/') items.push({ title: <>{t(route.label)}</> });
   return <Breadcrumb className={styles.breadcrumb} items={items} />;
 }

@@ -2,7 +2,7 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { allows, type Me } from '../auth/session';
-import { MENU_GROUPS, ROUTES } from '../routes';
+import { findRoute, MENU_GROUPS, ROUTES } from '../routes';
 
 export function SideMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -18,7 +18,7 @@ export function SideMenu({ me }: { me: Me }) {
       .map(({ group, children }) => ({ type: 'group' as const, key: group.key, label: t(group.label), children: children.map(item) })),
   ];
   return (
-    <Menu theme="dark" mode="inline" selectedKeys={[pathname]} items={items}
+    <Menu theme="dark" mode="inline" selectedKeys={[findRoute(pathname)?.parent ?? pathname]} items={items}
       onClick={({ key }) => navigate(key)} />
   );
 }

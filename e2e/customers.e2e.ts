@@ -1,0 +1,102 @@
+// Acceptance of the customer pages in a real browser: an entry clerk opens a personal customer
+// (the server's GB 11643 check-digit error appears under the ID number field, in Chinese),
+// finds it again by the pinyin initials of the name and opens its view; a reviewer reveals the
+// masked ID number, and the audit log holds that reveal.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { residentIdCheckDigit } from '../src/common/validators/resident-id.ts';
+import { DEMO_PASSWORD, startCrm, type E2E } from './harness.ts';
+
+let crm: E2E;
+beforeAll(async () => { crm = await startCrm(); });
+afterAll(async () => { await crm?.stop(); });
+
+async function login(page: Page, username: string) {
+  await page.goto('/login');
+  await page.fill('[data-testid=login-username]', username);
+  await page.fill('[data-testid=login-password]', DEMO_PASSWORD);
+  await page.click('[data-testid=login-submit]');
+  await page.waitForURL(`${crm.baseUrl}/`);
+}
+
+/** The error text under the form item that holds `control`. */
+const errorUnder = (page: Page, control: string) =>
+  page.locator('.ant-form-item', { has: page.locator(control) }).locator('.ant-form-item-explain-error');
+
+// A man born 1988-03-15 in 青岛市市南区 (sequence 123: odd, male).
+const FIRST17 = '37020219880315123';
+const CHECK = residentIdCheckDigit(FIRST17)!;
+const VALID_ID = FIRST17 + CHECK;
+const WRONG_ID = FIRST17 + (CHECK === '0' ? '1' : '0');
+const NAME = '欧阳明月';
+const INITIALS = 'oymy';
+
+describe('customers in the browser', () => {
+  it('opens, finds and views a personal customer; a reviewer reveals the ID number and the reveal is audited', async () => {
+    const entry = await crm.newPage();
+    await login(entry, 'sn_entry');
+    await entry.goto('/customers');
+    await entry.click('[data-testid=customer-new-personal]');
+    await entry.waitForURL(/\/customers\/new\/personal$/);
+
+    await entry.fill('[data-testid=customer-form-name]', NAME);
+    await entry.fill('[data-testid=customer-form-idNumber-0]', WRONG_ID);
+    await entry.click('[data-testid=customer-form-save]');
+    const idError = errorUnder(entry, '[data-testid=customer-form-idNumber-0]');
+    await idError.waitFor();
+    await expect(idError.textContent()).resolves.toBe('身份证号码校验位不正确，请核对');
+    expect(entry.url()).toMatch(/\/customers\/new\/personal$/);
+    // Refused means nothing was opened.
+    const none = await entry.evaluate(async (q) => (await fetch(`/api/customers?q=${q}&status=all`)).json(), INITIALS);
+    expect(none.total).toBe(0);
+
+    await entry.fill('[data-testid=customer-form-idNumber-0]', VALID_ID);
+    // The error goes with the change; the server decides again on save.
+    await expect.poll(() => idError.count()).toBe(0);
+    await entry.click('[data-testid=customer-form-save]');
+    await entry.waitForURL(/\/customers\/\d+$/);
+    const id = Number(new URL(entry.url()).pathname.split('/').pop());
+    const customerNo = (await entry.locator('[data-testid=customer-no]').textContent())!.trim();
+    expect(customerNo).toMatch(/^\d{11}$/);
+    await expect(entry.locator('[data-testid=customer-name]').textContent()).resolves.toBe(NAME);
+    // Masked for the clerk, who may not reveal it: no eye button.
+    const masked = (await entry.locator('[data-testid=header-id-number]').textContent())!;
+    expect(masked).toContain('*');
+    expect(masked).not.toBe(VALID_ID);
+    await expect(entry.locator('[data-testid=header-id-number-reveal]').count()).resolves.toBe(0);
+
+    // Found again by the pinyin initials of the name.
+    await entry.goto('/customers');
+    const search = entry.locator('input[data-testid=customer-search], [data-testid=customer-search] input').first();
+    await search.fill(INITIALS);
+    await search.press('Enter');
+    const link = entry.locator(`[data-testid=customer-link-${customerNo}]`);
+    await link.waitFor();
+    await expect(entry.locator('[data-testid=customer-results] tbody tr.ant-table-row').count()).resolves.toBe(1);
+    await link.click();
+    await entry.waitForURL(`${crm.baseUrl}/customers/${id}`);
+    await expect(entry.locator('[data-testid=customer-name]').textContent()).resolves.toBe(NAME);
+    await entry.context().close();
+
+    // The reviewer sees the masked number and reveals it; the page says the reveal is recorded.
+    const review = await crm.newPage();
+    await login(review, 'sn_review');
+    await review.goto(`/customers/${id}`);
+    const number = review.locator('[data-testid=header-id-number]');
+    await number.waitFor();
+    expect(await number.textContent()).toBe(masked);
+    await review.click('[data-testid=header-id-number-reveal]');
+    await expect.poll(() => number.textContent()).toBe(VALID_ID);
+    await expect(review.locator('.ant-message').textContent()).resolves.toContain('已记入审计日志');
+    await review.context().close();
+
+    // The auditor finds the reveal in the audit log: who, which customer, which field.
+    const audit = await crm.newPage();
+    await login(audit, 'auditor');
+    const log = await audit.evaluate(async () => (await fetch('/api/audit?action=customer.sensitive.reveal')).json());
+    const rows = (log.items as { actorName: string; entityType: string; entityId: string; after: { field: string } }[])
+      .filter((r) => r.entityType === 'customer' && r.entityId === String(id));
+    expect(rows).toEqual([expect.objectContaining({ actorName: 'sn_review', after: { field: 'identities.0.idNumber' } })]);
+    await audit.context().close();
+  });
+});

@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { addBlacklistBody, blacklistIdParams, listBlacklistQuery, removeBlacklistBody } from './blacklist.schema.ts';
+import { addBlacklistEntry, listBlacklist, removeBlacklistEntry } from './blacklist.service.ts';
+
+const tags = ['blacklist'];
+
+export const blacklistRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/blacklist', { config: { permission: 'customer.read' }, schema: { tags, summary: 'The bank-wide blacklist (identity numbers masked)', querystring: listBlacklistQuery } },
+    async (req) => listBlacklist(app.db, req.query));
+
+  app.post('/blacklist', { config: { permission: 'blacklist.manage' }, schema: { tags, summary: 'Put a customer in my charge on the internal or external list', body: addBlacklistBody } },
+    async (req, reply) => reply.status(201).send(await addBlacklistEntry(app.db, req.actor, req.body)));
+
+  app.post('/blacklist/:id/remove', { config: { permission: 'blacklist.manage' }, schema: { tags, summary: 'Lift an entry, with a reason (the entry is kept)', params: blacklistIdParams, body: removeBlacklistBody } },
+    async (req) => removeBlacklistEntry(app.db, req.actor, req.params.id, req.body.reason));
+};

@@ -1,0 +1,130 @@
+// The moves of a customer merge, one function per kind of record that points at a customer. Each
+// runs inside the merge's transaction and keeps the rules of its table: at most three identity
+// documents, one primary address per type, one current certificate per type, one primary
+// manager, one open flag per pair. Field history stays where it was written (see merge.service.ts).
+import { sql } from 'kysely';
+import type { Tx } from '../../db/database.ts';
+import type { ChangedBy } from './blacklist.service.ts';
+import { cancelTodos } from '../todos/todo.service.ts';
+import { demotePrimary } from './address.service.ts';
+import { EXPIRY_TODO } from './certificate.service.ts';
+
+const ROLE_RANK = { assistant: 1, assisting: 2, primary: 3 } as const;
+type Role = keyof typeof ROLE_RANK;
+
+/** Identity documents of the merged record follow the survivor's, numbered on. Returns the survivor's documents before and after. */
+export async function moveIdentities(tx: Tx, survivorId: number, mergedId: number) {
+  const docs = await tx.selectFrom('customer_identity').select(['customer_id', 'seq', 'id_type', 'id_number']).where('customer_id', 'in', [survivorId, mergedId]).orderBy('seq').execute();
+  const kept = docs.filter((d) => d.customer_id === survivorId);
+  const moving = docs.filter((d) => d.customer_id === mergedId);
+  let seq = kept.reduce((max, d) => Math.max(max, d.seq), 0);
+  for (const d of moving) {
+    await tx.updateTable('customer_identity').set({ customer_id: survivorId, seq: ++seq }).where('customer_id', '=', mergedId).where('seq', '=', d.seq).execute();
+  }
+  const text = (list: typeof docs) => list.map((d) => `${d.id_type}:${d.id_number}`).join(';');
+  return { before: text(kept), after: text([...kept, ...moving]), moved: moving.length };
+}
+
+/** Addresses move; where both records have a primary of a type, the survivor's stays primary. */
+export async function moveAddresses(tx: Tx, by: ChangedBy, survivorId: number, mergedId: number) {
+  const clashing = await tx.selectFrom('customer_address as m').select('m.address_type').distinct()
+    .where('m.customer_id', '=', mergedId).where('m.is_primary', '=', true)
+    .where((eb) => eb.exists(eb.selectFrom('customer_address as s').select('s.id').whereRef('s.address_type', '=', 'm.address_type')
+      .where('s.customer_id', '=', survivorId).where('s.is_primary', '=', true)))
+    .execute();
+  for (const t of clashing) await demotePrimary(tx, by, mergedId, t.address_type, null, 'merge');
+  const r = await tx.updateTable('customer_address').set({ customer_id: survivorId, updated_at: new Date() }).where('customer_id', '=', mergedId).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/**
+ * Certificates move. Where both records hold a current certificate of a type that allows one,
+ * the later-issued stays current and the other is superseded by it (the survivor's on a tie),
+ * as recording a renewal does, expiry reminder withdrawn included.
+ */
+export async function moveCertificates(tx: Tx, by: ChangedBy, survivorId: number, mergedId: number, reason: string) {
+  const pairs = await tx.selectFrom('certificate as m')
+    .innerJoin('certificate as s', (j) => j.onRef('s.cert_type', '=', 'm.cert_type').on('s.customer_id', '=', survivorId).on('s.status', '=', 'current'))
+    .select(['m.id as mergedCert', 's.id as survivorCert', 'm.issued_on as mergedIssued', 's.issued_on as survivorIssued'])
+    .where('m.customer_id', '=', mergedId).where('m.status', '=', 'current').where('m.cert_type', 'not in', ['07', '99']).execute();
+  for (const p of pairs) {
+    const mergedIsNewer = p.mergedIssued !== null && (p.survivorIssued === null || p.mergedIssued > p.survivorIssued);
+    const [keep, retire] = mergedIsNewer ? [p.mergedCert, p.survivorCert] : [p.survivorCert, p.mergedCert];
+    await tx.updateTable('certificate').set((eb) => ({ status: 'superseded', superseded_by: keep, status_reason: reason, updated_by: by.userId, updated_at: new Date(), version: eb('version', '+', 1) }))
+      .where('id', '=', retire).execute();
+    await cancelTodos(tx, { type: 'certificate', id: retire }, EXPIRY_TODO);
+  }
+  const r = await tx.updateTable('certificate').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();
+  return { moved: Number(r.numUpdatedRows), superseded: pairs.length };
+}
+
+/** Rows that only carry the customer id move as they are. */
+export async function moveOwned(tx: Tx, table: 'blacklist_entry' | 'risk_assessment', survivorId: number, mergedId: number) {
+  const r = await tx.updateTable(table).set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/**
+ * The merged record's managers join the survivor's. The survivor keeps its primary manager; the
+ * merged record's primary becomes an assisting manager. A person on both keeps the higher role.
+ */
+export async function moveManagers(tx: Tx, survivorId: number, mergedId: number) {
+  const rows = await tx.selectFrom('customer_manager').selectAll().where('customer_id', 'in', [survivorId, mergedId]).execute();
+  const onSurvivor = new Map(rows.filter((r) => r.customer_id === survivorId).map((r) => [r.user_id, r.role as Role]));
+  const moved: { userId: number; role: Role }[] = [];
+  for (const r of rows.filter((x) => x.customer_id === mergedId)) {
+    const role: Role = r.role === 'primary' ? 'assisting' : r.role;
+    const current = onSurvivor.get(r.user_id);
+    if (current === undefined) {
+      await tx.insertInto('customer_manager').values({ customer_id: survivorId, user_id: r.user_id, role, since: r.since }).execute();
+    } else if (ROLE_RANK[role] > ROLE_RANK[current]) {
+      await tx.updateTable('customer_manager').set({ role }).where('customer_id', '=', survivorId).where('user_id', '=', r.user_id).execute();
+    }
+    moved.push({ userId: r.user_id, role: current && ROLE_RANK[current] >= ROLE_RANK[role] ? current : role });
+  }
+  await tx.deleteFrom('customer_manager').where('customer_id', '=', mergedId).execute();
+  return moved;
+}
+
+/** Companies whose legal representative was the merged person now name the survivor. */
+export async function moveLegalRepReferences(tx: Tx, by: ChangedBy, survivorId: number, mergedId: number) {
+  const rows = await tx.updateTable('corporate_customer').set({ legal_rep_customer_id: survivorId })
+    .where('legal_rep_customer_id', '=', mergedId).returning('customer_id').execute();
+  for (const r of rows) {
+    await tx.updateTable('customer').set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', r.customer_id).execute();
+    await tx.insertInto('customer_history').values({ customer_id: r.customer_id, field: 'legalRepCustomerId', old_value: String(mergedId),
+      new_value: String(survivorId), source: 'merge', changed_by: by.userId, request_id: by.requestId }).execute();
+  }
+  return rows.map((r) => r.customer_id);
+}
+
+/**
+ * The flag between the two records is resolved as merged. Other open flags of the merged record
+ * now concern the survivor, unless the survivor already has that flag (open or decided): then
+ * the old one is closed as merged too, so a dismissal is not reopened.
+ */
+export async function resolveDuplicates(tx: Tx, by: ChangedBy, survivorId: number, mergedId: number, reason: string) {
+  const close = (id: number) => tx.updateTable('customer_duplicate')
+    .set({ status: 'merged', resolved_by: by.userId, resolved_at: new Date(), resolution_reason: reason }).where('id', '=', id).execute();
+  const open = await tx.selectFrom('customer_duplicate').selectAll().where('status', '=', 'open')
+    .where((eb) => eb.or([eb('customer_id', '=', mergedId), eb('other_id', '=', mergedId)])).orderBy('id').forUpdate().execute();
+  let closed = 0;
+  let repointed = 0;
+  for (const d of open) {
+    const third = d.customer_id === mergedId ? d.other_id : d.customer_id;
+    const taken = third === survivorId || (await tx.selectFrom('customer_duplicate').select('id').where('reason', '=', d.reason)
+      .where(sql<boolean>`least(customer_id, other_id) = least(${survivorId}::bigint, ${third}::bigint) and greatest(customer_id, other_id) = greatest(${survivorId}::bigint, ${third}::bigint)`)
+      .executeTakeFirst()) !== undefined;
+    if (taken) { await close(d.id); closed++; continue; }
+    await tx.updateTable('customer_duplicate').set({ customer_id: d.customer_id === mergedId ? survivorId : d.customer_id, other_id: d.other_id === mergedId ? survivorId : d.other_id })
+      .where('id', '=', d.id).execute();
+    repointed++;
+  }
+  return { closed, repointed };
+}
+
+/** Open and closed to-dos about the merged record now point at the survivor. */
+export async function moveTodos(tx: Tx, survivorId: number, mergedId: number) {
+  const r = await tx.updateTable('todo').set({ entity_id: String(survivorId) }).where('entity_type', '=', 'customer').where('entity_id', '=', String(mergedId)).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,0 +1,23 @@
+// Request shapes of likely-duplicate review and customer merging (CIF-1), shared with the web app.
+import { z } from 'zod';
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const mergeBody = z.strictObject({
+  /** The record that stays: its number, fields and primary manager are kept. */
+  survivorId: id,
+  /** The record that goes: everything attached to it moves to the survivor; its number is retired. */
+  mergedId: id,
+  reason: z.string().trim().min(1).max(200),
+});
+export type MergeInput = z.infer<typeof mergeBody>;
+
+export const listDuplicatesQuery = z.strictObject({
+  reason: z.enum(['name_birth', 'mobile']).optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type ListDuplicatesQuery = z.infer<typeof listDuplicatesQuery>;
+
+export const duplicateIdParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const dismissBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });

@@ -1,0 +1,69 @@
+// Calls and shapes of /api/customers used by the customer pages.
+import type { z } from 'zod';
+import type { createCustomerBody } from '../../../../src/modules/customers/customer.schema.ts';
+import { api, download, upload } from '../../api/client';
+import type { CustomerKind } from './catalogue';
+
+export type CustomerStatus = 'active' | 'deleted' | 'merged';
+export const STATUS_FILTERS = ['active', 'deleted', 'all'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+export interface SearchRow {
+  id: number; customerNo: string; kind: CustomerKind; name: string; status: CustomerStatus; blacklisted: boolean;
+  institutionName: string; mobile: string | null; birthDate: string | null; creditCode: string | null; idNumber: string | null;
+}
+export interface SearchPage { total: number; totalCapped: boolean; page: number; pageSize: number; items: SearchRow[] }
+export interface SearchQuery {
+  q?: string; kind?: CustomerKind; institutionId?: number; blacklisted?: 'true' | 'false'; status?: StatusFilter; page?: number; pageSize?: number;
+}
+
+export interface Identity { seq: number; idType: string; idNumber: string; expiresOn: string | null }
+export interface Manager { id: number; displayName: string; role: string; since: string }
+export interface BlacklistRow { id: number; listKind: 'internal' | 'external'; reason: string; source: string; listedOn: string; expiresOn: string | null; removedOn: string | null }
+
+export interface CustomerView {
+  id: number; customerNo: string; kind: CustomerKind; name: string; status: CustomerStatus; statusReason: string | null;
+  mergedInto: number | null; blacklisted: boolean; origin: 'crm' | 'core'; version: number; createdAt: string; updatedAt: string;
+  institution: { id: number; code: string; name: string };
+  managers: Manager[];
+  fields: Record<string, unknown>;
+  identities: Identity[];
+  computed: { age?: number | null; annualIncome?: string | null };
+  blacklist: BlacklistRow[];
+  canReveal: boolean;
+}
+
+export interface HistoryRow {
+  id: number; field: string; oldValue: string | null; newValue: string | null; source: string;
+  changedBy: string | null; changedByName: string | null; changedAt: string; label: { zh: string; en: string } | null;
+}
+
+export type CreateCustomer = z.input<typeof createCustomerBody>;
+export interface Created { id: number; customerNo: string; duplicates: { customerId: number; reason: 'name_birth' | 'mobile' }[] }
+
+export const customerKey = (id: number) => ['customer', id] as const;
+
+export const searchCustomers = (q: SearchQuery, signal?: AbortSignal) => api.get<SearchPage>('/customers', { ...q }, signal);
+export const fetchCustomer = (id: number, signal?: AbortSignal) => api.get<CustomerView>(`/customers/${id}`, undefined, signal);
+export const fetchHistory = (id: number, signal?: AbortSignal) => api.get<HistoryRow[]>(`/customers/${id}/history`, undefined, signal);
+export const createCustomer = (body: CreateCustomer) => api.post<Created>('/customers', body);
+export const updateCustomer = (id: number, body: Record<string, unknown> & { version: number }) =>
+  api.patch<{ id: number; version: number; changed: number }>(`/customers/${id}`, body);
+export const deleteCustomer = (id: number, reason: string) => api.delete<{ id: number }>(`/customers/${id}`, { reason });
+export const reactivateCustomer = (id: number, reason: string) => api.post<{ id: number }>(`/customers/${id}/reactivate`, { reason });
+export const revealField = (id: number, field: string) => api.post<{ field: string; value: unknown }>(`/customers/${id}/reveal`, { field });
+
+/** The customer a customer number names, if it is in my charge (the 409 of the existence check gives only the number). */
+export async function findByNumber(customerNo: string): Promise<SearchRow | undefined> {
+  const page = await searchCustomers({ q: customerNo, status: 'all', pageSize: 5 });
+  return page.items.find((r) => r.customerNo === customerNo);
+}
+
+export type ExportQuery = Omit<SearchQuery, 'page' | 'pageSize'> & { unmasked?: 'true' };
+export const exportCustomers = (q: ExportQuery) => download('/customers/export', { ...q }, 'customers.xlsx');
+export const downloadTemplate = (kind: CustomerKind) => download('/customers/import/template', { kind }, `template-${kind}.xlsx`);
+export const downloadReport = (url: string) => download(url.replace(/^\/api/, ''), undefined, 'import-errors.xlsx');
+
+export type ImportResult = { ok: true; dryRun: boolean; kind: CustomerKind; rowCount: number; firstCustomerNo: string | null; lastCustomerNo: string | null };
+export const importCustomers = (kind: CustomerKind, file: File, dryRun: boolean) =>
+  upload<ImportResult>('/customers/import', file, { kind, dryRun: String(dryRun) });
