@@ -14,6 +14,7 @@ import { fieldsOf } from './fields.ts';
 import { maskFields } from './masking.ts';
 import { searchTerms } from './search-terms.ts';
 import { codeTablesOf, loadCodeSets, normaliseCustomer } from './validate.ts';
+import { existenceGuard } from './existence-guard.ts';
 
 export type ChangeSource = 'screen' | 'import' | 'feed' | 'merge' | 'system';
 
@@ -74,19 +75,6 @@ async function flagDuplicates(tx: Tx, id: number, name: string, values: Record<s
       .onConflict((oc) => oc.doNothing()).execute();
   }
   return found;
-}
-
-/** Maps a unique-index race (two clerks opening the same person at once) to the existence error. */
-async function existenceGuard<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    const e = err as { code?: string; constraint?: string; message?: string };
-    if (e.code === '23505' && /customer_identity_document_key|credit_code_key|org_code_key/.test(`${e.constraint ?? ''} ${e.message ?? ''}`)) {
-      throw new AppError('customers.exists_race', 409);
-    }
-    throw err;
-  }
 }
 
 export async function createCustomer(db: Database, actor: Actor, input: CreateCustomer, source: ChangeSource = 'screen') {
@@ -173,6 +161,9 @@ export async function updateCustomer(db: Database, actor: Actor, id: number, pat
     }
     if (!changes.length) return { id, version: locked.version, changed: 0 };
     const columns = toColumns(kind, changed);
+    if (kind === 'corporate' && ['industryCode', 'industrialZone', 'specialisedMarket'].some((k) => k in changed)) {
+      Object.assign(columns, { industry_updated_by: userId(actor), industry_updated_at: new Date() });
+    }
     if (Object.keys(columns).length) {
       await tx.updateTable(kind === 'personal' ? 'personal_customer' : 'corporate_customer').set(columns as never).where('customer_id', '=', id).execute();
     }

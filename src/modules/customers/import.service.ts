@@ -7,7 +7,7 @@ import type { Lang } from '../../server/i18n.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { bulkInsertCustomers } from './bulk-insert.ts';
-import { existenceGuard } from './import.guard.ts';
+import { existenceGuard } from './existence-guard.ts';
 import { importColumns } from './import.columns.ts';
 import { mapHeader, MAX_ROWS, readSheet, type CellError, type HeaderColumn, type Mapped } from './import.read.ts';
 import { buildErrorReport, describeErrors, storeReport, type LabelledColumn, type ReportedError } from './import.report.ts';

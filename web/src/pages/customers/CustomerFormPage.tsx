@@ -10,7 +10,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { useReportError } from '../../api/use-report-error';
 import { InstitutionTreeSelect } from '../../components/InstitutionTreeSelect';
-import { createCustomer, customerKey, fetchCustomer, findByNumber, revealField, updateCustomer, type CustomerView } from './api';
+import { createCustomer, customerKey, fetchCustomer, revealField, updateCustomer, type CustomerView } from './api';
 import { fieldsIn, sectionOfPath, SECTIONS, type CustomerKind, type Section } from './catalogue';
 import { FieldInput } from './form/FieldInput';
 import { IdentitiesField } from './form/IdentitiesField';
@@ -109,9 +109,9 @@ function CustomerForm({ kind, view }: { kind: CustomerKind; view?: CustomerView 
       navigate(`/customers/${view.id}`);
     } catch (e) {
       if (isApiError(e) && e.code === 'customers.exists') {
-        const customerNo = e.title.match(/\d{11}/)?.[0] ?? null;
-        setExisting({ title: e.title, customerNo });
-        if (customerNo) void findByNumber(customerNo).then((hit) => hit && setExisting({ title: e.title, customerNo, id: hit.id }), () => undefined);
+        // The problem names the holder of the document (params.customerNo / customerId).
+        const holder = (e.extra.params ?? {}) as { customerNo?: string; customerId?: number };
+        setExisting({ title: e.title, customerNo: holder.customerNo ?? null, id: holder.customerId });
       }
       report(e, form);
       showErrors();

@@ -53,12 +53,6 @@ export const deleteCustomer = (id: number, reason: string) => api.delete<{ id: n
 export const reactivateCustomer = (id: number, reason: string) => api.post<{ id: number }>(`/customers/${id}/reactivate`, { reason });
 export const revealField = (id: number, field: string) => api.post<{ field: string; value: unknown }>(`/customers/${id}/reveal`, { field });
 
-/** The customer a customer number names, if it is in my charge (the 409 of the existence check gives only the number). */
-export async function findByNumber(customerNo: string): Promise<SearchRow | undefined> {
-  const page = await searchCustomers({ q: customerNo, status: 'all', pageSize: 5 });
-  return page.items.find((r) => r.customerNo === customerNo);
-}
-
 export type ExportQuery = Omit<SearchQuery, 'page' | 'pageSize'> & { unmasked?: 'true' };
 export const exportCustomers = (q: ExportQuery) => download('/customers/export', { ...q }, 'customers.xlsx');
 export const downloadTemplate = (kind: CustomerKind) => download('/customers/import/template', { kind }, `template-${kind}.xlsx`);
