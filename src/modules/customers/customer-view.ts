@@ -1,5 +1,6 @@
 // CIF-2 single customer view: one call returns everything the customer page shows, with
 // personal identifiers masked; `revealField` shows one of them in full and audits that it did.
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { AppError, invalid, notFound } from '../../server/errors.ts';
@@ -85,4 +86,19 @@ export async function getCustomerHistory(db: Database, actor: Actor, id: number,
     const mask = (v: string | null) => (s && v ? (r.field === 'identities' ? v.split(';').map((d) => { const [t, n, exp] = d.split(':'); return `${t}:${maskValue('id', n)}${exp ? `:${exp}` : ''}`; }).join(';') : maskValue(s, v)) : v);
     return { ...r, label: labels.get(r.field) ?? null, oldValue: mask(r.oldValue), newValue: mask(r.newValue) };
   });
+}
+
+/**
+ * CIF-2 "audit" tab: who did what to this customer — changes, reveals of personal data, merges —
+ * newest first. Holders of customer.read see the trail of customers in their charge; the values
+ * themselves are on the history tab (masked), so the trail carries no before/after.
+ */
+export async function getCustomerAuditTrail(db: Database, actor: Actor, id: number, page = 1, pageSize = 50) {
+  const c = await loadCustomer(db, actor, id);
+  if (!c) throw notFound('customer');
+  return db.selectFrom('audit_log')
+    .select(['id', 'occurred_at as occurredAt', 'actor_kind as actorKind', 'actor_name as actorName', 'action', 'client_ip as clientIp', 'request_id as requestId',
+      sql<string | null>`after->>'field'`.as('field')])
+    .where('entity_type', '=', 'customer').where('entity_id', '=', String(id))
+    .orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
 }

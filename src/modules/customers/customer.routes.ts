@@ -5,7 +5,7 @@ import { loadCustomer } from './customer.queries.ts';
 import { createCustomerBody, customerIdParams, historyQuery, reasonBody, revealBody, searchQuery, updateCorporateBody, updatePersonalBody } from './customer.schema.ts';
 import { createCustomer, deleteCustomer, reactivateCustomer, updateCustomer } from './customer.service.ts';
 import { searchCustomers } from './customer-search.ts';
-import { getCustomerHistory, getCustomerView, revealField } from './customer-view.ts';
+import { getCustomerAuditTrail, getCustomerHistory, getCustomerView, revealField } from './customer-view.ts';
 
 const tags = ['customers'];
 
@@ -38,4 +38,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/customers/:id/history', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Field-level change history, newest first', params: customerIdParams, querystring: historyQuery } },
     async (req) => getCustomerHistory(app.db, req.actor, req.params.id, req.query.page, req.query.pageSize));
+
+  app.get('/customers/:id/audit', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Who did what to this customer (changes, reveals, merges), newest first', params: customerIdParams, querystring: historyQuery } },
+    async (req) => getCustomerAuditTrail(app.db, req.actor, req.params.id, req.query.page, req.query.pageSize));
 };

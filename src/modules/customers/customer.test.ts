@@ -152,3 +152,17 @@ describe('corporate customers', () => {
     expect(found.items.map((i: { id: number }) => i.id)).toContain(ok.json().id);
   });
 });
+
+describe('audit trail of one customer', () => {
+  it('lists the reveal and the change, newest first, to users who may read the customer, and 404 elsewhere', async () => {
+    const created = (await clerkA1.post('/api/customers', personal('审计甲', residentId('19810101', '678'), { mobile: '13700001234' }))).json();
+    const view = (await clerkA1.get(`/api/customers/${created.id}`)).json();
+    await clerkA1.patch(`/api/customers/${created.id}`, { version: view.version, education: '30' });
+    await reviewerA1.post(`/api/customers/${created.id}/reveal`, { field: 'mobile' });
+    const trail = (await clerkA1.get(`/api/customers/${created.id}/audit`)).json();
+    expect(trail.map((r: { action: string }) => r.action)).toEqual(['customer.sensitive.reveal', 'customer.update', 'customer.create']);
+    expect(trail[0]).toMatchObject({ actorName: 'review_a1', field: 'mobile' });
+    expect(JSON.stringify(trail)).not.toContain('13700001234');
+    expect((await clerkB1.get(`/api/customers/${created.id}/audit`)).statusCode).toBe(404);
+  });
+});

@@ -16,7 +16,8 @@ export const customersZh = {
   blacklist: { all: '黑名单：全部', yes: '仅黑名单客户', no: '非黑名单客户', tag: '黑名单' },
   scale: { label: '企业规模', hint: '按国家中小企业划型标准；开户后只能通过规模属性审批流程变更', large: '大型', medium: '中型', small: '小型', micro: '微型' },
   section: { basic: '基本信息', work: '工作信息', family: '家庭信息', contact: '联系信息', licence: '营业执照', industry: '行业属性', main: '客户' },
-  tab: { identities: '证件', certificates: '证件', addresses: '地址', risk: '风险测评', blacklist: '黑名单', history: '变更历史' },
+  tab: { identities: '证件', certificates: '证件', addresses: '地址', risk: '风险测评', blacklist: '黑名单', history: '变更历史', audit: '操作审计' },
+  auditTrail: { at: '时间', actor: '操作人', action: '操作', field: '查看的字段', ip: 'IP 地址', note: '对本客户的每次修改、敏感信息查看与合并都会留痕；字段内容请见“变更历史”。' },
   source: { screen: '界面录入', import: '批量导入', feed: '核心系统', merge: '客户合并', system: '系统' },
   identity: {
     type: '证件类型', number: '证件号码', expiresOn: '证件有效期至', longTerm: '长期', expired: '已过期',

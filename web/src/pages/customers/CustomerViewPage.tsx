@@ -11,8 +11,10 @@ import { SECTIONS } from './catalogue';
 import { AddressesTab } from './view/AddressesTab';
 import { BlacklistTab } from './view/BlacklistTab';
 import { CertificatesTab } from './certificates/CertificatesTab';
+import { CreditInfoTab } from './credit/CreditInfoTab';
 import { FieldsPanel } from './view/FieldsPanel';
 import { HistoryTab } from './view/HistoryTab';
+import { AuditTab } from './view/AuditTab';
 import { IdentitiesTab } from './view/IdentitiesTab';
 import { IndustryTab } from './view/IndustryTab';
 import { RiskTab } from './view/RiskTab';
@@ -56,7 +58,9 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
     { key: 'addresses', label: t('customers.tab.addresses'), children: <AddressesTab c={c} /> },
     { key: 'risk', label: t('customers.tab.risk'), children: <RiskTab c={c} /> },
     { key: 'blacklist', label: t('customers.tab.blacklist'), children: <BlacklistTab c={c} /> },
+    ...(c.kind === 'corporate' ? [{ key: 'credit', label: t('creditInfo.tab'), children: <CreditInfoTab c={c} /> }] : []),
     { key: 'history', label: t('customers.tab.history'), children: <HistoryTab id={c.id} kind={c.kind} /> },
+    { key: 'audit', label: t('customers.tab.audit'), children: <AuditTab id={c.id} kind={c.kind} /> },
   ];
   const active = tabs.some((x) => x.key === params.get('tab')) ? params.get('tab')! : tabs[0]!.key;
 

@@ -46,6 +46,8 @@ export const customerKey = (id: number) => ['customer', id] as const;
 export const searchCustomers = (q: SearchQuery, signal?: AbortSignal) => api.get<SearchPage>('/customers', { ...q }, signal);
 export const fetchCustomer = (id: number, signal?: AbortSignal) => api.get<CustomerView>(`/customers/${id}`, undefined, signal);
 export const fetchHistory = (id: number, signal?: AbortSignal) => api.get<HistoryRow[]>(`/customers/${id}/history`, undefined, signal);
+export interface AuditTrailRow { id: number; occurredAt: string; actorKind: string; actorName: string | null; action: string; clientIp: string | null; requestId: string | null; field: string | null }
+export const fetchAuditTrail = (id: number, signal?: AbortSignal) => api.get<AuditTrailRow[]>(`/customers/${id}/audit`, { pageSize: 200 }, signal);
 export const createCustomer = (body: CreateCustomer) => api.post<Created>('/customers', body);
 export const updateCustomer = (id: number, body: Record<string, unknown> & { version: number }) =>
   api.patch<{ id: number; version: number; changed: number }>(`/customers/${id}`, body);
