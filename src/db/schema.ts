@@ -311,6 +311,10 @@ export interface DB {
   todo: TodoTable;
   job_run: JobRunTable;
   customer_import_report: CustomerImportReportTable;
+  financial_statement: FinancialStatementTable;
+  customer_non_financial: CustomerNonFinancialTable;
+  customer_investment: CustomerInvestmentTable;
+  correspondent_bank_account: CorrespondentBankAccountTable;
 }
 
 export type Institution = Selectable<InstitutionTable>;
@@ -332,4 +336,33 @@ export interface JobRunTable { trigger: Generated<'schedule' | 'manual'>; trigge
 // ── customer import (0006): error reports of rejected imports, kept 24 hours ──
 export interface CustomerImportReportTable {
   token: string; actor_kind: string; actor_id: number | null; file_name: string; content: Uint8Array; created_at: Generated<Date>;
+}
+
+// ── credit customers' information (0007): statements, non-financial notes, investments, other banks ──
+type RequiredMoney = ColumnType<string, string | number, string | number>;
+/** Who wrote, changed and (logically) deleted a row, and its optimistic-lock version. */
+interface Kept {
+  created_by: number | null; created_at: Timestamp; updated_by: number | null; updated_at: Timestamp;
+  deleted_by: number | null; deleted_at: NullableTimestamp; version: Generated<number>;
+}
+export interface FinancialStatementTable extends Kept {
+  id: Generated<number>; customer_id: number; fiscal_year: number;
+  period_type: 'annual' | 'semiannual' | 'quarterly' | 'monthly'; period: number;
+  audited: Generated<boolean>; auditor: string | null; currency: Generated<string>;
+  total_assets: RequiredMoney; current_assets: Money; total_liabilities: RequiredMoney; current_liabilities: Money;
+  owners_equity: RequiredMoney; operating_revenue: RequiredMoney; operating_cost: Money; total_profit: Money;
+  net_profit: RequiredMoney; operating_cash_flow: Money; remark: string | null;
+}
+export interface CustomerNonFinancialTable {
+  customer_id: number; management_quality: string | null; ownership_structure: string | null; main_products: string | null;
+  related_parties: string | null; adverse_records: string | null; updated_by: number | null; updated_at: Timestamp; version: Generated<number>;
+}
+export interface CustomerInvestmentTable extends Kept {
+  id: Generated<number>; customer_id: number; investee_name: string; investee_credit_code: string | null;
+  amount: RequiredMoney; share_pct: RequiredMoney; invested_on: NullableDate; remark: string | null;
+}
+export interface CorrespondentBankAccountTable extends Kept {
+  id: Generated<number>; customer_id: number; bank_name: string; account_no: string;
+  account_type: 'basic' | 'general' | 'special' | 'temporary' | 'other'; opened_on: NullableDate;
+  credit_line: Money; outstanding_loans: Money; remark: string | null;
 }

@@ -37,6 +37,7 @@ import { addressRoutes } from '../modules/customers/address.routes.ts';
 import { blacklistRoutes } from '../modules/customers/blacklist.routes.ts';
 import { mergeRoutes } from '../modules/customers/merge.routes.ts';
 import { riskAssessmentRoutes } from '../modules/customers/risk-assessment.routes.ts';
+import { creditInfoRoutes } from '../modules/customers/credit-info.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -126,6 +127,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(blacklistRoutes);
     await api.register(addressRoutes);
     await api.register(riskAssessmentRoutes);
+    await api.register(creditInfoRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

@@ -8,6 +8,8 @@ import type { ChangedBy } from './blacklist.service.ts';
 import { cancelTodos } from '../todos/todo.service.ts';
 import { demotePrimary } from './address.service.ts';
 import { EXPIRY_TODO } from './certificate.service.ts';
+import { columnsOf as notesColumns, notesOf, writeNotesHistory } from './credit-info.non-financial.ts';
+import { NON_FINANCIAL_FIELDS } from './credit-info.schema.ts';
 
 const ROLE_RANK = { assistant: 1, assisting: 2, primary: 3 } as const;
 type Role = keyof typeof ROLE_RANK;
@@ -127,4 +129,55 @@ export async function resolveDuplicates(tx: Tx, by: ChangedBy, survivorId: numbe
 export async function moveTodos(tx: Tx, survivorId: number, mergedId: number) {
   const r = await tx.updateTable('todo').set({ entity_id: String(survivorId) }).where('entity_type', '=', 'customer').where('entity_id', '=', String(mergedId)).executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/**
+ * CIF-28 credit information moves to the survivor. Where both records hold the same thing — a
+ * statement of one period, an investment in one investee, one account at one bank — the merged
+ * record's copy is kept but marked deleted, so nothing is counted twice; of two statements of a
+ * period the audited one wins (the survivor's on a tie). Non-financial notes: the survivor's
+ * stay, its empty notes are filled from the merged record's, with 'merge' history rows.
+ */
+export async function moveCreditInfo(tx: Tx, by: ChangedBy, survivorId: number, mergedId: number) {
+  const retire = (table: 'financial_statement' | 'customer_investment' | 'correspondent_bank_account', ids: number[]) => ids.length
+    ? tx.updateTable(table).set((eb) => ({ deleted_at: new Date(), deleted_by: by.userId, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', 'in', ids).execute()
+    : Promise.resolve();
+  const live = <T extends { customer_id: number }>(rows: T[], id: number) => rows.filter((r) => r.customer_id === id);
+
+  const statements = await tx.selectFrom('financial_statement').select(['id', 'customer_id', 'fiscal_year', 'period_type', 'period', 'audited'])
+    .where('customer_id', 'in', [survivorId, mergedId]).where('deleted_at', 'is', null).forUpdate().execute();
+  const periodOf = (r: (typeof statements)[number]) => `${r.fiscal_year}:${r.period_type}:${r.period}`;
+  const survivorPeriods = new Map(live(statements, survivorId).map((r) => [periodOf(r), r]));
+  const clashing = live(statements, mergedId).flatMap((m) => { const k = survivorPeriods.get(periodOf(m)); return k ? [m.audited && !k.audited ? k.id : m.id] : []; });
+  await retire('financial_statement', clashing);
+
+  const investments = await tx.selectFrom('customer_investment').select(['id', 'customer_id', 'investee_name', 'investee_credit_code'])
+    .where('customer_id', 'in', [survivorId, mergedId]).where('deleted_at', 'is', null).execute();
+  const held = live(investments, survivorId);
+  await retire('customer_investment', live(investments, mergedId).filter((m) => held.some((k) => k.investee_name === m.investee_name
+    || (m.investee_credit_code !== null && k.investee_credit_code === m.investee_credit_code))).map((m) => m.id));
+
+  const accounts = await tx.selectFrom('correspondent_bank_account').select(['id', 'customer_id', 'bank_name', 'account_no'])
+    .where('customer_id', 'in', [survivorId, mergedId]).where('deleted_at', 'is', null).execute();
+  const kept = live(accounts, survivorId);
+  await retire('correspondent_bank_account', live(accounts, mergedId).filter((m) => kept.some((k) => k.bank_name === m.bank_name && k.account_no === m.account_no)).map((m) => m.id));
+
+  const moved = async (table: 'financial_statement' | 'customer_investment' | 'correspondent_bank_account') =>
+    Number((await tx.updateTable(table).set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst()).numUpdatedRows);
+  const result = { financialStatements: await moved('financial_statement'), investments: await moved('customer_investment'), correspondentBanks: await moved('correspondent_bank_account'), nonFinancial: false };
+
+  const notes = await tx.selectFrom('customer_non_financial').selectAll().where('customer_id', 'in', [survivorId, mergedId]).forUpdate().execute();
+  const mine = notes.find((n) => n.customer_id === survivorId);
+  const theirs = notes.find((n) => n.customer_id === mergedId);
+  if (theirs) {
+    const before = notesOf(mine);
+    const after = { ...before };
+    for (const f of NON_FINANCIAL_FIELDS) if (after[f.key] === null) after[f.key] = notesOf(theirs)[f.key];
+    await tx.deleteFrom('customer_non_financial').where('customer_id', '=', mergedId).execute();
+    const changed = NON_FINANCIAL_FIELDS.some((f) => before[f.key] !== after[f.key]);
+    if (mine && changed) await tx.updateTable('customer_non_financial').set({ ...notesColumns(after), updated_by: by.userId, updated_at: new Date(), version: mine.version + 1 }).where('customer_id', '=', survivorId).execute();
+    else if (!mine) await tx.insertInto('customer_non_financial').values({ customer_id: survivorId, ...notesColumns(after), updated_by: by.userId }).execute();
+    result.nonFinancial = (await writeNotesHistory(tx, by, survivorId, before, after, 'merge')).length > 0;
+  }
+  return result;
 }

@@ -15,7 +15,7 @@ import { changedBy, recomputeBlacklistFlag, type ChangedBy } from './blacklist.s
 import { customerInScope } from './customer.queries.ts';
 import { maskValue } from './masking.ts';
 import type { MergeInput } from './merge.schema.ts';
-import { moveAddresses, moveCertificates, moveIdentities, moveLegalRepReferences, moveManagers, moveOwned, moveTodos, resolveDuplicates } from './merge.repoint.ts';
+import { moveAddresses, moveCertificates, moveCreditInfo, moveIdentities, moveLegalRepReferences, moveManagers, moveOwned, moveTodos, resolveDuplicates } from './merge.repoint.ts';
 import { syncInvestorType } from './risk-assessment.service.ts';
 
 /** CIF-10: a personal customer holds at most three identity documents. */
@@ -86,6 +86,7 @@ export async function mergeCustomers(db: Database, actor: Actor, input: MergeInp
     const legalRepOf = await moveLegalRepReferences(tx, by, s, m);
     const duplicates = await resolveDuplicates(tx, by, s, m, input.reason);
     const todos = await moveTodos(tx, s, m);
+    const creditInfo = await moveCreditInfo(tx, by, s, m);
 
     if (identities.moved) await history(tx, by, s, 'identities', identities.before, identities.after);
     const survivorFlag = await recomputeBlacklistFlag(tx, by, s, today, 'merge');
@@ -100,7 +101,7 @@ export async function mergeCustomers(db: Database, actor: Actor, input: MergeInp
 
     const moved = { identities: identities.moved, addresses, certificates: certificates.moved, certificatesSuperseded: certificates.superseded,
       blacklistEntries, riskAssessments, managers: managers.length, legalRepOf: legalRepOf.length, duplicatesRepointed: duplicates.repointed,
-      duplicatesClosed: duplicates.closed, todos };
+      duplicatesClosed: duplicates.closed, todos, creditInfo };
     await writeAudit(tx, actor, { action: 'customer.merge', entityType: 'customer', entityId: s,
       after: { survivorNo: survivor.customer_no, mergedId: m, mergedNo: merged.customer_no, reason: input.reason, moved,
         managers, legalRepOf, blacklisted: survivorFlag.after, investorType: investorType?.after ?? null } });

@@ -260,6 +260,7 @@ describe('every reference to a customer is handled by the merge', () => {
       'corporate_customer.legal_rep_customer_id', 'customer.merged_into', 'customer_address.customer_id', 'customer_duplicate.customer_id',
       'customer_duplicate.other_id', 'customer_history.customer_id', // history stays; read as a union
       'customer_identity.customer_id', 'customer_manager.customer_id', 'personal_customer.customer_id', 'risk_assessment.customer_id',
+      'financial_statement.customer_id', 'customer_non_financial.customer_id', 'customer_investment.customer_id', 'correspondent_bank_account.customer_id', // moveCreditInfo
     ];
     expect(rows.map((r) => r.ref)).toEqual(handled.sort());
   });

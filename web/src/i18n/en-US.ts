@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN';
 import { customersEn } from './customers.en-US';
 import { cifPagesEn } from './cif-pages.en-US';
+import { creditInfoEn } from './credit-info.en-US';
 
 export const enUS: Messages = {
   app: { title: 'Bank CRM', shortTitle: 'CRM' },
@@ -85,6 +86,7 @@ export const enUS: Messages = {
     shortcuts: 'My functions', noShortcuts: 'No functions available',
   },
   customers: customersEn,
+  creditInfo: creditInfoEn,
   ...cifPagesEn,
   institutions: {
     treeTitle: 'Institution tree', searchTree: 'Find by code or name', showInactive: 'Show closed institutions',
@@ -212,6 +214,10 @@ export const enUS: Messages = {
       customer_merge: 'Merge customers', customer_merged_into: 'Customer merged', customer_duplicate_dismiss: 'Dismiss likely duplicate',
       customer_address_create: 'Add address', customer_address_update: 'Change address', customer_address_delete: 'Delete address',
       customer_risk_assessment_create: 'Record risk assessment', customer_industry_update: 'Change industry attributes', customer_industry_import: 'Import industry attributes',
+      customer_financials_create: 'Enter statement', customer_financials_update: 'Correct statement', customer_financials_delete: 'Remove statement',
+      customer_non_financial_create: 'Write non-financial information', customer_non_financial_update: 'Change non-financial information', customer_non_financial_delete: 'Clear non-financial information',
+      customer_investment_create: 'Record investment', customer_investment_update: 'Change investment', customer_investment_delete: 'Remove investment',
+      customer_correspondent_bank_create: 'Record other-bank account', customer_correspondent_bank_update: 'Change other-bank account', customer_correspondent_bank_delete: 'Remove other-bank account',
       certificate_create: 'Record certificate', certificate_update: 'Correct certificate', certificate_void: 'Void certificate', certificate_expiry_reminders: 'Certificate expiry reminders',
       blacklist_add: 'Add to blacklist', blacklist_remove: 'Lift blacklist entry', todo_done: 'Complete to-do',
       auth_login: 'Sign-in', auth_login_failed: 'Failed sign-in', auth_account_locked: 'Account locked', auth_logout: 'Sign-out',

@@ -1,6 +1,7 @@
 // 简体中文（默认语言）。Keys are grouped by page; en-US.ts must have the same shape.
 import { customersZh } from './customers.zh-CN';
 import { cifPagesZh } from './cif-pages.zh-CN';
+import { creditInfoZh } from './credit-info.zh-CN';
 export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
   menu: {
@@ -83,6 +84,7 @@ export const zhCN = {
     shortcuts: '我的功能', noShortcuts: '暂无可用功能',
   },
   customers: customersZh,
+  creditInfo: creditInfoZh,
   ...cifPagesZh,
   institutions: {
     treeTitle: '机构树', searchTree: '按机构号或名称查找', showInactive: '显示已撤销机构',
@@ -210,6 +212,10 @@ export const zhCN = {
       customer_merge: '合并客户', customer_merged_into: '客户被合并', customer_duplicate_dismiss: '排除疑似重复',
       customer_address_create: '新增地址', customer_address_update: '修改地址', customer_address_delete: '删除地址',
       customer_risk_assessment_create: '登记风险测评', customer_industry_update: '修改行业属性', customer_industry_import: '批量导入行业属性',
+      customer_financials_create: '登记财务报表', customer_financials_update: '修改财务报表', customer_financials_delete: '删除财务报表',
+      customer_non_financial_create: '填写非财务信息', customer_non_financial_update: '修改非财务信息', customer_non_financial_delete: '清空非财务信息',
+      customer_investment_create: '登记对外投资', customer_investment_update: '修改对外投资', customer_investment_delete: '删除对外投资',
+      customer_correspondent_bank_create: '登记他行往来', customer_correspondent_bank_update: '修改他行往来', customer_correspondent_bank_delete: '删除他行往来',
       certificate_create: '登记证件', certificate_update: '修改证件', certificate_void: '作废证件', certificate_expiry_reminders: '证件到期提醒',
       blacklist_add: '列入黑名单', blacklist_remove: '解除黑名单', todo_done: '完成待办',
       auth_login: '登录', auth_login_failed: '登录失败', auth_account_locked: '账户锁定', auth_logout: '退出登录',

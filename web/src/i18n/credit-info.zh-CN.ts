@@ -1,0 +1,42 @@
+// 授信客户信息（CIF-28）：财务信息、非财务信息、对外投资、他行往来。
+export const creditInfoZh = {
+  tab: '授信信息',
+  section: { financials: '财务信息', nonFinancial: '非财务信息', investments: '对外投资', banks: '他行往来' },
+  intro: '授信客户须维护财务及非财务信息、对外投资及往来银行信息。金额单位：元。',
+  yuan: '元', updatedBy: '维护人', updatedAt: '维护时间', remark: '备注',
+  deleteHint: '删除后不再列出，记录仍保留在系统中备查，并记入审计日志。',
+  fin: {
+    add: '登记财务报表', edit: '修改财务报表', saved: '财务报表已保存', deleted: '财务报表已删除', deleteConfirm: '删除这期财务报表？',
+    period: '报告期', fiscalYear: '年度', periodType: '报表类型', periodNo: '期次',
+    periodTypes: { annual: '年报', semiannual: '半年报', quarterly: '季报', monthly: '月报' },
+    periodLabel: { annual: '{{year}} 年度', semiannual: '{{year}} 年{{n}}半年', quarterly: '{{year}} 年第 {{n}} 季度', monthly: '{{year}} 年 {{n}} 月' },
+    half: { '1': '上', '2': '下' },
+    audited: '经审计', unaudited: '未审计', auditor: '审计机构', auditorHint: '会计师事务所名称；经审计的报表必填',
+    currency: '币种',
+    balanceSheet: '资产负债表', incomeStatement: '利润表及现金流量',
+    totalAssets: '资产总额', currentAssets: '流动资产', totalLiabilities: '负债总额', currentLiabilities: '流动负债',
+    ownersEquity: '所有者权益', operatingRevenue: '营业收入', operatingCost: '营业成本', totalProfit: '利润总额',
+    netProfit: '净利润', operatingCashFlow: '经营活动现金流量净额',
+    ratios: '财务比率', assetLiabilityRatio: '资产负债率', currentRatio: '流动比率', netMargin: '销售净利率',
+    balanceRule: '须满足：资产总额 = 负债总额 + 所有者权益（允许误差 1 元）；流动资产不超过资产总额，流动负债不超过负债总额。',
+    required: '请填写', none: '尚未登记财务报表',
+  },
+  nf: {
+    managementQuality: '管理水平', ownershipStructure: '股权结构', mainProducts: '主要产品及市场地位',
+    relatedParties: '关联方情况', adverseRecords: '不良记录',
+    placeholder: '最多 1000 字', save: '保存非财务信息', saved: '非财务信息已保存', clear: '清空', cleared: '非财务信息已清空',
+    clearConfirm: '清空全部非财务信息？', clearHint: '原内容保留在变更历史中。', history: '变更历史', none: '尚未填写非财务信息',
+  },
+  inv: {
+    add: '登记对外投资', edit: '修改对外投资', saved: '对外投资已保存', deleted: '对外投资已删除', deleteConfirm: '删除这条对外投资？',
+    investeeName: '被投资企业', investeeCreditCode: '统一社会信用代码', amount: '投资金额（元）', sharePct: '持股比例（%）', investedOn: '投资日期',
+    nameRequired: '请填写被投资企业名称', amountRequired: '请填写投资金额', shareRequired: '请填写持股比例',
+  },
+  bank: {
+    add: '登记他行往来', edit: '修改他行往来', saved: '他行往来已保存', deleted: '他行往来已删除', deleteConfirm: '删除这条他行往来？',
+    bankName: '开户银行', accountNo: '账号', accountType: '账户类型', openedOn: '开户日期', creditLine: '授信额度（元）', outstandingLoans: '贷款余额（元）',
+    accountTypes: { basic: '基本存款账户', general: '一般存款账户', special: '专用存款账户', temporary: '临时存款账户', other: '其他' },
+    bankRequired: '请填写开户银行', accountRequired: '请填写账号', typeRequired: '请选择账户类型',
+    total: '合计：授信额度 {{line}} 元，贷款余额 {{loans}} 元',
+  },
+};
