@@ -315,6 +315,7 @@ export interface DB {
   customer_non_financial: CustomerNonFinancialTable;
   customer_investment: CustomerInvestmentTable;
   correspondent_bank_account: CorrespondentBankAccountTable;
+  product: ProductTable; product_rate: ProductRateTable; account: AccountTable;
 }
 
 export type Institution = Selectable<InstitutionTable>;
@@ -365,4 +366,24 @@ export interface CorrespondentBankAccountTable extends Kept {
   id: Generated<number>; customer_id: number; bank_name: string; account_no: string;
   account_type: 'basic' | 'general' | 'special' | 'temporary' | 'other'; opened_on: NullableDate;
   credit_line: Money; outstanding_loans: Money; remark: string | null;
+}
+
+// ── products and accounts (0008): catalogue with rate history, core-banking accounts and loan contracts ──
+export type ProductCategory = 'deposit' | 'loan' | 'wealth' | 'card' | 'e_banking' | 'settlement' | 'intermediary';
+export interface ProductTable {
+  id: string; name_zh: string; name_en: string; category: ProductCategory; sub_type: string | null; currency: string;
+  status: Generated<'active' | 'retired'>; created_by: number | null; created_at: Timestamp; updated_by: number | null;
+  updated_at: Timestamp; version: Generated<number>;
+}
+export interface ProductRateTable {
+  id: Generated<number>; product_id: string; rate_type: 'fixed' | 'floating'; base_rate: RequiredMoney;
+  float_min: Money; float_max: Money; effective_from: DateOnly; created_by: number | null; created_at: Timestamp;
+}
+export type AccountKind = 'deposit_demand' | 'deposit_time' | 'loan' | 'wealth' | 'card';
+export interface AccountTable {
+  id: Generated<number>; account_no: string; customer_id: number; product_id: string; kind: AccountKind; currency: string;
+  institution_id: number; opened_on: DateOnly; closed_on: NullableDate; status: Generated<'active' | 'dormant' | 'closed' | 'frozen'>;
+  balance: RequiredMoney; rate: Money; maturity_on: NullableDate; term_months: number | null; contract_no: string | null;
+  contract_amount: Money; guarantee_type: 'credit' | 'guarantee' | 'mortgage' | 'pledge' | null; origin: Generated<'core' | 'crm'>;
+  created_at: Timestamp; updated_at: Timestamp;
 }

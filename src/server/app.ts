@@ -38,6 +38,8 @@ import { blacklistRoutes } from '../modules/customers/blacklist.routes.ts';
 import { mergeRoutes } from '../modules/customers/merge.routes.ts';
 import { riskAssessmentRoutes } from '../modules/customers/risk-assessment.routes.ts';
 import { creditInfoRoutes } from '../modules/customers/credit-info.routes.ts';
+import { productRoutes } from '../modules/accounts/product.routes.ts';
+import { accountRoutes } from '../modules/accounts/account.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -128,6 +130,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(addressRoutes);
     await api.register(riskAssessmentRoutes);
     await api.register(creditInfoRoutes);
+    await api.register(productRoutes); await api.register(accountRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

@@ -13,13 +13,14 @@ import { todoMessages } from '../modules/todos/messages.ts';
 import { jobMessages } from './jobs.ts';
 import { customerRelationMessages } from '../modules/customers/messages-relations.ts';
 import { customerCreditMessages } from '../modules/customers/messages-credit.ts';
+import { accountMessages } from '../modules/accounts/messages.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export interface MessageBundle { 'zh-CN': Record<string, string>; 'en-US': Record<string, string> }
 
-const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages];
+const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages];
 
 const i18n = i18next.createInstance();
 await i18n.init({

@@ -48,6 +48,8 @@ export async function login(db: Database, username: string, password: string, cl
     }
     const now = new Date();
     if (user.locked_until && new Date(user.locked_until) > now) {
+      // Same work as a real check, so the answer's timing does not tell a locked account apart.
+      await verifyPassword(await dummyHash(), password);
       await writeAudit(tx, who, { action: 'auth.login.failed', entityType: 'user', entityId: user.id, after: { reason: 'locked' } });
       return { error: lockedError(new Date(user.locked_until), now) };
     }

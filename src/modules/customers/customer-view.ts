@@ -8,7 +8,7 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { can, type Actor } from '../auth/actor.ts';
 import { loadCustomer } from './customer.queries.ts';
 import { fieldsOf } from './fields.ts';
-import { maskFields, maskValue, sensitivityOf } from './masking.ts';
+import { maskChange, maskFields, maskValue, sensitivityOf } from './masking.ts';
 import { historyCustomerIds } from './merge.service.ts';
 
 /** Whole years between the birth date and today. */
@@ -82,9 +82,7 @@ export async function getCustomerHistory(db: Database, actor: Actor, id: number,
     .where('customer_history.customer_id', 'in', historyCustomerIds(id)).orderBy('customer_history.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   const labels = new Map(fieldsOf(c.kind).map((f) => [f.key, { zh: f.zh, en: f.en }]));
   return rows.map((r) => {
-    const s = r.field === 'identities' ? 'id' : sensitivityOf(c.kind, r.field);
-    const mask = (v: string | null) => (s && v ? (r.field === 'identities' ? v.split(';').map((d) => { const [t, n, exp] = d.split(':'); return `${t}:${maskValue('id', n)}${exp ? `:${exp}` : ''}`; }).join(';') : maskValue(s, v)) : v);
-    return { ...r, label: labels.get(r.field) ?? null, oldValue: mask(r.oldValue), newValue: mask(r.newValue) };
+    return { ...r, label: labels.get(r.field) ?? null, oldValue: maskChange(c.kind, r.field, r.oldValue), newValue: maskChange(c.kind, r.field, r.newValue) };
   });
 }
 

@@ -11,7 +11,7 @@ import { loadCustomer, toColumns, customerInScope, type CustomerRecord } from '.
 import type { CreateCustomer, UpdateCustomer } from './customer.schema.ts';
 import { nextCustomerNos } from './customer-number.ts';
 import { fieldsOf } from './fields.ts';
-import { maskFields } from './masking.ts';
+import { maskChange, maskFields } from './masking.ts';
 import { searchTerms } from './search-terms.ts';
 import { codeTablesOf, loadCodeSets, normaliseCustomer } from './validate.ts';
 import { existenceGuard } from './existence-guard.ts';
@@ -21,7 +21,7 @@ export type ChangeSource = 'screen' | 'import' | 'feed' | 'merge' | 'system';
 const userId = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
 
 /** CIF-1: who already holds this document or code; the refusal names that customer. */
-async function assertNotExisting(tx: Tx, kind: 'personal' | 'corporate', values: Record<string, unknown>,
+async function assertNotExisting(tx: Tx, actor: Actor, kind: 'personal' | 'corporate', values: Record<string, unknown>,
   identities: { idType: string; idNumber: string }[] | undefined, exceptId?: number) {
   const hits: { id: number; customer_no: string; name: string; field: string }[] = [];
   if (kind === 'personal') {
@@ -44,6 +44,12 @@ async function assertNotExisting(tx: Tx, kind: 'personal' | 'corporate', values:
     }
   }
   if (hits.length) {
+    // The check is bank-wide (one customer, one number); naming the holder is not: outside the
+    // caller's charge the refusal says only that the customer exists elsewhere.
+    const visible = await tx.selectFrom('customer').select('id').where('id', 'in', hits.map((h) => h.id)).where(customerInScope(actor)).execute();
+    if (!visible.some((v) => v.id === hits[0]!.id)) {
+      throw new AppError('customers.exists_elsewhere', 409, {}, hits.map((h) => ({ path: h.field, code: 'customers.exists_elsewhere' })));
+    }
     throw new AppError('customers.exists', 409, { customerNo: hits[0]!.customer_no, customerId: hits[0]!.id, name: hits[0]!.name },
       hits.map((h) => ({ path: h.field, code: 'customers.exists', params: { customerNo: h.customer_no, name: h.name } })));
   }
@@ -87,7 +93,7 @@ export async function createCustomer(db: Database, actor: Actor, input: CreateCu
     const inst = await tx.selectFrom('institution').select(['id', 'status']).where('id', '=', institutionId).where(institutionInScope(actor, 'institution.id')).executeTakeFirst();
     if (!inst) throw invalid({ path: 'institutionId', code: 'common.not_found', params: { entity: 'entity.institution' } });
     if (inst.status !== 'active') throw invalid({ path: 'institutionId', code: 'org.user.institution_inactive' });
-    await assertNotExisting(tx, input.kind, n.values, n.identities);
+    await assertNotExisting(tx, actor, input.kind, n.values, n.identities);
     if (input.kind === 'corporate') await assertLegalRep(tx, actor, n.values.legalRepCustomerId);
 
     const [customerNo] = await nextCustomerNos(tx, 1);
@@ -108,7 +114,12 @@ export async function createCustomer(db: Database, actor: Actor, input: CreateCu
     if (actor.kind === 'user' && actor.dataScope === 'own') {
       await tx.insertInto('customer_manager').values({ customer_id: c.id, user_id: actor.id!, role: 'primary', since: today }).execute();
     }
-    const duplicates = input.kind === 'personal' ? await flagDuplicates(tx, c.id, input.name, n.values) : [];
+    const flagged = input.kind === 'personal' ? await flagDuplicates(tx, c.id, input.name, n.values) : [];
+    // Flagged bank-wide for head office's review; the clerk is told only of those in his charge.
+    const visibleIds = flagged.length
+      ? new Set((await tx.selectFrom('customer').select('id').where('id', 'in', flagged.map((d) => d.other)).where(customerInScope(actor)).execute()).map((r) => r.id))
+      : new Set<number>();
+    const duplicates = flagged.filter((d) => visibleIds.has(d.other));
     await tx.insertInto('customer_history').values({ customer_id: c.id, field: '_created', old_value: null, new_value: customerNo!, source, changed_by: userId(actor), request_id: actor.requestId }).execute();
     await writeAudit(tx, actor, { action: 'customer.create', entityType: 'customer', entityId: c.id,
       after: { customerNo, kind: input.kind, name: input.name, institutionId, source, ...maskFields(input.kind, n.values) } });
@@ -149,14 +160,14 @@ export async function updateCustomer(db: Database, actor: Actor, id: number, pat
       const before = identitiesText(locked.identities);
       const after = identitiesText(n.identities!);
       if (before !== after) {
-        await assertNotExisting(tx, kind, n.values, n.identities, id);
+        await assertNotExisting(tx, actor, kind, n.values, n.identities, id);
         changes.push({ field: 'identities', old: before, new: after });
         await tx.deleteFrom('customer_identity').where('customer_id', '=', id).execute();
         await tx.insertInto('customer_identity').values(n.identities!.map((d, i) => ({ customer_id: id, seq: i + 1, id_type: d.idType, id_number: d.idNumber, expires_on: d.expiresOn }))).execute();
       }
     }
     if (kind === 'corporate') {
-      if ('creditCode' in changed || 'organizationCode' in changed) await assertNotExisting(tx, kind, changed, undefined, id);
+      if ('creditCode' in changed || 'organizationCode' in changed) await assertNotExisting(tx, actor, kind, changed, undefined, id);
       if ('legalRepCustomerId' in changed) await assertLegalRep(tx, actor, changed.legalRepCustomerId);
     }
     if (!changes.length) return { id, version: locked.version, changed: 0 };
@@ -175,8 +186,8 @@ export async function updateCustomer(db: Database, actor: Actor, id: number, pat
     await tx.insertInto('customer_history').values(changes.map((c) => ({
       customer_id: id, field: c.field, old_value: c.old, new_value: c.new, source, changed_by: userId(actor), request_id: actor.requestId,
     }))).execute();
-    const maskedBefore = maskFields(kind, Object.fromEntries(changes.map((c) => [c.field, c.old])));
-    const maskedAfter = maskFields(kind, Object.fromEntries(changes.map((c) => [c.field, c.new])));
+    const maskedBefore = Object.fromEntries(changes.map((c) => [c.field, maskChange(kind, c.field, c.old)]));
+    const maskedAfter = Object.fromEntries(changes.map((c) => [c.field, maskChange(kind, c.field, c.new)]));
     await writeAudit(tx, actor, { action: 'customer.update', entityType: 'customer', entityId: id, before: maskedBefore, after: { ...maskedAfter, source } });
     return { id, version: row.version, changed: changes.length };
   }));

@@ -55,15 +55,21 @@ describe('opening a personal customer', () => {
     expect(found.total).toBe(0);
   });
 
-  it('refuses a second number for the same document, naming the holder', async () => {
+  it('refuses a second number for the same document, naming the holder only within scope', async () => {
     const id = residentId('19700303', '345');
     const first = await clerkA1.post('/api/customers', personal('王芳', id));
     expect(first.statusCode).toBe(201);
-    const again = await clerkB1.post('/api/customers', personal('王芳芳', id));
+    const again = await clerkA1.post('/api/customers', personal('王芳芳', id));
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('customers.exists');
     expect(again.json().title).toContain(first.json().customerNo);
     expect(again.json().params).toMatchObject({ customerNo: first.json().customerNo, customerId: first.json().id });
+    // Outside the caller's charge the check still refuses, but does not name the holder.
+    const elsewhere = await clerkB1.post('/api/customers', personal('王芳芳', id));
+    expect(elsewhere.statusCode).toBe(409);
+    expect(elsewhere.json().code).toBe('customers.exists_elsewhere');
+    expect(JSON.stringify(elsewhere.json())).not.toContain(first.json().customerNo);
+    expect(JSON.stringify(elsewhere.json())).not.toContain('王芳');
   });
 
   it('refuses a birth date that contradicts the ID', async () => {
@@ -164,5 +170,23 @@ describe('audit trail of one customer', () => {
     expect(trail[0]).toMatchObject({ actorName: 'review_a1', field: 'mobile' });
     expect(JSON.stringify(trail)).not.toContain('13700001234');
     expect((await clerkB1.get(`/api/customers/${created.id}/audit`)).statusCode).toBe(404);
+  });
+});
+
+describe('audit rows keep personal identifiers masked', () => {
+  it('masks identity numbers of a changed document in the audit log', async () => {
+    const oldId = residentId('19760606', '789');
+    const newId = residentId('19760606', '791');
+    const created = (await clerkA1.post('/api/customers', personal('掩码测试', oldId))).json();
+    const view = (await clerkA1.get(`/api/customers/${created.id}`)).json();
+    const since = await lastAuditId(ctx);
+    const res = await clerkA1.patch(`/api/customers/${created.id}`, { version: view.version, identities: [{ idType: '10', idNumber: newId }] });
+    expect(res.statusCode).toBe(200);
+    const rows = await auditSince(ctx, since);
+    expect(rows.map((r) => r.action)).toEqual(['customer.update']);
+    const text = JSON.stringify([rows[0]!.before, rows[0]!.after]);
+    expect(text).not.toContain(oldId);
+    expect(text).not.toContain(newId);
+    expect(text).toContain(newId.slice(-4));
   });
 });

@@ -117,13 +117,13 @@ export async function validateCustomerRows(db: Database, actor: Actor, kind: 'pe
   }
 
   // 4. Existence (CIF-1) against the database and within the file.
-  await checkExistence(db, kind, rows, (row, key, code, params, value) => errors.push({ ...at(row, key), code, params, value }));
+  await checkExistence(db, actor, kind, rows, (row, key, code, params, value) => errors.push({ ...at(row, key), code, params, value }));
   return { rows, errors };
 }
 
 type Report = (row: number, key: string, code: string, params: Record<string, unknown>, value: unknown) => void;
 
-async function checkExistence(db: Database, kind: 'personal' | 'corporate', rows: (BulkCustomer & { row: number; slots: number[] })[], report: Report) {
+async function checkExistence(db: Database, actor: Actor, kind: 'personal' | 'corporate', rows: (BulkCustomer & { row: number; slots: number[] })[], report: Report) {
   const CHUNK = 10_000;
   if (kind === 'personal') {
     const firstRow = new Map<string, number>();
@@ -138,17 +138,18 @@ async function checkExistence(db: Database, kind: 'personal' | 'corporate', rows
         docs.push({ key, row: r.row, column, ...doc });
       });
     }
-    const held = new Map<string, { customer_no: string; name: string }>();
+    const held = new Map<string, { customer_no: string; name: string; visible: boolean }>();
     for (let i = 0; i < docs.length; i += CHUNK) {
       const part = docs.slice(i, i + CHUNK);
-      const found = await sql<{ id_type: string; id_number: string; customer_no: string; name: string }>`
-        select ci.id_type, ci.id_number, c.customer_no, c.name from customer_identity ci join customer c on c.id = ci.customer_id
+      const found = await sql<{ id_type: string; id_number: string; customer_no: string; name: string; visible: boolean }>`
+        select ci.id_type, ci.id_number, c.customer_no, c.name, ${customerInScope(actor, 'c')} as visible from customer_identity ci join customer c on c.id = ci.customer_id
         where (ci.id_type, ci.id_number) in (select * from unnest(${part.map((d) => d.idType)}::text[], ${part.map((d) => d.idNumber)}::text[]))`.execute(db);
       for (const f of found.rows) held.set(`${f.id_type}:${f.id_number}`, f);
     }
     for (const d of docs) {
       const h = held.get(d.key);
-      if (h) report(d.row, d.column, 'customers.exists', { customerNo: h.customer_no, name: h.name }, d.idNumber);
+      // A holder outside the importer's charge is not named (the check is bank-wide, the names are not).
+      if (h) report(d.row, d.column, h.visible ? 'customers.exists' : 'customers.exists_elsewhere', h.visible ? { customerNo: h.customer_no, name: h.name } : {}, d.idNumber);
     }
     return;
   }
@@ -165,16 +166,19 @@ async function checkExistence(db: Database, kind: 'personal' | 'corporate', rows
       else firstRow.set(v, r.row);
     }
     const values = [...firstRow.keys()];
-    const held = new Map<string, { customer_no: string; name: string }>();
+    const held = new Map<string, { customer_no: string; name: string; visible: boolean }>();
     for (let i = 0; i < values.length; i += CHUNK) {
-      const found = await sql<{ v: string; customer_no: string; name: string }>`
-        select cc.${sql.ref(column)} as v, c.customer_no, c.name from corporate_customer cc join customer c on c.id = cc.customer_id
+      const found = await sql<{ v: string; customer_no: string; name: string; visible: boolean }>`
+        select cc.${sql.ref(column)} as v, c.customer_no, c.name, ${customerInScope(actor, 'c')} as visible from corporate_customer cc join customer c on c.id = cc.customer_id
         where cc.${sql.ref(column)} = any(${values.slice(i, i + CHUNK)}::text[])`.execute(db);
       for (const f of found.rows) held.set(f.v, f);
     }
     for (const r of given) {
       const h = held.get(r.values[field] as string);
-      if (h && !refused.has(r.row)) { report(r.row, field, 'customers.exists', { customerNo: h.customer_no, name: h.name }, r.values[field]); refused.add(r.row); }
+      if (h && !refused.has(r.row)) {
+        report(r.row, field, h.visible ? 'customers.exists' : 'customers.exists_elsewhere', h.visible ? { customerNo: h.customer_no, name: h.name } : {}, r.values[field]);
+        refused.add(r.row);
+      }
     }
   }
 }

@@ -26,3 +26,16 @@ export function sensitivityOf(kind: 'personal' | 'corporate', key: string): Sens
   if (/^addresses\.\d+\.address$/.test(key)) return 'address';
   return fieldsOf(kind).find((f) => f.key === key)?.sensitive ?? null;
 }
+
+/**
+ * A changed value as history and the audit log may keep it: sensitive fields masked, including
+ * the composite ones ('identities' = "type:number[:expiry];…", address attributes).
+ */
+export function maskChange(kind: 'personal' | 'corporate', field: string, value: string | null): string | null {
+  if (value === null || value === '') return value;
+  if (field === 'identities') {
+    return value.split(';').map((d) => { const [t, n, exp] = d.split(':'); return `${t}:${maskValue('id', n)}${exp ? `:${exp}` : ''}`; }).join(';');
+  }
+  const s = sensitivityOf(kind, field);
+  return s ? (maskValue(s, value) as string) : value;
+}

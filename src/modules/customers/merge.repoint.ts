@@ -60,8 +60,8 @@ export async function moveCertificates(tx: Tx, by: ChangedBy, survivorId: number
   return { moved: Number(r.numUpdatedRows), superseded: pairs.length };
 }
 
-/** Rows that only carry the customer id move as they are. */
-export async function moveOwned(tx: Tx, table: 'blacklist_entry' | 'risk_assessment', survivorId: number, mergedId: number) {
+/** Rows that only carry the customer id move as they are (accounts: the core system will re-point them too). */
+export async function moveOwned(tx: Tx, table: 'blacklist_entry' | 'risk_assessment' | 'account', survivorId: number, mergedId: number) {
   const r = await tx.updateTable(table).set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

@@ -82,6 +82,7 @@ export async function mergeCustomers(db: Database, actor: Actor, input: MergeInp
     const certificates = await moveCertificates(tx, by, s, m, input.reason);
     const blacklistEntries = await moveOwned(tx, 'blacklist_entry', s, m);
     const riskAssessments = await moveOwned(tx, 'risk_assessment', s, m);
+    const accounts = await moveOwned(tx, 'account', s, m);
     const managers = await moveManagers(tx, s, m);
     const legalRepOf = await moveLegalRepReferences(tx, by, s, m);
     const duplicates = await resolveDuplicates(tx, by, s, m, input.reason);
@@ -101,7 +102,7 @@ export async function mergeCustomers(db: Database, actor: Actor, input: MergeInp
 
     const moved = { identities: identities.moved, addresses, certificates: certificates.moved, certificatesSuperseded: certificates.superseded,
       blacklistEntries, riskAssessments, managers: managers.length, legalRepOf: legalRepOf.length, duplicatesRepointed: duplicates.repointed,
-      duplicatesClosed: duplicates.closed, todos, creditInfo };
+      duplicatesClosed: duplicates.closed, todos, creditInfo, accounts };
     await writeAudit(tx, actor, { action: 'customer.merge', entityType: 'customer', entityId: s,
       after: { survivorNo: survivor.customer_no, mergedId: m, mergedNo: merged.customer_no, reason: input.reason, moved,
         managers, legalRepOf, blacklisted: survivorFlag.after, investorType: investorType?.after ?? null } });

@@ -4,6 +4,7 @@ export const customerMessages: MessageBundle = {
   'zh-CN': {
     'entity.customer': '客户',
     'customers.exists': '该证件已登记为客户 {{customerNo}}（{{name}}），一个客户只能有一个客户号',
+    'customers.exists_elsewhere': '该证件已在本行其他机构登记为客户，一个客户只能有一个客户号，请联系该客户的归属机构',
     'customers.exists_race': '该证件刚被他人登记为客户，请重新查询',
     'customers.money_format': '金额格式不正确（最多两位小数）',
     'customers.hours_format': '时间格式应为 hh-hh，例如 09-11',
@@ -36,6 +37,7 @@ export const customerMessages: MessageBundle = {
   'en-US': {
     'entity.customer': 'customer',
     'customers.exists': 'This document already belongs to customer {{customerNo}} ({{name}}); one customer has one number',
+    'customers.exists_elsewhere': 'This document already belongs to a customer of another institution of the bank; one customer has one number — contact that institution',
     'customers.exists_race': 'Someone has just registered this document; search again',
     'customers.money_format': 'Not a valid amount (at most two decimals)',
     'customers.hours_format': 'Write hours as hh-hh, e.g. 09-11',

@@ -12,7 +12,7 @@ const CUSTOMER_VIEW = ['customer.read', 'product.read', 'report.read'];
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [
   { code: 'head_office_admin', zh: '总行系统管理员', en: 'Head-office system administrator', category: 'system', dataScope: 'institution',
-    permissions: [...VIEW, 'institution.manage', 'user.manage', 'role.manage', 'role.grant', 'apitoken.manage', 'codetable.manage', 'calendar.manage', 'setting.manage'] },
+    permissions: [...VIEW, 'institution.manage', 'user.manage', 'role.manage', 'role.grant', 'apitoken.manage', 'codetable.manage', 'calendar.manage', 'setting.manage', 'product.read', 'product.manage'] },
   { code: 'auditor', zh: '审计员', en: 'Auditor', category: 'system', dataScope: 'institution',
     permissions: [...VIEW, 'audit.read'] },
   // USR-3 management roles
@@ -57,7 +57,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     permissions: ['institution.read', 'customer.read', 'customer.sensitive.read', 'customer.review', 'blacklist.manage', 'customer.merge'] },
   // USR-6, USR-7
   { code: 'product_manager', zh: '产品经理', en: 'Product manager', category: 'product', dataScope: 'institution',
-    permissions: ['institution.read', 'customer.read', 'product.read', 'report.read', 'marketing.task.issue'] },
+    permissions: ['institution.read', 'customer.read', 'product.read', 'product.manage', 'report.read', 'marketing.task.issue'] },
   { code: 'non_corporate_user', zh: '非公司条线用户', en: 'Non-corporate-line user', category: 'non_corporate', dataScope: 'own',
     permissions: ['performance.read.own'] },
 ];

@@ -34,6 +34,7 @@ export const PERMISSIONS: readonly PermissionDef[] = [
   { code: 'performance.read.own', domain: 'performance', zh: '查看本人业绩', en: 'View own performance' },
   { code: 'report.read', domain: 'report', zh: '报表查询', en: 'Query reports' },
   { code: 'product.read', domain: 'product', zh: '查看产品', en: 'View products' },
+  { code: 'product.manage', domain: 'product', zh: '维护产品目录和利率', en: 'Maintain the product catalogue and rates' },
   { code: 'marketing.task.issue', domain: 'marketing', zh: '下达营销任务', en: 'Issue marketing tasks' },
   { code: 'sme.collect', domain: 'sme', zh: '中小客户收集', en: 'SME: collect' },
   { code: 'sme.screen', domain: 'sme', zh: '中小客户筛选', en: 'SME: screen' },

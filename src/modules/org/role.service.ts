@@ -133,8 +133,23 @@ export async function assertGrantable(tx: Tx, actor: Actor, targetUserId: number
   if (!roleIds.length) return;
   const roles = await tx.selectFrom('role').select(['id', 'category']).where('id', 'in', roleIds).execute();
   if (roles.length !== new Set(roleIds).size) throw invalid({ path: 'roleIds', code: 'common.not_found', params: { entity: 'entity.role' } });
-  if (roles.some((r) => r.category === 'system') && actor.kind !== 'system' && !actor.permissions.has('role.manage')) {
+  const headOffice = actor.kind === 'system' || actor.permissions.has('role.manage');
+  if (roles.some((r) => r.category === 'system') && !headOffice) {
     throw new AppError('org.role.system_role_grant', 403);
   }
+  // No escalation through a grant: below head office a grantor hands out only permissions he
+  // holds himself (as for API tokens). Otherwise a branch administrator could open an account
+  // with a password he knows and give it customer.sensitive.read.
+  if (!headOffice) {
+    const excess = await permissionsBeyond(tx, actor, roleIds);
+    if (excess.length) throw new AppError('org.role.escalation', 403, { permissions: excess.join(', ') });
+  }
   await assertNoSod(tx, roleIds);
+}
+
+/** Permissions of these roles that the actor does not hold. */
+export async function permissionsBeyond(tx: Executor, actor: Actor, roleIds: number[]): Promise<string[]> {
+  if (!roleIds.length) return [];
+  const perms = await tx.selectFrom('role_permission').select('permission_code').distinct().where('role_id', 'in', roleIds).execute();
+  return perms.map((p) => p.permission_code).filter((p) => !actor.permissions.has(p)).sort();
 }

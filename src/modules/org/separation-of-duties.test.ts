@@ -120,7 +120,7 @@ describe('audit reading never combined with administration', () => {
 });
 
 describe('system roles only from head office', () => {
-  it('a branch administrator (role.grant without role.manage) cannot grant a system role, but can grant a branch role', async () => {
+  it('a branch administrator (role.grant without role.manage) cannot grant a system role nor one beyond his own permissions, but can grant a branch role within them', async () => {
     const target = await ctx.addUser('sod_target2', ctx.bank.subA1, []);
     const since = await lastAuditId(ctx);
     for (const code of ['auditor', 'head_office_admin']) {
@@ -136,9 +136,13 @@ describe('system roles only from head office', () => {
     expectProblem(created, 403, 'org.role.system_role_grant');
     expect(await ctx.handle.db.selectFrom('app_user').select('id').where('username', '=', 'sod_branch_auditor').executeTakeFirst()).toBeUndefined();
 
-    const ok = await branchAdmin.put(`/api/users/${target}/roles`, { roleIds: [await ctx.roleId('customer_assignment')] });
+    // No escalation: a role with permissions the branch administrator lacks is head office's to grant.
+    expectProblem(await branchAdmin.put(`/api/users/${target}/roles`, { roleIds: [await ctx.roleId('data_review_clerk')] }), 403, 'org.role.escalation');
+    expect(await rolesOf(target)).toEqual([]);
+
+    const ok = await branchAdmin.put(`/api/users/${target}/roles`, { roleIds: [await ctx.roleId('transfer_confirmation')] });
     expect(ok.statusCode).toBe(200);
-    expect(await rolesOf(target)).toEqual([await ctx.roleId('customer_assignment')]);
+    expect(await rolesOf(target)).toEqual([await ctx.roleId('transfer_confirmation')]);
   });
 
   it('a branch administrator cannot define roles at all', async () => {
@@ -192,5 +196,19 @@ describe('the auditor only reads', () => {
     expect(await lastAuditId(ctx)).toBe(since);
     expect(await rolesOf(auditorId)).toEqual(rolesBefore);
     expect((await ctx.handle.db.selectFrom('app_user').select(['status', 'version']).where('id', '=', victim).executeTakeFirstOrThrow())).toEqual({ status: 'active', version: 1 });
+  });
+});
+
+describe('no take-over of a wider account', () => {
+  it('a branch administrator cannot reset the password or roles of someone managing head office, nor of a holder of permissions he lacks', async () => {
+    // Belongs to a sub-branch of branch A but sees the whole bank.
+    const wide = await ctx.addUser('sod_wide_head', ctx.bank.subA1, ['institution_head'], { managingInstitutionId: ctx.bank.ho });
+    expectProblem(await branchAdmin.post(`/api/users/${wide}/reset-password`), 404, 'common.not_found');
+    expectProblem(await branchAdmin.put(`/api/users/${wide}/roles`, { roleIds: [] }), 404, 'common.not_found');
+    // Same branch, but holds customer.sensitive.read, which the branch administrator does not.
+    const reviewer = await ctx.addUser('sod_reviewer', ctx.bank.subA1, ['data_review_clerk']);
+    const since = await lastAuditId(ctx);
+    expectProblem(await branchAdmin.post(`/api/users/${reviewer}/reset-password`), 403, 'org.role.escalation');
+    expect(await lastAuditId(ctx)).toBe(since);
   });
 });

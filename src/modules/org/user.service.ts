@@ -1,6 +1,7 @@
 // Users (USR-1, USR-2, USR-8): staff with a home institution (where they belong) and a managing
 // institution (what they may see); joining, moving and leaving keep history.
 import { businessToday } from '../../common/business-date.ts';
+import { maskEmail, maskPhone } from '../../common/mask.ts';
 import { sql } from 'kysely';
 import type { Database, Executor, Tx } from '../../db/database.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/errors.ts';
@@ -10,7 +11,7 @@ import { generateInitialPassword } from '../auth/password.ts';
 import { assertAcceptablePassword, setPassword } from '../auth/session.service.ts';
 import { institutionInScope } from './scope.ts';
 import type { CreateUser, ListUsersQuery, MoveUser, UpdateUser, UserStatusChange } from './user.schema.ts';
-import { assertGrantable } from './role.service.ts';
+import { assertGrantable, permissionsBeyond } from './role.service.ts';
 
 const today = () => businessToday();
 /** changed_by and granted_by name a person: a token's or the system's id is not an app_user id. */
@@ -48,10 +49,24 @@ const rolesOfUsers = (db: Executor, userIds: number[]) => db.selectFrom('user_ro
   .select(['user_role.user_id as userId', 'role.id', 'role.code', 'role.name_zh as nameZh', 'role.name_en as nameEn', 'role.category'])
   .where('user_role.user_id', 'in', userIds).orderBy('role.id').execute();
 
+/**
+ * A user the actor may change: both where the user belongs and what the user sees must lie in
+ * the actor's charge — a branch administrator cannot touch someone who manages head office.
+ */
 async function scopedUser(db: Executor, actor: Actor, id: number, lock = false) {
-  let q = db.selectFrom('app_user').selectAll().where('id', '=', id).where(institutionInScope(actor, 'app_user.home_institution_id'));
+  let q = db.selectFrom('app_user').selectAll().where('id', '=', id)
+    .where(institutionInScope(actor, 'app_user.home_institution_id'))
+    .where(institutionInScope(actor, 'app_user.managing_institution_id'));
   if (lock) q = q.forUpdate();
   return q.executeTakeFirst();
+}
+
+/** Resetting a password hands over the account: only of someone holding no permission the actor lacks (head office excepted). */
+async function assertNotMorePowerful(tx: Tx, actor: Actor, userId: number) {
+  if (actor.kind === 'system' || actor.permissions.has('role.manage')) return;
+  const roleIds = (await tx.selectFrom('user_role').select('role_id').where('user_id', '=', userId).execute()).map((r) => r.role_id);
+  const excess = await permissionsBeyond(tx, actor, roleIds);
+  if (excess.length) throw new AppError('org.role.escalation', 403, { permissions: excess.join(', ') });
 }
 
 export async function getUser(db: Database, actor: Actor, id: number) {
@@ -100,9 +115,10 @@ async function assertEffectiveDate(tx: Tx, userId: number, date: string) {
   }
 }
 
+// Staff phone numbers and e-mail are personal data too: the audit log keeps them masked.
 const auditView = (u: Record<string, unknown>) => {
   const { password_hash: _p, ...rest } = u;
-  return rest;
+  return { ...rest, mobile: maskPhone(rest.mobile as string | null), email: maskEmail(rest.email as string | null) };
 };
 
 export async function createUser(db: Database, actor: Actor, input: CreateUser) {
@@ -215,6 +231,7 @@ export async function resetPassword(db: Database, actor: Actor, id: number) {
     const user = await scopedUser(tx, actor, id, true);
     if (!user) throw notFound('user');
     if (user.status === 'left') throw invalid({ path: 'id', code: 'org.user.left' });
+    await assertNotMorePowerful(tx, actor, id);
     const initialPassword = generateInitialPassword();
     await setPassword(tx, id, initialPassword, true);
     await tx.updateTable('user_session').set({ revoked_at: new Date() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
@@ -229,6 +246,7 @@ export async function setUserRoles(db: Database, actor: Actor, id: number, roleI
     if (!user) throw notFound('user');
     if (user.status === 'left') throw invalid({ path: 'id', code: 'org.user.left' });
     const unique = [...new Set(roleIds)];
+    await assertNotMorePowerful(tx, actor, id);
     await assertGrantable(tx, actor, id, unique);
     const before = (await tx.selectFrom('user_role').select('role_id').where('user_id', '=', id).execute()).map((r) => r.role_id).sort((a, b) => a - b);
     await tx.deleteFrom('user_role').where('user_id', '=', id).execute();

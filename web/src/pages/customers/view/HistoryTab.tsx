@@ -18,6 +18,8 @@ function label(t: TFunction, lang: Lang, kind: CustomerKind, r: HistoryRow): str
   const f = findField(kind, r.field);
   if (f) return fieldLabel(lang, f);
   if (r.label) return lang === 'en-US' ? r.label.en : r.label.zh;
+  const nf = /^nonFinancial\.(\w+)$/.exec(r.field);
+  if (nf) return `${t('creditInfo.section.nonFinancial')} · ${t(`creditInfo.nf.${nf[1] as 'managementQuality'}`, { defaultValue: nf[1] })}`;
   const a = ADDRESS_ATTR.exec(r.field);
   if (a) return t('customers.history.addressAttr', { attr: t(`customers.address.${a[2] as 'address'}`, { defaultValue: a[2] }) });
   return t(`customers.history.field.${r.field as 'name'}`, { defaultValue: r.field });

@@ -1,0 +1,15 @@
+// Accounts are read-only in the CRM (core-owned); there is no screen yet — these feed the
+// customer view and the search by account number that a later increment adds.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { accountLookupQuery, customerAccountsParams } from './account.schema.ts';
+import { findByAccountNo, listCustomerAccounts } from './account.service.ts';
+
+const tags = ['accounts'];
+
+export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/customers/:id/accounts', { config: { permission: 'customer.read' }, schema: { tags, summary: "A customer's accounts and loan contracts (numbers masked without customer.sensitive.read)", params: customerAccountsParams } },
+    async (req) => listCustomerAccounts(app.db, req.actor, req.params.id));
+
+  app.get('/accounts', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Find the customer in my charge who holds an account number', querystring: accountLookupQuery } },
+    async (req) => findByAccountNo(app.db, req.actor, req.query.accountNo));
+};
