@@ -316,6 +316,7 @@ export interface DB {
   customer_investment: CustomerInvestmentTable;
   correspondent_bank_account: CorrespondentBankAccountTable;
   product: ProductTable; product_rate: ProductRateTable; account: AccountTable;
+  account_balance: AccountBalanceTable; account_average: AccountAverageTable;
 }
 
 export type Institution = Selectable<InstitutionTable>;
@@ -386,4 +387,12 @@ export interface AccountTable {
   balance: RequiredMoney; rate: Money; maturity_on: NullableDate; term_months: number | null; contract_no: string | null;
   contract_amount: Money; guarantee_type: 'credit' | 'guarantee' | 'mortgage' | 'pledge' | null; origin: Generated<'core' | 'crm'>;
   created_at: Timestamp; updated_at: Timestamp;
+}
+
+// ── balances and daily averages (0009): month-partitioned end-of-day snapshots, running period totals ──
+export type AveragePeriodKind = 'month' | 'quarter' | 'year';
+export interface AccountBalanceTable { business_date: DateOnly; account_id: number; customer_id: number; balance: RequiredMoney }
+export interface AccountAverageTable {
+  account_id: number; period_kind: AveragePeriodKind; period_start: DateOnly; through_date: DateOnly;
+  balance_sum: RequiredMoney; days: number; last_balance: RequiredMoney;
 }

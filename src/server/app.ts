@@ -40,6 +40,7 @@ import { riskAssessmentRoutes } from '../modules/customers/risk-assessment.route
 import { creditInfoRoutes } from '../modules/customers/credit-info.routes.ts';
 import { productRoutes } from '../modules/accounts/product.routes.ts';
 import { accountRoutes } from '../modules/accounts/account.routes.ts';
+import { dailyAverageRoutes } from '../modules/accounts/daily-average.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -130,7 +131,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(addressRoutes);
     await api.register(riskAssessmentRoutes);
     await api.register(creditInfoRoutes);
-    await api.register(productRoutes); await api.register(accountRoutes);
+    await api.register(productRoutes); await api.register(accountRoutes); await api.register(dailyAverageRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');
