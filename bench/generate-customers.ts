@@ -14,7 +14,6 @@ const BRANDS = '华宏盛达鑫源泰丰恒信瑞祥金海天成嘉和中元东�
 const TRADES = ['科技', '贸易', '实业', '建设', '食品', '物流', '机械', '电子', '纺织', '医药', '农业', '置业', '化工', '能源', '文化'];
 const CITIES = ['青岛', '济南', '烟台', '潍坊', '临沂', '淄博', '济宁', '威海'];
 const MOBILE_PREFIXES = ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '177', '180', '181', '186', '187', '188', '189', '199'];
-const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** Small, fast, seedable PRNG (mulberry32): the same seed gives the same bank. */
 export function rng(seed: number) {
