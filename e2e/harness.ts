@@ -25,12 +25,13 @@ async function freePort(): Promise<number> {
 
 export interface E2E { baseUrl: string; browser: Browser; newPage: (lang?: 'zh-CN' | 'en-US') => Promise<Page>; stop: () => Promise<void> }
 
-export async function startCrm(): Promise<E2E> {
+/** `extraEnv`: more settings for the server (e.g. CRM_FEED_INBOX). */
+export async function startCrm(extraEnv: Record<string, string> = {}): Promise<E2E> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
   const port = await freePort();
   const { DATABASE_URL: _server, ...env } = process.env; // always the embedded database with the demo bank
   const server: ChildProcess = spawn('npx', ['tsx', 'src/server/main.ts'], {
-    env: { ...env, CRM_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...env, CRM_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,6 +6,9 @@ import { migrate } from './db/migrate.ts';
 import { verifyAuditChain } from './modules/audit/audit.service.ts';
 import { loadConfig } from './server/config.ts';
 import { claimDataDir, releaseDataDir } from './server/data-dir-lock.ts';
+import { systemActor } from './modules/auth/actor.ts';
+import { loadFeed } from './modules/feed/feed.service.ts';
+import { t } from './server/i18n.ts';
 
 async function withDatabase<T>(fn: (h: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -32,6 +35,24 @@ audit.command('verify').description('check the hash chain of the audit log; exit
       console.error(`audit log BROKEN at row ${result.firstBroken!.id} (${result.firstBroken!.reason === 'content' ? 'row content does not match its hash' : 'row does not link to the previous row'}); ${result.checked} rows before it verified`);
       process.exitCode = 1;
     }
+  });
+
+const feed = program.command('feed').description('core-banking daily feed (docs/feed-format.md)');
+feed.command('load').description('load one business date from a folder, whole or not at all; exits 1 when the day is rejected or fails')
+  .argument('<dir>', 'the folder holding CRM_FEED_YYYYMMDD.ctl and its files')
+  .requiredOption('--date <YYYY-MM-DD>', 'business date')
+  .action(async (dir: string, o: { date: string }) => {
+    const result = await withDatabase(async (h) => {
+      const root = await h.db.selectFrom('institution').select(['id', 'path']).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+      return loadFeed(h.db, systemActor(root.id, root.path), dir, o.date, 'cli');
+    });
+    console.log(`feed ${result.businessDate}: ${result.status} (run ${result.runId})`);
+    console.log(`  counts  ${JSON.stringify(result.counts)}`);
+    console.log(`  timings ${JSON.stringify(result.timings)} ms`);
+    if (result.error) console.error(`  error: ${result.error}`);
+    for (const r of result.rejected.slice(0, 50)) console.error(`  rejected ${r.file}:${r.line} ${r.field ?? ''} ${t('zh-CN', r.code, { value: r.value ?? '' })} [${r.code}]${r.value ? ` «${r.value}»` : ''}`);
+    if (result.rejectedTotal > 50) console.error(`  … ${result.rejectedTotal - 50} more rejected rows (feed history screen / GET /api/feeds/${result.runId}/rejected.csv)`);
+    if (result.status !== 'loaded') process.exitCode = 1;
   });
 
 await program.parseAsync(process.argv);

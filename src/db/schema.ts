@@ -317,6 +317,9 @@ export interface DB {
   correspondent_bank_account: CorrespondentBankAccountTable;
   product: ProductTable; product_rate: ProductRateTable; account: AccountTable;
   account_balance: AccountBalanceTable; account_average: AccountAverageTable;
+  account_average_period: AccountAveragePeriodTable; institution_average: InstitutionAverageTable; feed_run: FeedRunTable; account_transaction: AccountTransactionTable;
+  account_alert: AccountAlertTable;
+  signing: SigningTable; channel_limit: ChannelLimitTable;
 }
 
 export type Institution = Selectable<InstitutionTable>;
@@ -392,7 +395,50 @@ export interface AccountTable {
 // ── balances and daily averages (0009): month-partitioned end-of-day snapshots, running period totals ──
 export type AveragePeriodKind = 'month' | 'quarter' | 'year';
 export interface AccountBalanceTable { business_date: DateOnly; account_id: number; customer_id: number; balance: RequiredMoney }
+// 0010: one row per account with month, quarter and year to date side by side.
 export interface AccountAverageTable {
-  account_id: number; period_kind: AveragePeriodKind; period_start: DateOnly; through_date: DateOnly;
-  balance_sum: RequiredMoney; days: number; last_balance: RequiredMoney;
+  account_id: number; through_date: DateOnly; last_balance: RequiredMoney;
+  month_start: DateOnly; month_sum: RequiredMoney; month_days: number;
+  quarter_start: DateOnly; quarter_sum: RequiredMoney; quarter_days: number;
+  year_start: DateOnly; year_sum: RequiredMoney; year_days: number;
+}
+export interface AccountAveragePeriodTable {
+  account_id: number; period_kind: AveragePeriodKind; period_start: DateOnly; period_end: DateOnly; balance_sum: RequiredMoney; days: number;
+}
+export interface InstitutionAverageTable {
+  business_date: DateOnly; institution_id: number; category: 'deposit' | 'loan' | 'wealth' | 'card'; currency: string; accounts: number;
+  balance: RequiredMoney; month_sum: RequiredMoney; quarter_sum: RequiredMoney; year_sum: RequiredMoney;
+}
+
+// ── daily feed (0010): run history and transactions ──
+export interface FeedRunTable {
+  id: Generated<number>; business_date: DateOnly; source_dir: string; trigger: 'cli' | 'inbox' | 'screen'; started_by: number | null;
+  started_at: Timestamp; finished_at: NullableTimestamp; status: Generated<'running' | 'loaded' | 'rejected' | 'failed'>;
+  files: Generated<unknown>; counts: Generated<unknown>; timings: Generated<unknown>; rejected_total: Generated<number>; rejected: Generated<unknown>; error: string | null;
+}
+export interface AccountTransactionTable {
+  business_date: DateOnly; txn_no: string; account_id: number; customer_id: number; txn_time: string | null; direction: 'D' | 'C';
+  amount: RequiredMoney; balance_after: Money; channel: string; counterparty_account: string | null; counterparty_name: string | null; summary: string | null;
+}
+
+// ── account alerts (0012): maturity warnings and large-amount changes on the workbench ──
+export type AccountAlertKind = 'maturity' | 'large_change';
+export interface AccountAlertTable {
+  id: Generated<number>; kind: AccountAlertKind; account_id: number; customer_id: number; business_date: DateOnly;
+  balance: RequiredMoney; window_days: number | null; maturity_on: NullableDate; previous_balance: Money; change_amount: Money;
+  assignee_user_id: number | null; assignee_institution_id: number | null; status: Generated<'open' | 'done' | 'withdrawn' | 'expired'>;
+  created_at: Timestamp; updated_at: Timestamp; done_at: NullableTimestamp; done_by: number | null;
+}
+
+// ── signings and channel limits (0011): the signing registry (ACC-6), customer-level channel limits (ACC-7) ──
+export type SigningKind = 'third_party' | 'collection_payment' | 'product_service' | 'transaction_behaviour';
+export interface SigningTable {
+  id: Generated<number>; signing_no: string; kind: SigningKind; customer_id: number; product_id: string; account_id: number | null;
+  counterparty_code: string | null; counterparty_name: string | null; counterparty_account: string | null; payer_no: string | null;
+  channel: string; signed_on: DateOnly; status: Generated<'active' | 'terminated'>; terminated_on: NullableDate; termination_reason: string | null;
+  institution_id: number; dedupe_key: Generated<string>; created_by: number | null; created_at: Timestamp; terminated_by: number | null; updated_at: Timestamp;
+}
+export interface ChannelLimitTable {
+  id: Generated<number>; customer_id: number; channel: string; per_transaction: Money; daily_amount: Money; daily_count: number | null;
+  annual_amount: Money; effective_from: DateOnly; remark: string | null; created_by: number | null; created_at: Timestamp;
 }

@@ -41,6 +41,11 @@ import { creditInfoRoutes } from '../modules/customers/credit-info.routes.ts';
 import { productRoutes } from '../modules/accounts/product.routes.ts';
 import { accountRoutes } from '../modules/accounts/account.routes.ts';
 import { dailyAverageRoutes } from '../modules/accounts/daily-average.routes.ts';
+import { feedRoutes } from '../modules/feed/feed.routes.ts';
+import { signingRoutes } from '../modules/accounts/signing.routes.ts';
+import { channelLimitRoutes } from '../modules/accounts/channel-limit.routes.ts';
+import { accountAlertRoutes } from '../modules/accounts/alert.routes.ts';
+import { balanceTrendRoutes } from '../modules/accounts/balance-trend.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -132,6 +137,10 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(riskAssessmentRoutes);
     await api.register(creditInfoRoutes);
     await api.register(productRoutes); await api.register(accountRoutes); await api.register(dailyAverageRoutes);
+    await api.register(accountAlertRoutes);
+    await api.register(balanceTrendRoutes);
+    await api.register(signingRoutes); await api.register(channelLimitRoutes);
+    await api.register(feedRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

@@ -14,13 +14,17 @@ import { jobMessages } from './jobs.ts';
 import { customerRelationMessages } from '../modules/customers/messages-relations.ts';
 import { customerCreditMessages } from '../modules/customers/messages-credit.ts';
 import { accountMessages } from '../modules/accounts/messages.ts';
+import { feedMessages } from '../modules/feed/messages.ts';
+import { signingMessages } from '../modules/accounts/messages-signing.ts';
+import { balanceTrendMessages } from '../modules/accounts/balance-trend.messages.ts';
+import { accountAlertMessages } from '../modules/accounts/messages-alert.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export interface MessageBundle { 'zh-CN': Record<string, string>; 'en-US': Record<string, string> }
 
-const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages];
+const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages];
 
 const i18n = i18next.createInstance();
 await i18n.init({

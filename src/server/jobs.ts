@@ -13,6 +13,7 @@ import { BANK_TIMEZONE, businessToday } from '../common/business-date.ts';
 import { writeAudit, type AuditActor } from '../modules/audit/audit.service.ts';
 import { raiseCertificateExpiryReminders } from '../modules/customers/certificate.reminder.ts';
 import { expireBlacklistEntries } from '../modules/customers/blacklist.service.ts';
+import { loadInbox } from '../modules/feed/feed.job.ts';
 import { AppError, invalid } from './errors.ts';
 import type { MessageBundle } from './i18n.ts';
 
@@ -24,11 +25,14 @@ export interface JobDef {
   en: string;
   /** Runs on the connection that holds the job's lock: use `db`, never the pool (PGlite has one connection). */
   run(db: Database, businessDate: string): Promise<Record<string, unknown>>;
+  /** Polls: runs again on schedule after a successful run the same day (the feed inbox). */
+  repeat?: boolean;
 }
 
 export const JOBS: readonly JobDef[] = [
   { name: 'certificate-expiry', cron: '30 6 * * *', zh: '证件到期提醒（提前一星期）', en: 'Certificate expiry reminders (one week ahead)', run: raiseCertificateExpiryReminders },
   { name: 'blacklist-expiry', cron: '10 0 * * *', zh: '黑名单到期', en: 'Blacklist expiry', run: expireBlacklistEntries },
+  { name: 'feed-inbox', cron: '*/10 5-10 * * *', zh: '核心系统数据下发（收件目录）', en: 'Core-banking daily feed (inbox)', run: loadInbox, repeat: true },
 ];
 
 // Advisory locks of jobs: class 7301005, second key hashtext(job name) (7301001 migrations, 7301002 audit chain).
@@ -66,7 +70,7 @@ export async function runJob(db: Database, job: JobDef, opts: RunOptions): Promi
         const last = await conn.selectFrom('job_run').select(['id', 'status']).where('job', '=', job.name)
           .where('business_date', '=', businessDate).orderBy('id', 'desc').limit(1).executeTakeFirst();
         // Another instance may have finished today's run just before this one woke up.
-        if (trigger === 'schedule' && last?.status === 'ok') return { status: 'skipped', job: job.name, businessDate, reason: 'done' } as const;
+        if (trigger === 'schedule' && last?.status === 'ok' && !job.repeat) return { status: 'skipped', job: job.name, businessDate, reason: 'done' } as const;
         const retryOf = last?.status === 'failed' ? last.id : null;
         const run = await conn.insertInto('job_run').values({
           job: job.name, business_date: businessDate, trigger, triggered_by: actor.kind === 'user' ? actor.id : null, retry_of: retryOf,

@@ -2,7 +2,7 @@
 // lets it open. Menu, breadcrumb and the route guard are all built from this list.
 import {
   ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
-  MergeCellsOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, TagsOutlined, TeamOutlined,
+  CloudDownloadOutlined, MergeCellsOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, TagsOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
@@ -11,7 +11,7 @@ import type { Need } from './auth/session';
 export type MenuGroup = 'customer' | 'org' | 'platform' | 'security';
 
 type PageKey = 'home' | 'todos' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
-  | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword';
+  | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword';
 
 export interface AppRoute {
   path: string;
@@ -60,6 +60,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/code-tables/CodeTablesPage')) },
   { path: '/calendar', label: 'menu.calendar', icon: <CalendarOutlined />, group: 'platform',
     component: lazy(() => import('./pages/calendar/CalendarPage')) },
+  { path: '/feeds', label: 'menu.feeds', icon: <CloudDownloadOutlined />, group: 'platform', permission: 'feed.read',
+    component: lazy(() => import('./pages/feeds/FeedsPage')) },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, group: 'security', permission: 'audit.read',
     component: lazy(() => import('./pages/audit/AuditPage')) },
   { path: '/api-tokens', label: 'menu.apiTokens', icon: <KeyOutlined />, group: 'security', permission: 'apitoken.manage',

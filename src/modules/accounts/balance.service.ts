@@ -1,7 +1,10 @@
 // ACC-3 daily balances: one business day of end-of-day balances in, snapshots stored in the
 // month's partition, and the month-, quarter- and year-to-date running totals advanced by that day.
-// The rule is in docs/daily-averages.md. Everything is set-based: one statement per period kind,
-// whatever the number of accounts, and no period is ever rescanned.
+// The rule is in docs/daily-averages.md. Everything is set-based — a day costs a fixed number of
+// statements whatever the number of accounts — and no period is ever rescanned.
+//
+// The day's balances go through a temporary table `day_balance (account_id, balance)`: the feed
+// fills it from the file, `applyBusinessDay` (API and tests) from JSON. `applyStagedDay` does the rest.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import type { AveragePeriodKind } from '../../db/schema.ts';
@@ -10,7 +13,7 @@ import { invalid, type FieldError } from '../../server/errors.ts';
 export const PERIOD_KINDS: readonly AveragePeriodKind[] = ['month', 'quarter', 'year'];
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 // numeric(18,2): up to 16 integer digits and 2 decimals, yuan.
-const MONEY_RE = /^-?\d{1,16}(\.\d{1,2})?$/;
+export const MONEY_RE = /^-?\d{1,16}(\.\d{1,2})?$/;
 
 export interface DayBalance { accountId: number; balance: string }
 
@@ -47,69 +50,126 @@ function validate(businessDate: unknown, balances: unknown): DayBalance[] {
   return rows;
 }
 
+/** The day's staging table, dropped with the transaction. */
+export async function createDayBalanceStage(tx: Tx) {
+  await sql`create temp table if not exists day_balance (account_id bigint not null, balance numeric(18,2) not null) on commit drop`.execute(tx);
+  await sql`truncate day_balance`.execute(tx);
+}
+
+export type StagedDayProblem = { accountId: number; reason: 'unknown' | 'before_opening' | 'superseded' };
+
 /**
- * Loads one business day. All-or-nothing: run it inside the caller's transaction (the feed's).
- * Re-applying a date replaces the named accounts' snapshots for that date; the running totals
- * swap the old day's balance for the new one (sum − old + new, days unchanged), which is exact
- * because that day is always the last one counted — a date older than an account's totals
- * (a later day already applied) is refused rather than silently rescanning the period.
+ * Accounts of the staged day that cannot be applied: unknown, the day before their opening, or a
+ * day older than their running totals (a later day is already applied). Capped at `limit`.
+ */
+export async function stagedDayProblems(tx: Tx, businessDate: string, limit = 1000): Promise<StagedDayProblem[]> {
+  const bad = await sql<{ account_id: number; reason: StagedDayProblem['reason'] }>`
+    select x.account_id, case when a.id is null then 'unknown' when a.opened_on > ${businessDate}::date then 'before_opening' else 'superseded' end as reason
+    from day_balance x left join account a on a.id = x.account_id left join account_average v on v.account_id = x.account_id
+    where a.id is null or a.opened_on > ${businessDate}::date or v.through_date > ${businessDate}::date
+    order by x.account_id limit ${limit}`.execute(tx);
+  return bad.rows.map((b) => ({ accountId: Number(b.account_id), reason: b.reason }));
+}
+
+/**
+ * Loads one business day from JSON rows (API, tests). All-or-nothing: run it inside the caller's
+ * transaction. Every rejected row is reported.
  */
 export async function applyBusinessDay(tx: Tx, businessDate: string, balances: unknown): Promise<{ accounts: number }> {
   const rows = validate(businessDate, balances);
   if (rows.length === 0) return { accounts: 0 };
-  const payload = JSON.stringify(rows.map((r) => ({ account_id: r.accountId, balance: r.balance })));
-  const day = sql`jsonb_to_recordset(${payload}::jsonb) as x(account_id bigint, balance numeric)`;
-
-  // Every rejected row is reported: unknown accounts, days before opening, days already superseded.
-  const bad = await sql<{ account_id: number; reason: string }>`
-    select x.account_id, case when a.id is null then 'unknown' when a.opened_on > ${businessDate}::date then 'before_opening' else 'superseded' end as reason
-    from ${day} left join account a on a.id = x.account_id
-    where a.id is null or a.opened_on > ${businessDate}::date
-       or exists (select 1 from account_average v where v.account_id = x.account_id and v.through_date > ${businessDate}::date)`.execute(tx);
-  if (bad.rows.length) {
+  await createDayBalanceStage(tx);
+  await sql`insert into day_balance (account_id, balance)
+    select * from unnest(${rows.map((r) => r.accountId)}::int8[], ${rows.map((r) => r.balance)}::numeric[])`.execute(tx);
+  const bad = await stagedDayProblems(tx, businessDate);
+  if (bad.length) {
     const index = new Map(rows.map((r, i) => [r.accountId, i]));
-    throw invalid(...bad.rows.map((b) => ({ path: b.reason === 'unknown' ? `balances.${index.get(Number(b.account_id))}.accountId` : 'businessDate',
-      code: 'accounts.field_invalid', params: { accountId: Number(b.account_id), reason: b.reason } })));
+    throw invalid(...bad.map((b) => ({ path: b.reason === 'unknown' ? `balances.${index.get(b.accountId)}.accountId` : 'businessDate',
+      code: 'accounts.field_invalid', params: { accountId: b.accountId, reason: b.reason } })));
   }
-
-  await sql`select account_balance_partition(${businessDate}::date)`.execute(tx);
-  await sql`
-    insert into account_balance (business_date, account_id, customer_id, balance)
-    select ${businessDate}::date, x.account_id, a.customer_id, x.balance from ${day} join account a on a.id = x.account_id
-    on conflict (account_id, business_date) do update set balance = excluded.balance, customer_id = excluded.customer_id`.execute(tx);
-  for (const kind of PERIOD_KINDS) await advancePeriod(tx, kind, businessDate);
-  return { accounts: rows.length };
+  return applyStagedDay(tx, businessDate);
 }
 
+/** The running-total columns of a period kind in account_average. */
+const col = (kind: AveragePeriodKind, what: 'start' | 'sum' | 'days') => sql.ref(`${kind}_${what}`);
+const ref = (alias: string, kind: AveragePeriodKind, what: 'start' | 'sum' | 'days') => sql.ref(`${alias}.${kind}_${what}`);
+
 /**
- * One statement per period kind for all of the day's accounts. For each account:
- *  - first_day: the first day not yet counted in this period (the day after through_date, or the
- *    period start / opening date when the period has no row yet);
- *  - gap: days from first_day to the day before the business date, capped at the closing date,
- *    each counted at the carried balance (this period's last balance, else the previous period's,
- *    else 0 — nothing recorded before the first snapshot);
- *  - today: 1 unless the account closed before the business date.
+ * Applies the staged day (already checked with stagedDayProblems): snapshots upserted into the
+ * month's partition; finished periods archived; running totals advanced.
+ *
+ * For each staged account and period kind (period start P):
+ *  - same period as its row: continue from the day after through_date; otherwise (new period, or
+ *    no row yet) start at P or the opening date, whichever is later;
+ *  - gap: the days from there to the day before D, capped at the closing date, each counted at the
+ *    carried balance (the row's last balance; 0 when the account has no row — nothing recorded);
+ *  - D itself counts once unless the account closed before D;
+ *  - reloading D (through_date = D): D's old contribution, which is the row's last balance, is
+ *    swapped for the new one — sum − old + new, days unchanged — exact, no rescan.
+ *
+ * Small days (the API, a correction) upsert the changed rows; a full day — the feed's millions —
+ * rewrites the table in one pass, which PostgreSQL does many times faster than updating every row
+ * (TRUNCATE holds readers of the averages until the load commits: loads run before opening).
  */
-async function advancePeriod(tx: Tx, kind: AveragePeriodKind, d: string) {
+export async function applyStagedDay(tx: Tx, d: string): Promise<{ accounts: number }> {
+  await sql`analyze day_balance`.execute(tx);
+  await sql`select account_balance_partition(${d}::date)`.execute(tx);
+  const inserted = await sql`
+    insert into account_balance (business_date, account_id, customer_id, balance)
+    select ${d}::date, x.account_id, a.customer_id, x.balance from day_balance x join account a on a.id = x.account_id
+    on conflict (account_id, business_date) do update set balance = excluded.balance, customer_id = excluded.customer_id`.execute(tx);
+  const accounts = Number(inserted.numAffectedRows ?? 0);
+
+  // Finished periods of the staged accounts go to account_average_period first, with the days
+  // carried from their last load to the period's end (or closing). A reload finds them already there.
+  for (const kind of PERIOD_KINDS) {
+    await sql`
+      insert into account_average_period (account_id, period_kind, period_start, period_end, balance_sum, days)
+      select r.account_id, ${kind}, ${ref('r', kind, 'start')}, e.period_end,
+        ${ref('r', kind, 'sum')} + r.last_balance * e.extra, ${ref('r', kind, 'days')} + e.extra
+      from account_average r join day_balance x on x.account_id = r.account_id join account a on a.id = r.account_id
+      cross join lateral (select (date_trunc(${kind}, ${d}::date) - interval '1 day')::date as period_end) p
+      cross join lateral (select p.period_end, greatest(0, least(p.period_end, coalesce(a.closed_on, p.period_end)) - r.through_date) as extra) e
+      where ${ref('r', kind, 'start')} < date_trunc(${kind}, ${d}::date)::date
+      on conflict do nothing`.execute(tx);
+  }
+
+  const period = (kind: AveragePeriodKind) => {
+    const start = sql`date_trunc(${kind}, ${d}::date)::date`;
+    const same = sql`(r.account_id is not null and ${ref('r', kind, 'start')} = ${start})`;
+    const from = sql`(case when ${same} then r.through_date + 1 else greatest(${start}, a.opened_on) end)`;
+    const gap = sql`greatest(0, least(${d}::date - 1, coalesce(a.closed_on, ${d}::date)) - ${from} + 1)`;
+    const today = sql`(case when a.closed_on < ${d}::date then 0 else 1 end)`;
+    const reload = sql`(r.through_date = ${d}::date and ${today} = 1)`;
+    return sql`${start} as ${col(kind, 'start')},
+      case when ${reload} then ${ref('r', kind, 'sum')} - r.last_balance + x.balance
+           else (case when ${same} then ${ref('r', kind, 'sum')} else 0 end) + coalesce(r.last_balance, 0) * ${gap} + x.balance * ${today} end as ${col(kind, 'sum')},
+      case when ${reload} then ${ref('r', kind, 'days')}
+           else (case when ${same} then ${ref('r', kind, 'days')} else 0 end) + ${gap} + ${today} end as ${col(kind, 'days')}`;
+  };
+  await sql`create temp table if not exists average_next (like account_average) on commit drop`.execute(tx);
+  await sql`truncate average_next`.execute(tx);
   await sql`
-    insert into account_average (account_id, period_kind, period_start, through_date, balance_sum, days, last_balance)
-    select b.account_id, ${kind}, p.start,
-      greatest(p.start, least(${d}::date, coalesce(a.closed_on, ${d}::date))),
-      case when r.through_date = ${d}::date and g.today = 1 then r.balance_sum - r.last_balance + b.balance
-           else coalesce(r.balance_sum, 0) + coalesce(r.last_balance, prev.last_balance, 0) * g.gap + b.balance * g.today end,
-      case when r.through_date = ${d}::date and g.today = 1 then r.days else coalesce(r.days, 0) + g.gap + g.today end,
-      b.balance
-    from account_balance b
-    join account a on a.id = b.account_id
-    cross join (select date_trunc(${kind}, ${d}::date)::date as start) p
-    left join account_average r on r.account_id = b.account_id and r.period_kind = ${kind} and r.period_start = p.start
-    left join lateral (select q.last_balance from account_average q
-      where q.account_id = b.account_id and q.period_kind = ${kind} and q.period_start < p.start
-      order by q.period_start desc limit 1) prev on r.account_id is null
-    cross join lateral (select
-      greatest(0, least(${d}::date - 1, coalesce(a.closed_on, ${d}::date)) - coalesce(r.through_date + 1, greatest(p.start, a.opened_on)) + 1) as gap,
-      case when a.closed_on < ${d}::date then 0 else 1 end as today) g
-    where b.business_date = ${d}::date
-    on conflict (account_id, period_kind, period_start) do update set through_date = excluded.through_date,
-      balance_sum = excluded.balance_sum, days = excluded.days, last_balance = excluded.last_balance`.execute(tx);
+    insert into average_next (account_id, through_date, last_balance, month_start, month_sum, month_days,
+      quarter_start, quarter_sum, quarter_days, year_start, year_sum, year_days)
+    select x.account_id, ${d}::date, x.balance, ${period('month')}, ${period('quarter')}, ${period('year')}
+    from day_balance x join account a on a.id = x.account_id left join account_average r on r.account_id = x.account_id`.execute(tx);
+
+  const total = await sql<{ n: number }>`select count(*)::int8 as n from account_average`.execute(tx);
+  const existing = Number(total.rows[0]?.n ?? 0);
+  if (accounts >= 50_000 && accounts * 2 >= existing) {
+    await sql`create temp table if not exists average_kept (like account_average) on commit drop`.execute(tx);
+    await sql`truncate average_kept`.execute(tx);
+    await sql`insert into average_kept select r.* from account_average r where not exists (select 1 from average_next n where n.account_id = r.account_id)`.execute(tx);
+    await sql`truncate account_average`.execute(tx);
+    await sql`insert into account_average select * from average_kept union all select * from average_next`.execute(tx);
+  } else {
+    await sql`
+      insert into account_average select * from average_next
+      on conflict (account_id) do update set through_date = excluded.through_date, last_balance = excluded.last_balance,
+        month_start = excluded.month_start, month_sum = excluded.month_sum, month_days = excluded.month_days,
+        quarter_start = excluded.quarter_start, quarter_sum = excluded.quarter_sum, quarter_days = excluded.quarter_days,
+        year_start = excluded.year_start, year_sum = excluded.year_sum, year_days = excluded.year_days`.execute(tx);
+  }
+  return { accounts };
 }

@@ -8,6 +8,6 @@ const averagesQuery = z.strictObject({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2
 
 export const dailyAverageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/customers/:id/averages', { config: { permission: 'customer.read' }, schema: { tags: ['accounts'],
-    summary: "A customer's daily averages (日均) to date, per account and in total", params: customerAccountsParams, querystring: averagesQuery } },
+    summary: "A customer's daily averages (日均) to date, per account and per category (deposit, loan, wealth, card) and currency", params: customerAccountsParams, querystring: averagesQuery } },
     async (req) => customerAverages(app.db, req.actor, req.params.id, req.query.asOf));
 };

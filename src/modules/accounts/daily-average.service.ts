@@ -8,13 +8,27 @@ import type { AveragePeriodKind } from '../../db/schema.ts';
 import { invalid, notFound } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { customerInScope } from '../customers/customer.queries.ts';
+import type { ACCOUNT_KINDS } from './account.schema.ts';
 import { isBusinessDate, PERIOD_KINDS } from './balance.service.ts';
+import { periodToDate } from './average-sql.ts';
+
+/**
+ * What a customer's figures are added up by. Loans are owed to the bank and deposits owed by it,
+ * and yuan do not add to dollars: a sum across categories or currencies means nothing to a banker.
+ * Demand and time deposits together are the customer's deposits (存款日均).
+ */
+export const ACCOUNT_CATEGORIES = ['deposit', 'loan', 'wealth', 'card'] as const;
+export type AccountCategory = (typeof ACCOUNT_CATEGORIES)[number];
+export const CATEGORY_OF_KIND: Record<(typeof ACCOUNT_KINDS)[number], AccountCategory> = {
+  deposit_demand: 'deposit', deposit_time: 'deposit', loan: 'loan', wealth: 'wealth', card: 'card',
+};
 
 /** average: yuan to the fen, half-up, as text; null when the account counts no day in the period. */
 export interface PeriodAverage { periodStart: string; days: number; balanceSum: string; average: string | null }
 export type Averages = Record<AveragePeriodKind, PeriodAverage>;
-export interface AccountAverages extends Averages { accountId: number; customerId: number }
-export interface CustomerAverages { customerId: number; month: string; quarter: string; year: string }
+export interface AccountAverages extends Averages { accountId: number; customerId: number; category: AccountCategory; currency: string }
+/** One category and currency of a customer; a period is null when none of the group's accounts counts a day in it. */
+export interface CustomerAverages { customerId: number; category: AccountCategory; currency: string; month: string | null; quarter: string | null; year: string | null }
 
 /** Exact yuan text → integer fen (BigInt): money never passes through floating point. */
 export function toFen(yuan: string): bigint {
@@ -29,8 +43,9 @@ export function fromFen(fen: bigint): string {
 }
 
 /**
- * Averages as of `asOf` for the given accounts, and per customer the sum of its accounts' shown
- * (rounded) averages, so the customer line adds up to the account lines a manager sees. Asking for
+ * Averages as of `asOf` for the given accounts, and per customer, category and currency the sum of
+ * those accounts' shown (rounded) averages, so each customer line adds up to the account lines a
+ * manager sees. A group appears when one of its accounts counts a day in some period. Asking for
  * a date before an account's running totals (a past day inside the period) is not answered from the
  * totals; such a period comes back with average null and days 0 rather than a wrong figure.
  */
@@ -41,45 +56,52 @@ export async function dailyAverages(db: Executor, accountIds: number[], asOf: st
   }
   if (accountIds.length === 0) return { accounts: [], customers: [] };
   const ids = JSON.stringify(accountIds);
-  const res = await sql<{ account_id: number; customer_id: number; kind: AveragePeriodKind; period_start: string; days: number; balance_sum: string; average: string | null }>`
-    select a.id as account_id, a.customer_id, k.kind, p.start::text as period_start, t.days, t.balance_sum::text as balance_sum,
-      case when t.days > 0 then round(t.balance_sum / t.days, 2)::text end as average
+  const m = periodToDate('month', asOf); const q = periodToDate('quarter', asOf); const y = periodToDate('year', asOf);
+  const res = await sql<{ account_id: number; customer_id: number; account_kind: keyof typeof CATEGORY_OF_KIND; currency: string; kind: AveragePeriodKind;
+    period_start: string; days: number; balance_sum: string; average: string | null }>`
+    select a.id as account_id, a.customer_id, a.kind as account_kind, a.currency, k.kind, k.start::text as period_start, k.days, k.balance_sum::text as balance_sum,
+      case when k.days > 0 then round(k.balance_sum / k.days, 2)::text end as average
     from account a
-    cross join (values ('month'), ('quarter'), ('year')) k(kind)
-    cross join lateral (select date_trunc(k.kind, ${asOf}::date)::date as start) p
-    left join lateral (select * from account_average q where q.account_id = a.id and q.period_kind = k.kind and q.period_start <= p.start
-      order by q.period_start desc limit 1) r on true
-    cross join lateral (select
-      -- carried days: after this period's last counted day, or from the period start / opening when
-      -- the account has no snapshot yet this period; capped at the as-of and closing dates.
-      case when r.account_id is null or r.through_date > ${asOf}::date then 0
-           else greatest(0, least(${asOf}::date, coalesce(a.closed_on, ${asOf}::date))
-                - (case when r.period_start = p.start then r.through_date + 1 else greatest(p.start, a.opened_on) end) + 1) end as n) c
-    cross join lateral (select
-      case when r.account_id is null or r.through_date > ${asOf}::date then 0
-           when r.period_start = p.start then r.days + c.n else c.n end as days,
-      case when r.account_id is null or r.through_date > ${asOf}::date then 0
-           when r.period_start = p.start then r.balance_sum + r.last_balance * c.n else r.last_balance * c.n end as balance_sum) t
+    left join account_average r on r.account_id = a.id
+    -- one row per period kind, from the account's single running-totals row (see average-sql.ts)
+    cross join lateral (values
+      ('month', date_trunc('month', ${asOf}::date)::date, ${m.days}, ${m.sum}),
+      ('quarter', date_trunc('quarter', ${asOf}::date)::date, ${q.days}, ${q.sum}),
+      ('year', date_trunc('year', ${asOf}::date)::date, ${y.days}, ${y.sum})) k(kind, start, days, balance_sum)
     where a.id in (select value::bigint from jsonb_array_elements_text(${ids}::jsonb))
     order by a.id, k.kind`.execute(db);
 
   const byAccount = new Map<number, AccountAverages>();
   for (const row of res.rows) {
     const id = Number(row.account_id);
-    const entry = byAccount.get(id) ?? ({ accountId: id, customerId: Number(row.customer_id) } as AccountAverages);
+    const entry = byAccount.get(id)
+      ?? ({ accountId: id, customerId: Number(row.customer_id), category: CATEGORY_OF_KIND[row.account_kind], currency: row.currency } as AccountAverages);
     entry[row.kind] = { periodStart: row.period_start, days: Number(row.days), balanceSum: row.balance_sum, average: row.average };
     byAccount.set(id, entry);
   }
-  const totals = new Map<number, Record<AveragePeriodKind, bigint>>();
+  // null until an account of the group counts a day in the period: "no figure", not 0.00.
+  const totals = new Map<string, { key: Omit<CustomerAverages, AveragePeriodKind>; fen: Record<AveragePeriodKind, bigint | null> }>();
   for (const acc of byAccount.values()) {
-    const t = totals.get(acc.customerId) ?? { month: 0n, quarter: 0n, year: 0n };
-    for (const kind of PERIOD_KINDS) if (acc[kind].average !== null) t[kind] += toFen(acc[kind].average!);
-    totals.set(acc.customerId, t);
+    const key = `${acc.customerId}/${acc.category}/${acc.currency}`;
+    const t = totals.get(key) ?? { key: { customerId: acc.customerId, category: acc.category, currency: acc.currency }, fen: { month: null, quarter: null, year: null } };
+    for (const kind of PERIOD_KINDS) if (acc[kind].average !== null) t.fen[kind] = (t.fen[kind] ?? 0n) + toFen(acc[kind].average!);
+    totals.set(key, t);
   }
-  return {
-    accounts: [...byAccount.values()],
-    customers: [...totals].map(([customerId, t]) => ({ customerId, month: fromFen(t.month), quarter: fromFen(t.quarter), year: fromFen(t.year) })),
-  };
+  const customers = [...totals.values()]
+    .filter((t) => PERIOD_KINDS.some((kind) => t.fen[kind] !== null))
+    .map((t): CustomerAverages => ({ ...t.key, month: show(t.fen.month), quarter: show(t.fen.quarter), year: show(t.fen.year) }))
+    .sort((a, b) => a.customerId - b.customerId || ACCOUNT_CATEGORIES.indexOf(a.category) - ACCOUNT_CATEGORIES.indexOf(b.category)
+      || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+  return { accounts: [...byAccount.values()], customers };
+}
+const show = (fen: bigint | null) => (fen === null ? null : fromFen(fen));
+
+/** The latest business date loaded for these accounts (the last day their running totals count), or null. */
+export async function latestBusinessDate(db: Executor, accountIds: number[]): Promise<string | null> {
+  if (!accountIds.length) return null;
+  const latest = await db.selectFrom('account_average').select((eb) => eb.fn.max('through_date').as('d'))
+    .where('account_id', 'in', accountIds).executeTakeFirst();
+  return (latest?.d as string | null | undefined) ?? null;
 }
 
 /**
@@ -90,14 +112,8 @@ export async function customerAverages(db: Database, actor: Actor, customerId: n
   const c = await db.selectFrom('customer').select('id').where('id', '=', customerId).where(customerInScope(actor)).executeTakeFirst();
   if (!c) throw notFound('customer');
   const accounts = await db.selectFrom('account').select('id').where('customer_id', '=', customerId).orderBy('id').execute();
-  let date = asOf;
-  if (date === undefined && accounts.length) {
-    const latest = await db.selectFrom('account_average').select((eb) => eb.fn.max('through_date').as('d'))
-      .where('period_kind', '=', 'year').where('account_id', 'in', accounts.map((a) => a.id)).executeTakeFirst();
-    date = (latest?.d as string | null | undefined) ?? undefined;
-  }
-  if (date === undefined) return { customerId, asOf: null, month: null, quarter: null, year: null, accounts: [] };
+  const date = asOf ?? await latestBusinessDate(db, accounts.map((a) => a.id));
+  if (date === null) return { customerId, asOf: null, totals: [], accounts: [] };
   const res = await dailyAverages(db, accounts.map((a) => a.id), date);
-  const total = res.customers[0] ?? { month: '0.00', quarter: '0.00', year: '0.00' };
-  return { customerId, asOf: date, month: total.month, quarter: total.quarter, year: total.year, accounts: res.accounts };
+  return { customerId, asOf: date, totals: res.customers.map(({ customerId: _c, ...t }) => t), accounts: res.accounts };
 }

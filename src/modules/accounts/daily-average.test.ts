@@ -12,6 +12,8 @@ let customerNo: string;
 let customerId: number;
 let otherCustomerNo: string;
 let otherCustomerId: number;
+let mixedCustomerNo: string;
+let mixedCustomerId: number;
 let clerk: Client;
 let clerkB: Client;
 const acc: Record<string, number> = {};
@@ -36,6 +38,7 @@ beforeAll(async () => {
   clerk = await ctx.login('da_clerk');
   clerkB = await ctx.login('da_clerk_b');
   expect((await pm.post('/api/products', { id: '1010000001', nameZh: '单位活期存款', nameEn: 'Corporate demand deposit', category: 'deposit', subType: 'demand', currency: 'CNY' })).statusCode).toBe(201);
+  expect((await pm.post('/api/products', { id: '2020000001', nameZh: '流动资金贷款', nameEn: 'Working-capital loan', category: 'loan', subType: 'working_capital', currency: 'CNY' })).statusCode).toBe(201);
   const open = async (name: string) => {
     const res = await clerk.post('/api/customers', { kind: 'corporate', name });
     expect(res.statusCode, res.body).toBe(201);
@@ -44,6 +47,7 @@ beforeAll(async () => {
   };
   ({ id: customerId, no: customerNo } = await open('青岛日均测试有限公司'));
   ({ id: otherCustomerId, no: otherCustomerNo } = await open('青岛日均测试二有限公司'));
+  ({ id: mixedCustomerId, no: mixedCustomerNo } = await open('青岛日均分类测试有限公司'));
   await openAccount('monthEnd', '6222020000000100001', '2027-01-30');
   await openAccount('leap', '6222020000000100002', '2028-02-28');
   await openAccount('nonLeap', '6222020000000100003', '2027-02-28');
@@ -54,6 +58,11 @@ beforeAll(async () => {
   await openAccount('halfUp', '6222020000000100008', '2027-08-01');
   await openAccount('sumA', '6222020000000100009', '2027-09-01', {}, otherCustomerNo);
   await openAccount('sumB', '6222020000000100010', '2027-09-01', {}, otherCustomerNo);
+  await openAccount('mixDemand', '6222020000000100021', '2027-11-01', {}, mixedCustomerNo);
+  await openAccount('mixTime', '6222020000000100022', '2027-11-01', { kind: 'deposit_time', maturityOn: '2028-11-01', termMonths: 12 }, mixedCustomerNo);
+  await openAccount('mixLoan', '6228480000000100023', '2027-11-01', { productId: '2020000001', kind: 'loan', contractNo: 'JK2027-DA-1', contractAmount: '5000.00' }, mixedCustomerNo);
+  await openAccount('mixUsd', '6222020000000100024', '2027-11-01', { currency: 'USD' }, mixedCustomerNo);
+  await openAccount('mixCard', '6222020000000100025', '2027-10-01', { kind: 'card', status: 'closed', closedOn: '2027-10-15' }, mixedCustomerNo);
 });
 afterAll(() => ctx?.close());
 
@@ -69,9 +78,12 @@ describe('daily averages (日均), hand-computed', () => {
     expect(pick(a)).toEqual({ month: [1, '400.00'], quarter: [3, '233.33'], year: [3, '233.33'] });
     expect(a.month.periodStart).toBe('2027-02-01');
     expect(a.quarter.balanceSum).toBe('700.00');
-    // The January row is kept, not overwritten: the new month is a new row.
-    const rows = await ctx.handle.db.selectFrom('account_average').select(['period_start', 'days']).where('account_id', '=', acc.monthEnd!).where('period_kind', '=', 'month').orderBy('period_start').execute();
-    expect(rows).toEqual([{ period_start: '2027-01-01', days: 2 }, { period_start: '2027-02-01', days: 1 }]);
+    // January is archived as a finished period, not lost: 300.00 over 2 days.
+    const done = await ctx.handle.db.selectFrom('account_average_period').select(['period_kind', 'period_start', 'period_end', 'balance_sum', 'days'])
+      .where('account_id', '=', acc.monthEnd!).execute();
+    expect(done).toEqual([{ period_kind: 'month', period_start: '2027-01-01', period_end: '2027-01-31', balance_sum: '300.00', days: 2 }]);
+    const running = await ctx.handle.db.selectFrom('account_average').select(['month_start', 'month_days', 'year_days']).where('account_id', '=', acc.monthEnd!).execute();
+    expect(running).toEqual([{ month_start: '2027-02-01', month_days: 1, year_days: 3 }]);
   });
 
   it('counts 29 February in a leap year and not in a common year', async () => {
@@ -143,11 +155,36 @@ describe('daily averages (日均), hand-computed', () => {
     await day('2027-09-02', ['sumA', '100.01'], ['sumB', '0.01']);
     // sumA: 200.01 / 2 = 100.005 → 100.01; sumB: 0.01 / 2 = 0.005 → 0.01; customer: 100.02.
     const res = await dailyAverages(ctx.handle.db, [acc.sumA!, acc.sumB!, acc.gap!], '2027-09-02');
-    const other = res.customers.find((c) => c.customerId !== customerId)!;
-    expect(other).toMatchObject({ month: '100.02', quarter: '100.02', year: '100.02' });
+    const other = res.customers.filter((c) => c.customerId !== customerId);
+    expect(other).toEqual([{ customerId: otherCustomerId, category: 'deposit', currency: 'CNY', month: '100.02', quarter: '100.02', year: '100.02' }]);
     // The gap account (first customer) has no snapshot since May 5: its September is Sep 1–2 at the
     // carried 2000.00 → 4000 / 2 = 2000.00, and that customer's total is that account's alone.
     expect(res.customers.find((c) => c.customerId === customerId)!.month).toBe('2000.00');
+  });
+
+  it('sums a customer per category and currency: demand and time deposits together, never loans or dollars', async () => {
+    await day('2027-10-01', ['mixCard', '100.00']);
+    await day('2027-10-15', ['mixCard', '0.00']);
+    await day('2027-11-01', ['mixDemand', '100.00'], ['mixTime', '1000.00'], ['mixLoan', '5000.00'], ['mixUsd', '10.00']);
+    await day('2027-11-02', ['mixDemand', '100.01'], ['mixTime', '1000.00'], ['mixLoan', '4000.00'], ['mixUsd', '10.01']);
+    const ids = ['mixDemand', 'mixTime', 'mixLoan', 'mixUsd', 'mixCard'].map((k) => acc[k]!);
+    const res = await dailyAverages(ctx.handle.db, ids, '2027-11-02');
+    expect(res.accounts.map((a) => [a.category, a.currency])).toEqual([['deposit', 'CNY'], ['deposit', 'CNY'], ['loan', 'CNY'], ['deposit', 'USD'], ['card', 'CNY']]);
+    // All opened 1 November, so month, quarter and year agree:
+    //  demand (100.00 + 100.01) / 2 = 100.005 → 100.01; time deposit 1000.00; deposits CNY 100.01 + 1000.00 = 1100.01;
+    //  loan (5000 + 4000) / 2 = 4500.00; USD demand (10.00 + 10.01) / 2 = 10.005 → 10.01.
+    //  card: open 1–15 October, closed all November: Oct 1–14 at 100 + Oct 15 at 0 = 1400 / 15 = 93.333… → 93.33
+    //  for quarter and year; no November day, so the month is null (no figure), not 0.00.
+    // The old single total would have added them all: 1100.01 + 4500.00 + 10.01 + 93.33 — a figure no banker uses.
+    expect(res.customers).toEqual([
+      { customerId: mixedCustomerId, category: 'deposit', currency: 'CNY', month: '1100.01', quarter: '1100.01', year: '1100.01' },
+      { customerId: mixedCustomerId, category: 'deposit', currency: 'USD', month: '10.01', quarter: '10.01', year: '10.01' },
+      { customerId: mixedCustomerId, category: 'loan', currency: 'CNY', month: '4500.00', quarter: '4500.00', year: '4500.00' },
+      { customerId: mixedCustomerId, category: 'card', currency: 'CNY', month: null, quarter: '93.33', year: '93.33' },
+    ]);
+    // As of 1 January the card's year holds no day: every period of its group is empty, so the group is left out.
+    const nextYear = await dailyAverages(ctx.handle.db, [acc.mixCard!], '2028-01-01');
+    expect(nextYear.customers).toEqual([]);
   });
 });
 
@@ -197,12 +234,22 @@ describe('GET /api/customers/:id/averages', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.asOf).toBe('2027-09-02');
-    expect([body.month, body.quarter, body.year]).toEqual(['100.02', '100.02', '100.02']);
+    expect(body.totals).toEqual([{ category: 'deposit', currency: 'CNY', month: '100.02', quarter: '100.02', year: '100.02' }]);
     expect(body.accounts.map((a: { accountId: number }) => a.accountId)).toEqual([acc.sumA, acc.sumB]);
     // As of 3 September, Sep 3 carries 100.01 and 0.01: (200.01 + 100.01) / 3 = 100.0066… → 100.01; 0.02 / 3 → 0.01.
     const later = (await clerk.get(`/api/customers/${otherCustomerId}/averages?asOf=2027-09-03`)).json();
-    expect(later.month).toBe('100.02');
+    expect(later.totals[0].month).toBe('100.02');
     expect(later.accounts[0].month).toMatchObject({ days: 3, balanceSum: '300.02', average: '100.01' });
+  });
+
+  it('groups the totals by category and currency, and answers as of the latest loaded day', async () => {
+    // The customer of the category case above: its latest loaded day is 2 November (the card's last counted day is 15 October).
+    const body = (await clerk.get(`/api/customers/${mixedCustomerId}/averages`)).json();
+    expect(body.asOf).toBe('2027-11-02');
+    expect(body.totals.map((t: { category: string; currency: string; month: string | null; year: string | null }) => [t.category, t.currency, t.month, t.year])).toEqual([
+      ['deposit', 'CNY', '1100.01', '1100.01'], ['deposit', 'USD', '10.01', '10.01'], ['loan', 'CNY', '4500.00', '4500.00'], ['card', 'CNY', null, '93.33']]);
+    expect(body.accounts).toHaveLength(5);
+    expect(body.accounts.find((a: { accountId: number }) => a.accountId === acc.mixLoan)).toMatchObject({ category: 'loan', currency: 'CNY' });
   });
 
   it('hides other branches\' customers and rejects a bad date', async () => {

@@ -23,6 +23,8 @@ export interface BulkCustomer {
   /** Personal customers: one to three documents, already normalised. */
   identities?: { idType: string; idNumber: string; expiresOn: string | null }[];
   scale?: 'large' | 'medium' | 'small' | 'micro' | null;
+  /** A number issued by the core system (CIF-8): the customer is then core-created (origin 'core'). */
+  customerNo?: string;
 }
 
 export interface BulkOptions {
@@ -63,7 +65,9 @@ async function insertDetails(tx: Tx, kind: 'personal' | 'corporate', ids: number
 }
 
 async function insertChunk(tx: Tx, actor: Actor, rows: BulkCustomer[], source: ChangeSource, flagDuplicates: boolean, today: string) {
-  const nos = await nextCustomerNos(tx, rows.length);
+  // Core-created customers keep the core's numbers; a chunk is all one or all the other.
+  const given = rows.every((r) => r.customerNo);
+  const nos = given ? rows.map((r) => r.customerNo!) : await nextCustomerNos(tx, rows.length);
   const userId = actor.kind === 'user' ? actor.id : null;
   // Terms hold no spaces (names are stripped of whitespace before splitting), so one string per
   // row carries its array through unnest, which cannot take an array of arrays of varying length.
@@ -74,6 +78,7 @@ async function insertChunk(tx: Tx, actor: Actor, rows: BulkCustomer[], source: C
     { name: 'institution_id', type: 'int4', values: rows.map((r) => r.institutionId) },
     { name: 'search_terms', type: 'text', values: rows.map((r) => searchTerms(r.name, r.kind).join(' ')), expr: (ref) => sql`string_to_array(${ref}, ' ')` },
     { name: 'created_by', type: 'int4', values: rows.map(() => userId) },
+    { name: 'origin', type: 'text', values: rows.map(() => (given ? 'core' : 'crm')) },
   ])} returning id, customer_no`.execute(tx);
   const idOf = new Map(inserted.rows.map((r) => [r.customer_no, Number(r.id)]));
   const ids = nos.map((n) => idOf.get(n)!);

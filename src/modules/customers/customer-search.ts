@@ -1,5 +1,6 @@
 // Finding a customer from one box (issue: customer number, name substring or pinyin initials,
-// identity number, credit code, mobile), within the caller's data scope, with filters and pages.
+// identity number, credit code, mobile, account or card number), within the caller's data scope,
+// with filters and pages.
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Database } from '../../db/database.ts';
@@ -33,6 +34,14 @@ function matchText(query: Q, raw: string): Q {
   if (/^[0-9A-Z]{8}-?[0-9X]$/.test(upper)) {
     const org = upper.includes('-') ? upper : `${upper.slice(0, 8)}-${upper.slice(8)}`;
     alternatives.push(byIds(sql`select customer_id from corporate_customer where organization_code = ${org}`));
+  }
+  // Account and card numbers are 12–32 digits, read off a card in groups of four. Customer
+  // numbers and mobiles (11) are shorter, so only the 15- and 18-digit identity numbers and an
+  // all-digit credit code share lengths with them: those keys stay and the holder of an account
+  // with exactly that number is simply one more match.
+  const digits = q.replace(/\s+/g, '');
+  if (/^\d{12,32}$/.test(digits)) {
+    alternatives.push(byIds(sql`select customer_id from account where account_no = ${digits}`));
   }
   const name = nameQuery(q);
   if (name) {

@@ -61,7 +61,7 @@ export async function moveCertificates(tx: Tx, by: ChangedBy, survivorId: number
 }
 
 /** Rows that only carry the customer id move as they are (accounts: the core system will re-point them too). */
-export async function moveOwned(tx: Tx, table: 'blacklist_entry' | 'risk_assessment' | 'account', survivorId: number, mergedId: number) {
+export async function moveOwned(tx: Tx, table: 'blacklist_entry' | 'risk_assessment' | 'account' | 'account_alert' | 'channel_limit', survivorId: number, mergedId: number) {
   const r = await tx.updateTable(table).set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
@@ -180,4 +180,19 @@ export async function moveCreditInfo(tx: Tx, by: ChangedBy, survivorId: number, 
     result.nonFinancial = (await writeNotesHistory(tx, by, survivorId, before, after, 'merge')).length > 0;
   }
   return result;
+}
+
+/**
+ * Signings (ACC-6) move to the survivor. A customer-level product/service signing the survivor
+ * already holds (same product, same bound account) would be the same agreement twice: the merged
+ * record's copy is terminated, with the merge as its reason, before the rest move.
+ */
+export async function moveSignings(tx: Tx, survivorId: number, mergedId: number, today: string) {
+  const duplicate = await sql`
+    update signing m set status = 'terminated', terminated_on = ${today}::date, termination_reason = '客户合并：存续客户已有同一签约', updated_at = now()
+    where m.customer_id = ${mergedId} and m.status = 'active' and m.kind = 'product_service'
+      and exists (select 1 from signing s where s.customer_id = ${survivorId} and s.status = 'active' and s.kind = 'product_service'
+        and s.product_id = m.product_id and s.account_id is not distinct from m.account_id)`.execute(tx);
+  const moved = await tx.updateTable('signing').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();
+  return { moved: Number(moved.numUpdatedRows), terminated: Number(duplicate.numAffectedRows ?? 0) };
 }

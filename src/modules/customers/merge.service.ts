@@ -15,7 +15,7 @@ import { changedBy, recomputeBlacklistFlag, type ChangedBy } from './blacklist.s
 import { customerInScope } from './customer.queries.ts';
 import { maskValue } from './masking.ts';
 import type { MergeInput } from './merge.schema.ts';
-import { moveAddresses, moveCertificates, moveCreditInfo, moveIdentities, moveLegalRepReferences, moveManagers, moveOwned, moveTodos, resolveDuplicates } from './merge.repoint.ts';
+import { moveAddresses, moveCertificates, moveCreditInfo, moveIdentities, moveLegalRepReferences, moveManagers, moveOwned, moveSignings, moveTodos, resolveDuplicates } from './merge.repoint.ts';
 import { syncInvestorType } from './risk-assessment.service.ts';
 
 /** CIF-10: a personal customer holds at most three identity documents. */
@@ -83,6 +83,9 @@ export async function mergeCustomers(db: Database, actor: Actor, input: MergeInp
     const blacklistEntries = await moveOwned(tx, 'blacklist_entry', s, m);
     const riskAssessments = await moveOwned(tx, 'risk_assessment', s, m);
     const accounts = await moveOwned(tx, 'account', s, m);
+    await moveOwned(tx, 'account_alert', s, m);
+    await moveOwned(tx, 'channel_limit', s, m);
+    const signings = await moveSignings(tx, s, m, today);
     const managers = await moveManagers(tx, s, m);
     const legalRepOf = await moveLegalRepReferences(tx, by, s, m);
     const duplicates = await resolveDuplicates(tx, by, s, m, input.reason);
@@ -102,7 +105,7 @@ export async function mergeCustomers(db: Database, actor: Actor, input: MergeInp
 
     const moved = { identities: identities.moved, addresses, certificates: certificates.moved, certificatesSuperseded: certificates.superseded,
       blacklistEntries, riskAssessments, managers: managers.length, legalRepOf: legalRepOf.length, duplicatesRepointed: duplicates.repointed,
-      duplicatesClosed: duplicates.closed, todos, creditInfo, accounts };
+      duplicatesClosed: duplicates.closed, todos, creditInfo, accounts, signings };
     await writeAudit(tx, actor, { action: 'customer.merge', entityType: 'customer', entityId: s,
       after: { survivorNo: survivor.customer_no, mergedId: m, mergedNo: merged.customer_no, reason: input.reason, moved,
         managers, legalRepOf, blacklisted: survivorFlag.after, investorType: investorType?.after ?? null } });

@@ -12,7 +12,7 @@ const CUSTOMER_VIEW = ['customer.read', 'product.read', 'report.read'];
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [
   { code: 'head_office_admin', zh: '总行系统管理员', en: 'Head-office system administrator', category: 'system', dataScope: 'institution',
-    permissions: [...VIEW, 'institution.manage', 'user.manage', 'role.manage', 'role.grant', 'apitoken.manage', 'codetable.manage', 'calendar.manage', 'setting.manage', 'product.read', 'product.manage'] },
+    permissions: [...VIEW, 'institution.manage', 'user.manage', 'role.manage', 'role.grant', 'apitoken.manage', 'codetable.manage', 'calendar.manage', 'setting.manage', 'product.read', 'product.manage', 'feed.read', 'feed.manage'] },
   { code: 'auditor', zh: '审计员', en: 'Auditor', category: 'system', dataScope: 'institution',
     permissions: [...VIEW, 'audit.read'] },
   // USR-3 management roles
@@ -52,7 +52,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     permissions: ['institution.read', 'customer.read', 'customer.manage'] },
   // back office (CIF-40): entry and review are separate roles so maker ≠ checker by construction too
   { code: 'data_entry_clerk', zh: '信息录入岗', en: 'Data-entry clerk', category: 'management', dataScope: 'institution',
-    permissions: ['institution.read', 'customer.read', 'customer.manage'] },
+    // signing.manage, limit.manage: signings and channel limits are registered where the customer signs, at the counter (ACC-6, ACC-7)
+    permissions: ['institution.read', 'customer.read', 'customer.manage', 'signing.manage', 'limit.manage'] },
   { code: 'data_review_clerk', zh: '信息复核岗', en: 'Data-review clerk', category: 'management', dataScope: 'institution',
     permissions: ['institution.read', 'customer.read', 'customer.sensitive.read', 'customer.review', 'blacklist.manage', 'customer.merge'] },
   // USR-6, USR-7

@@ -7,11 +7,18 @@ import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AppError } from '../../server/errors.ts';
 import { certificateAuthoritiesSchema, type CertificateAuthorities } from '../customers/certificate.schema.ts';
+import { closureRulesSchema, DEFAULT_CLOSURE_RULES } from '../accounts/signing.schema.ts';
+import { largeChangeThresholdSchema, maturityWindowsSchema } from '../accounts/alert.schema.ts';
 
 const SETTINGS = {
   'security.policy': { schema: securityPolicySchema, default: MLPS_POLICY },
   // CIF-21…23: default issuing authorities of corporate certificates (bank-specific: none shipped).
   'customers.certificate_authorities': { schema: certificateAuthoritiesSchema, default: {} as CertificateAuthorities },
+  // ACC-4: warn 30 and 7 days before a deposit or loan matures; a day-over-day change of 500,000 yuan or more is large.
+  'accounts.maturity_windows': { schema: maturityWindowsSchema, default: [30, 7] },
+  'accounts.large_change_threshold': { schema: largeChangeThresholdSchema, default: '500000.00' },
+  // ACC-6: what an active signing of each kind does to closing its account (docs/signings.md).
+  'accounts.closure_rules': { schema: closureRulesSchema, default: DEFAULT_CLOSURE_RULES },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -25,7 +32,7 @@ export async function getSetting<K extends SettingKey>(db: Executor, key: K): Pr
 
 export async function putSetting<K extends SettingKey>(tx: Tx, actor: Actor, key: K, value: unknown): Promise<ValueOf<K>> {
   const parsed = SETTINGS[key].schema.safeParse(value);
-  if (!parsed.success) throw new AppError('common.validation', 422, {}, parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })));
+  if (!parsed.success) throw new AppError('common.validation', 422, {}, parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: /^[a-z_]+\.[a-z_.]+$/.test(i.message) ? i.message : i.code })));
   const before = await getSetting(tx, key);
   await tx.insertInto('setting').values({ key, value: JSON.stringify(parsed.data), updated_by: actor.id })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(parsed.data), updated_by: actor.id, updated_at: new Date() }))

@@ -3,6 +3,10 @@ import type { Messages } from './zh-CN';
 import { customersEn } from './customers.en-US';
 import { cifPagesEn } from './cif-pages.en-US';
 import { creditInfoEn } from './credit-info.en-US';
+import { alertsEn } from './alerts.en-US';
+import { signingsEn } from './signings.en-US';
+import { accountsEn } from './accounts.en-US';
+import { feedsEn } from './feeds.en-US';
 
 export const enUS: Messages = {
   app: { title: 'Bank CRM', shortTitle: 'CRM' },
@@ -21,6 +25,7 @@ export const enUS: Messages = {
     roles: 'Roles',
     codeTables: 'Code tables',
     calendar: 'Calendar',
+    feeds: 'Daily feed',
     audit: 'Audit log',
     apiTokens: 'API tokens',
     securityPolicy: 'Security policy',
@@ -87,6 +92,10 @@ export const enUS: Messages = {
   },
   customers: customersEn,
   creditInfo: creditInfoEn,
+  accountAlerts: alertsEn,
+  signings: signingsEn,
+  accounts: accountsEn,
+  feeds: feedsEn,
   ...cifPagesEn,
   institutions: {
     treeTitle: 'Institution tree', searchTree: 'Find by code or name', showInactive: 'Show closed institutions',
@@ -229,6 +238,7 @@ export const enUS: Messages = {
       role_create: 'Role created', role_update: 'Role changed', role_delete: 'Role deleted',
       codetable_create: 'Code table added', codetable_item_create: 'Code added', codetable_item_update: 'Code changed',
       calendar_set: 'Calendar day set', calendar_delete: 'Calendar day deleted', setting_update: 'Setting changed', system_first_admin: 'First administrator',
+      signing_register: 'Signing registered', signing_terminate: 'Signing terminated', signing_read_unmasked: 'Signing numbers read unmasked', channel_limit_set: 'Channel limits changed',
     },
   },
   apiTokens: {

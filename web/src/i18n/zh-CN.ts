@@ -2,6 +2,10 @@
 import { customersZh } from './customers.zh-CN';
 import { cifPagesZh } from './cif-pages.zh-CN';
 import { creditInfoZh } from './credit-info.zh-CN';
+import { alertsZh } from './alerts.zh-CN';
+import { signingsZh } from './signings.zh-CN';
+import { accountsZh } from './accounts.zh-CN';
+import { feedsZh } from './feeds.zh-CN';
 export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
   menu: {
@@ -19,6 +23,7 @@ export const zhCN = {
     roles: '角色权限',
     codeTables: '代码表',
     calendar: '工作日历',
+    feeds: '数据下发',
     audit: '审计日志',
     apiTokens: '接口令牌',
     securityPolicy: '安全策略',
@@ -85,6 +90,10 @@ export const zhCN = {
   },
   customers: customersZh,
   creditInfo: creditInfoZh,
+  accountAlerts: alertsZh,
+  signings: signingsZh,
+  accounts: accountsZh,
+  feeds: feedsZh,
   ...cifPagesZh,
   institutions: {
     treeTitle: '机构树', searchTree: '按机构号或名称查找', showInactive: '显示已撤销机构',
@@ -227,6 +236,7 @@ export const zhCN = {
       role_create: '新增角色', role_update: '修改角色', role_delete: '删除角色',
       codetable_create: '新增代码表', codetable_item_create: '新增代码', codetable_item_update: '修改代码',
       calendar_set: '设置日历', calendar_delete: '删除日历设置', setting_update: '修改系统参数', system_first_admin: '创建首个管理员',
+      signing_register: '登记签约', signing_terminate: '解约', signing_read_unmasked: '查看签约完整账号', channel_limit_set: '调整渠道限额',
     },
   },
   apiTokens: {

@@ -8,8 +8,10 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { formatMoney } from '../../lib/format';
 import { customerKey, fetchCustomer, revealField, type CustomerView } from './api';
 import { SECTIONS } from './catalogue';
+import { AccountsTab } from './view/AccountsTab';
 import { AddressesTab } from './view/AddressesTab';
 import { BlacklistTab } from './view/BlacklistTab';
+import { ChannelLimitsTab } from './view/ChannelLimitsTab';
 import { CertificatesTab } from './certificates/CertificatesTab';
 import { CreditInfoTab } from './credit/CreditInfoTab';
 import { FieldsPanel } from './view/FieldsPanel';
@@ -18,6 +20,7 @@ import { AuditTab } from './view/AuditTab';
 import { IdentitiesTab } from './view/IdentitiesTab';
 import { IndustryTab } from './view/IndustryTab';
 import { RiskTab } from './view/RiskTab';
+import { SigningsTab } from './view/SigningsTab';
 import { StatusModal } from './view/StatusModal';
 import { ViewHeader } from './view/ViewHeader';
 
@@ -55,6 +58,9 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
     c.kind === 'personal'
       ? { key: 'identities', label: t('customers.tab.identities'), children: <IdentitiesTab c={c} /> }
       : { key: 'certificates', label: t('customers.tab.certificates'), children: <CertificatesTab c={c} /> },
+    { key: 'accounts', label: t('accounts.tab'), children: <AccountsTab c={c} /> },
+    { key: 'signings', label: t('signings.tab'), children: <SigningsTab c={c} /> },
+    { key: 'channel-limits', label: t('signings.limits.tab'), children: <ChannelLimitsTab c={c} /> },
     { key: 'addresses', label: t('customers.tab.addresses'), children: <AddressesTab c={c} /> },
     { key: 'risk', label: t('customers.tab.risk'), children: <RiskTab c={c} /> },
     { key: 'blacklist', label: t('customers.tab.blacklist'), children: <BlacklistTab c={c} /> },

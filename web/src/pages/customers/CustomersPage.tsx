@@ -1,5 +1,5 @@
 // 客户查询 (CIF-3): one box finds a customer by number, name, pinyin initials, document,
-// credit code or mobile, within my data scope; filters by type, institution, blacklist and
+// credit code, mobile or account/card number, within my data scope; filters by type, institution, blacklist and
 // status; opens the single customer view. Export and import of lists (PLAT-3) live here too.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -58,7 +58,7 @@ export default function CustomersPage() {
       </Space>
     )}>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search allowClear enterButton={t('common.search')} placeholder={t('customers.searchPlaceholder')} style={{ width: 600 }} value={qInput} maxLength={60}
+        <Input.Search allowClear enterButton={t('common.search')} placeholder={t('accounts.searchPlaceholder')} style={{ width: 680 }} value={qInput} maxLength={60}
           onChange={(e) => setQInput(e.target.value)} onSearch={(v) => update({ q: v.trim() })} data-testid="customer-search" />
       </Space>
       <Space wrap style={{ marginBottom: 12 }}>

@@ -9,6 +9,7 @@ import { useLang } from '../../i18n';
 import { formatDate, localName } from '../../lib/format';
 import { ROUTES } from '../../routes';
 import styles from './home.module.css';
+import { AccountAlerts } from './AccountAlerts';
 
 const greetingKey = (hour: number): 'home.morning' | 'home.afternoon' | 'home.evening' =>
   (hour < 12 ? 'home.morning' : hour < 18 ? 'home.afternoon' : 'home.evening');
@@ -63,6 +64,7 @@ export default function HomePage() {
           </Card>
         </Col>
       </Row>
+      <AccountAlerts />
     </>
   );
 }

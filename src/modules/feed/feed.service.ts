@@ -1,0 +1,151 @@
+// ACC-5 the daily feed: one business date's folder loaded whole or not at all (docs/feed-format.md).
+// The run is recorded in feed_run outside the load's transaction, so a rejected or failed day
+// leaves its record and report; the load itself is one transaction: customers → accounts →
+// balances (snapshots, running daily averages, institution figures, workbench alerts) →
+// transactions. Any rejected row, anywhere, rolls the whole day back; every file is still read to
+// the end so the report lists every rejected row at once, not one file per attempt.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Database, Tx } from '../../db/database.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { isBusinessDate } from '../accounts/balance.service.ts';
+import { updateInstitutionAverages } from '../accounts/institution-average.service.ts';
+import { raiseAccountAlerts } from '../accounts/alert.service.ts';
+import { invalid } from '../../server/errors.ts';
+import { FEED_KINDS } from './layouts.ts';
+import { controlFileName, isRejection, readControlFile, readRecords, type ControlEntry, type Rejection } from './read-file.ts';
+import { CustomerFeed } from './load-customers.ts';
+import { AccountFeed } from './load-accounts.ts';
+import { BalanceFeed } from './load-balances.ts';
+import { TransactionFeed } from './load-transactions.ts';
+
+export type FeedTrigger = 'cli' | 'inbox' | 'screen';
+export interface FeedRunResult {
+  runId: number; status: 'loaded' | 'rejected' | 'failed'; businessDate: string;
+  files: ControlEntry[]; counts: Record<string, number>; timings: Record<string, number>;
+  rejected: Rejection[]; rejectedTotal: number; error: string | null;
+}
+
+/** Rows kept in full in the run's report; the rest are counted. */
+const REPORT_LIMIT = 1000;
+
+class RejectedDay extends Error {}
+
+/** The latest business date loaded, or null. */
+export async function latestLoadedDate(db: Database | Tx): Promise<string | null> {
+  const r = await db.selectFrom('feed_run').select((eb) => eb.fn.max('business_date').as('d')).where('status', '=', 'loaded').executeTakeFirst();
+  return (r?.d as string | null | undefined) ?? null;
+}
+
+export async function loadFeed(db: Database, actor: Actor, dir: string, businessDate: string, trigger: FeedTrigger = 'cli'): Promise<FeedRunResult> {
+  if (!isBusinessDate(businessDate)) throw invalid({ path: 'businessDate', code: 'feed.date' });
+  const folder = resolve(dir);
+  const run = await db.insertInto('feed_run').values({
+    business_date: businessDate, source_dir: folder.slice(0, 500), trigger, started_by: actor.kind === 'user' ? actor.id : null,
+  }).returning('id').executeTakeFirstOrThrow();
+  const rejected: Rejection[] = [];
+  let rejectedTotal = 0;
+  // Values are kept short in the report: enough to find the row, not a copy of the file.
+  const reject = (r: Rejection) => { rejectedTotal++; if (rejected.length < REPORT_LIMIT) rejected.push(r.value && r.value.length > 64 ? { ...r, value: `${r.value.slice(0, 64)}…` } : r); };
+  const timings: Record<string, number> = {};
+  const counts: Record<string, number> = {};
+  let files: ControlEntry[] = [];
+  const timed = async <T>(phase: string, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try { return await fn(); } finally { timings[phase] = Math.round(performance.now() - t0); }
+  };
+
+  let status: FeedRunResult['status'] = 'loaded';
+  let error: string | null = null;
+  try {
+    const ctlName = controlFileName(businessDate);
+    const ctlPath = join(folder, ctlName);
+    if (!existsSync(ctlPath)) { reject({ file: ctlName, line: 0, field: null, code: 'feed.control_missing' }); throw new RejectedDay(); }
+    const control = await readControlFile(ctlPath, ctlName);
+    control.problems.forEach(reject);
+    files = control.entries;
+    for (const e of files) if (!existsSync(join(folder, e.file))) reject({ file: e.file, line: 0, field: null, code: 'feed.file_missing' });
+    const latest = await latestLoadedDate(db);
+    if (latest && businessDate < latest) reject({ file: ctlName, line: 0, field: null, code: 'feed.day_superseded', value: latest });
+    if (rejectedTotal) throw new RejectedDay();
+    const previousDate = await db.selectFrom('feed_run').select((eb) => eb.fn.max('business_date').as('d'))
+      .where('status', '=', 'loaded').where('business_date', '<', businessDate).executeTakeFirst();
+
+    await db.transaction().execute(async (tx) => {
+      const entry = (kind: string) => files.find((f) => f.kind === kind);
+      const readAll = async (e: ControlEntry, add: (r: { line: number; values: string[] }) => Promise<void>) => {
+        let n = 0;
+        for await (const r of readRecords(join(folder, e.file), e)) {
+          n++;
+          if (isRejection(r)) reject(r); else await add(r);
+        }
+        if (n !== e.records) reject({ file: e.file, line: 0, field: null, code: 'feed.record_count', value: `${n}/${e.records}` });
+        counts[`${e.kind}Records`] = n;
+      };
+      for (const kind of FEED_KINDS) {
+        const e = entry(kind);
+        if (!e) continue;
+        if (kind === 'customers') {
+          await timed('customers', async () => {
+            const feed = new CustomerFeed(tx, actor, e.file, reject, businessDate);
+            await feed.init();
+            await readAll(e, (r) => feed.add(r));
+            await feed.flush();
+            Object.assign(counts, { customersOpened: feed.counts.opened, customersUpdated: feed.counts.updated, customerFieldsChanged: feed.counts.fieldsChanged });
+          });
+        } else if (kind === 'accounts') {
+          await timed('accounts', async () => {
+            const feed = new AccountFeed(tx, e.file, reject);
+            await feed.init();
+            await readAll(e, (r) => feed.add(r));
+            const r = await feed.finish();
+            Object.assign(counts, { accountsOpened: r.opened, accountsUpdated: r.updated });
+          });
+        } else if (kind === 'balances') {
+          const feed = new BalanceFeed(tx, e.file, reject);
+          await timed('balancesRead', async () => { await feed.init(); await readAll(e, (r) => feed.add(r)); });
+          const ok = await timed('balancesCheck', () => feed.check(businessDate));
+          if (ok && !rejectedTotal) {
+            counts.balances = (await timed('balancesApply', () => feed.apply(businessDate))).accounts;
+            counts.institutionRows = (await timed('institutionAverages', () => updateInstitutionAverages(tx, businessDate))).rows;
+            const alerts = await timed('alerts', () => raiseAccountAlerts(tx, businessDate, (previousDate?.d as string | null | undefined) ?? null));
+            Object.assign(counts, { maturityAlerts: alerts.maturity, largeChangeAlerts: alerts.largeChange });
+          }
+        } else {
+          await timed('transactions', async () => {
+            const feed = new TransactionFeed(tx, e.file, reject);
+            await feed.init();
+            await readAll(e, (r) => feed.add(r));
+            const r = await feed.finish(businessDate);
+            if (r) counts.transactions = r.transactions;
+          });
+        }
+      }
+      if (rejectedTotal) throw new RejectedDay();
+      await writeAudit(tx, actor, { action: 'feed.load', entityType: 'feed_run', entityId: run.id, after: { businessDate, trigger, counts } });
+    });
+  } catch (err) {
+    if (err instanceof RejectedDay || rejectedTotal) status = 'rejected';
+    else { status = 'failed'; error = (err instanceof Error ? err.message : String(err)).slice(0, 2000); }
+  }
+  await db.updateTable('feed_run').set({
+    status, finished_at: new Date(), files: JSON.stringify(files), counts: JSON.stringify(counts), timings: JSON.stringify(timings),
+    rejected_total: rejectedTotal, rejected: JSON.stringify(rejected), error,
+  }).where('id', '=', run.id).execute();
+  return { runId: run.id, status, businessDate, files, counts, timings, rejected, rejectedTotal, error };
+}
+
+/** Dates waiting in an inbox (YYYYMMDD/ folders with their control file), after the latest loaded day, oldest first. */
+export async function pendingInboxDates(db: Database, inbox: string): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  if (!existsSync(inbox)) return [];
+  const latest = await latestLoadedDate(db);
+  const names = (await readdir(inbox, { withFileTypes: true })).filter((d) => d.isDirectory() && /^\d{8}$/.test(d.name)).map((d) => d.name).sort();
+  return names.map((n) => `${n.slice(0, 4)}-${n.slice(4, 6)}-${n.slice(6)}`)
+    .filter((d) => isBusinessDate(d) && (!latest || d > latest) && existsSync(join(inbox, d.replaceAll('-', ''), controlFileName(d))));
+}
+
+/** The inbox the core system drops its folders into (CRM_FEED_INBOX), or null when none is set. */
+export const feedInbox = () => process.env.CRM_FEED_INBOX?.trim() || null;
+export const inboxFolder = (inbox: string, businessDate: string) => join(inbox, businessDate.replaceAll('-', ''));

@@ -1,0 +1,41 @@
+// Staging tables: a file's checked rows go into a temporary table (dropped with the transaction)
+// in chunks, one INSERT … SELECT FROM unnest(…) per chunk with one array parameter per column, so
+// millions of rows cost a few hundred statements; the checks against the database and the merge
+// are then set-based SQL over the staged rows.
+import { sql } from 'kysely';
+import type { Tx } from '../../db/database.ts';
+
+export interface StageColumn { name: string; type: 'int4' | 'int8' | 'text' | 'numeric' | 'date' | 'time' }
+
+export class Stage {
+  private rows: unknown[][];
+  count = 0;
+  constructor(private tx: Tx, readonly table: string, private columns: readonly StageColumn[], private chunk = 20_000) {
+    this.rows = columns.map(() => []);
+  }
+
+  async create() {
+    const defs = sql.join(this.columns.map((c) => sql`${sql.ref(c.name)} ${sql.raw(c.type)}`));
+    await sql`create temp table if not exists ${sql.table(this.table)} (${defs}) on commit drop`.execute(this.tx);
+    await sql`truncate ${sql.table(this.table)}`.execute(this.tx);
+    return this;
+  }
+
+  async push(values: unknown[]) {
+    values.forEach((v, i) => this.rows[i]!.push(v === '' ? null : v));
+    this.count++;
+    if (this.rows[0]!.length >= this.chunk) await this.flush();
+  }
+
+  async flush() {
+    if (!this.rows[0]!.length) return;
+    const arrays = this.columns.map((c, i) => sql`${this.rows[i]}::${sql.raw(c.type)}[]`);
+    await sql`insert into ${sql.table(this.table)} select * from unnest(${sql.join(arrays)})`.execute(this.tx);
+    this.rows = this.columns.map(() => []);
+  }
+
+  async done() {
+    await this.flush();
+    await sql`analyze ${sql.table(this.table)}`.execute(this.tx);
+  }
+}

@@ -1,0 +1,23 @@
+// 工作台账户预警（ACC-4）：到期预警与大额变动。
+export const alertsZh = {
+  title: '账户预警',
+  hint: '由每日数据下发生成：存款、贷款到期前提醒，以及日终余额的大额变动。',
+  maturity: '到期预警',
+  largeChange: '大额变动',
+  customer: '客户',
+  account: '账号',
+  product: '产品',
+  balance: '余额',
+  maturityOn: '到期日',
+  daysLeft: '剩 {{days}} 天',
+  dueToday: '今日到期',
+  window: '预警档',
+  windowDays: '{{days}} 天',
+  businessDate: '业务日期',
+  previousBalance: '上日余额',
+  change: '变动金额',
+  markDone: '已处理',
+  doneConfirm: '确认已跟进处理此预警？',
+  done: '预警已标记为已处理',
+  none: '暂无需要处理的预警',
+};
