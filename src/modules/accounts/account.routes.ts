@@ -1,5 +1,5 @@
-// Accounts are read-only in the CRM (core-owned); there is no screen yet — these feed the
-// customer view and the search by account number that a later increment adds.
+// Accounts are read-only in the CRM (core-owned, written by the daily feed); these feed the customer
+// view's accounts tab and the lookup by account number.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { accountLookupQuery, customerAccountsParams } from './account.schema.ts';
 import { findByAccountNo, listCustomerAccounts } from './account.service.ts';

@@ -9,11 +9,12 @@ import type { Database, Executor, Tx } from '../../db/database.ts';
 import type { Actor } from '../auth/actor.ts';
 import { institutionInScope } from '../org/scope.ts';
 import { invalid, notFound } from '../../server/errors.ts';
-import { fromFen, toFen } from './daily-average.service.ts';
+import { CATEGORY_OF_KIND, fromFen, toFen } from './daily-average.service.ts';
 import { isBusinessDate, PERIOD_KINDS } from './balance.service.ts';
 import { periodToDate } from './average-sql.ts';
 
-export const CATEGORY_SQL = sql`(case a.kind when 'deposit_demand' then 'deposit' when 'deposit_time' then 'deposit' else a.kind end)`;
+// The same kind → category mapping as the customer figures, written once (CATEGORY_OF_KIND).
+const CATEGORY_SQL = sql`(case a.kind ${sql.join(Object.entries(CATEGORY_OF_KIND).map(([k, c]) => sql`when ${k} then ${c}`), sql` `)} end)`;
 
 /** Recomputes the day's institution rows (a reload replaces them). */
 export async function updateInstitutionAverages(tx: Tx, d: string): Promise<{ rows: number }> {

@@ -6,6 +6,7 @@
 // the end so the report lists every rejected row at once, not one file per attempt.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -31,6 +32,9 @@ export interface FeedRunResult {
 const REPORT_LIMIT = 1000;
 
 class RejectedDay extends Error {}
+
+// Advisory lock of feed loads (7301001 migrations, 7301002 audit chain, 7301005 jobs).
+const FEED_LOCK = 7301006;
 
 /** The latest business date loaded, or null. */
 export async function latestLoadedDate(db: Database | Tx): Promise<string | null> {
@@ -66,13 +70,17 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
     control.problems.forEach(reject);
     files = control.entries;
     for (const e of files) if (!existsSync(join(folder, e.file))) reject({ file: e.file, line: 0, field: null, code: 'feed.file_missing' });
-    const latest = await latestLoadedDate(db);
-    if (latest && businessDate < latest) reject({ file: ctlName, line: 0, field: null, code: 'feed.day_superseded', value: latest });
     if (rejectedTotal) throw new RejectedDay();
-    const previousDate = await db.selectFrom('feed_run').select((eb) => eb.fn.max('business_date').as('d'))
-      .where('status', '=', 'loaded').where('business_date', '<', businessDate).executeTakeFirst();
 
     await db.transaction().execute(async (tx) => {
+      // One load at a time, bank-wide (the inbox job and the screen may start one together). The
+      // lock is the transaction's, so it is released however the load ends.
+      const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${FEED_LOCK}) as ok`.execute(tx);
+      if (!lock.rows[0]?.ok) { reject({ file: ctlName, line: 0, field: null, code: 'feed.busy' }); throw new RejectedDay(); }
+      const latest = await latestLoadedDate(tx);
+      if (latest && businessDate < latest) { reject({ file: ctlName, line: 0, field: null, code: 'feed.day_superseded', value: latest }); throw new RejectedDay(); }
+      const previousDate = await tx.selectFrom('feed_run').select((eb) => eb.fn.max('business_date').as('d'))
+        .where('status', '=', 'loaded').where('business_date', '<', businessDate).executeTakeFirst();
       const entry = (kind: string) => files.find((f) => f.kind === kind);
       const readAll = async (e: ControlEntry, add: (r: { line: number; values: string[] }) => Promise<void>) => {
         let n = 0;
