@@ -42,6 +42,7 @@ import { productRoutes } from '../modules/accounts/product.routes.ts';
 import { accountRoutes } from '../modules/accounts/account.routes.ts';
 import { dailyAverageRoutes } from '../modules/accounts/daily-average.routes.ts';
 import { feedRoutes } from '../modules/feed/feed.routes.ts';
+import { institutionAverageRoutes } from '../modules/accounts/institution-average.routes.ts';
 import { signingRoutes } from '../modules/accounts/signing.routes.ts';
 import { channelLimitRoutes } from '../modules/accounts/channel-limit.routes.ts';
 import { accountAlertRoutes } from '../modules/accounts/alert.routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(balanceTrendRoutes);
     await api.register(signingRoutes); await api.register(channelLimitRoutes);
     await api.register(feedRoutes);
+    await api.register(institutionAverageRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

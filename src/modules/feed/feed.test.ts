@@ -259,4 +259,19 @@ describe('daily feed', () => {
       delete process.env.CRM_FEED_INBOX;
     }
   });
+
+  it('gives an institution\'s daily averages over its subtree, to heads in scope only', async () => {
+    await ctx.addUser('fd_head_a', ctx.bank.branchA, ['institution_head']);
+    await ctx.addUser('fd_head_b', ctx.bank.branchB, ['institution_head']);
+    const [headA, headB] = await Promise.all([ctx.login('fd_head_a'), ctx.login('fd_head_b')]);
+    const r = await headA.get(`/api/institutions/${ctx.bank.branchA}/averages?asOf=2026-11-22`);
+    expect(r.statusCode, r.body).toBe(200);
+    // Sub-branch A110 under branch A, deposits as of Nov 22: demand 1000 + 3000 + 3000, time deposit 3 × 50000
+    // (Nov 15–19 count 0.00) = 157000. Month: ÷ 22 days = 7136.36; quarter (Oct 1–Nov 22): ÷ 53 = 2962.26;
+    // year: ÷ 326 = 481.595… → 481.60.
+    expect(r.json().items).toEqual([{ category: 'deposit', currency: 'CNY', accounts: 2, balance: '53000.00', month: '7136.36', quarter: '2962.26', year: '481.60' }]);
+    expect((await headB.get(`/api/institutions/${ctx.bank.branchA}/averages`)).statusCode).toBe(404);
+    expect((await clerk.get(`/api/institutions/${ctx.bank.branchA}/averages`)).statusCode).toBe(403);
+    expect((await headA.get(`/api/institutions/${ctx.bank.branchA}/averages?asOf=2026-02-30`)).statusCode).toBe(400);
+  });
 });
