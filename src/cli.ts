@@ -50,7 +50,7 @@ feed.command('load').description('load one business date from a folder, whole or
     console.log(`  counts  ${JSON.stringify(result.counts)}`);
     console.log(`  timings ${JSON.stringify(result.timings)} ms`);
     if (result.error) console.error(`  error: ${result.error}`);
-    for (const r of result.rejected.slice(0, 50)) console.error(`  rejected ${r.file}:${r.line} ${r.field ?? ''} ${t('zh-CN', r.code, { value: r.value ?? '' })} [${r.code}]${r.value ? ` «${r.value}»` : ''}`);
+    for (const r of result.rejected.slice(0, 50)) console.error(`  rejected ${r.file}:${r.line} ${r.field ?? ''} ${t('zh-CN', r.code, { ...r.params, value: r.value ?? '' })} [${r.code}]${r.value ? ` «${r.value}»` : ''}`);
     if (result.rejectedTotal > 50) console.error(`  … ${result.rejectedTotal - 50} more rejected rows (feed history screen / GET /api/feeds/${result.runId}/rejected.csv)`);
     if (result.status !== 'loaded') process.exitCode = 1;
   });

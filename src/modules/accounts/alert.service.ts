@@ -76,7 +76,7 @@ export async function raiseAccountAlerts(tx: Tx, businessDate: string, previousD
  * longer open the customer. Cost: a few primary-key probes per open alert — the `limit 1` keeps
  * the lookup per alert, where a join could tempt the planner to hash all 3,000,000 accounts.
  */
-async function reassignOpenAlerts(tx: Tx): Promise<number> {
+export async function reassignOpenAlerts(tx: Tx): Promise<number> {
   const res = await sql`
     update account_alert al set assignee_user_id = r.user_id, assignee_institution_id = r.institution_id, customer_id = r.customer_id, updated_at = now()
     from account_alert o cross join lateral (
@@ -121,7 +121,10 @@ async function raiseMaturityWarnings(tx: Tx, d: string, windows: number[]) {
       insert into account_alert (kind, account_id, customer_id, business_date, balance, window_days, maturity_on, assignee_user_id, assignee_institution_id)
       select 'maturity', account_id, customer_id, ${d}::date, balance, window_days, maturity_on, user_id, case when user_id is null then institution_id end
       from due
-      on conflict (account_id, window_days, maturity_on) where kind = 'maturity' do nothing
+      -- A warning withdrawn (a renewal later undone, a maturity date corrected back) opens again.
+      on conflict (account_id, window_days, maturity_on) where kind = 'maturity'
+        do update set status = 'open', business_date = excluded.business_date, balance = excluded.balance, updated_at = now()
+        where account_alert.status = 'withdrawn'
       returning account_id, window_days, maturity_on
     ), superseded as (
       update account_alert o set status = 'withdrawn', updated_at = now()
@@ -223,7 +226,7 @@ export async function listAccountAlerts(db: Database, actor: Actor, q: AlertList
   const unmasked = can(actor, 'customer.sensitive.read');
   if (unmasked && rows.length) {
     await db.transaction().execute((tx) => writeAudit(tx, actor, { action: 'account.read_unmasked', entityType: 'account_alert',
-      after: { kind: q.kind, accounts: rows.length } }));
+      after: { kind: q.kind, accounts: rows.length, accountIds: rows.map((r) => r.account_id), customerIds: [...new Set(rows.map((r) => r.customer_id))] } }));
   }
   const items: AccountAlertView[] = rows.map((r) => ({
     id: r.id, kind: r.kind, status: r.status as 'open' | 'done',

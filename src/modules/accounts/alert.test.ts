@@ -210,7 +210,7 @@ describe('large-amount changes (大额变动)', () => {
 
 describe('the workbench list and done', () => {
   const D = '2036-05-04';
-  type Item = { id: number; kind: string; doneBy: string | null; customer: { id: number; name: string }; accountNo: string; masked: boolean; daysLeft: number | null; windowDays: number | null; change: string | null };
+  type Item = { id: number; kind: string; accountId: number; doneBy: string | null; customer: { id: number; name: string }; accountNo: string; masked: boolean; daysLeft: number | null; windowDays: number | null; change: string | null };
   const list = async (c: Client, query = 'kind=maturity') => {
     const res = await c.get(`/api/workbench/account-alerts?${query}&pageSize=200`);
     expect(res.statusCode, res.body).toBe(200);
@@ -239,7 +239,9 @@ describe('the workbench list and done', () => {
     expect(page.items.map((i) => [i.id, i.customer.name, i.masked, i.windowDays])).toEqual([[mine, '青岛预警测试有限公司', false, 7]]);
     // Days left count from the bank's today, whatever the business date that raised the warning.
     expect(page.items[0]!.daysLeft).toBe(Math.round((Date.parse('2036-05-10') - Date.parse(businessToday())) / 86_400_000));
-    expect((await auditSince(ctx, since)).map((a) => [a.action, a.entity_type, a.after])).toEqual([['account.read_unmasked', 'account_alert', { kind: 'maturity', accounts: 1 }]]);
+    // The audit row names whose account numbers were shown, so "who saw account X" has an answer.
+    expect((await auditSince(ctx, since)).map((a) => [a.action, a.entity_type, a.after])).toEqual([['account.read_unmasked', 'account_alert',
+      { kind: 'maturity', accounts: 1, accountIds: [page.items[0]!.accountId], customerIds: [page.items[0]!.customer.id] }]]);
   });
 
   it('shows institution-assigned alerts to institution-wide users of the subtree, masked without customer.sensitive.read', async () => {

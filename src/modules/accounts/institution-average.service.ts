@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Database, Executor, Tx } from '../../db/database.ts';
 import type { Actor } from '../auth/actor.ts';
 import { institutionInScope } from '../org/scope.ts';
-import { invalid, notFound } from '../../server/errors.ts';
+import { forbidden, invalid, notFound } from '../../server/errors.ts';
 import { CATEGORY_OF_KIND, fromFen, toFen } from './daily-average.service.ts';
 import { isBusinessDate, PERIOD_KINDS } from './balance.service.ts';
 import { periodToDate } from './average-sql.ts';
@@ -51,9 +51,15 @@ function average(sumYuan: string, n: number): string {
  */
 export async function institutionAverages(db: Database | Executor, actor: Actor, institutionId: number, asOf?: string) {
   if (asOf !== undefined && !isBusinessDate(asOf)) throw invalid({ path: 'asOf', code: 'accounts.field_invalid' });
+  // An institution's figure over few accounts is those customers' balances: not for managers who
+  // may see only their own customers ('own' data scope).
+  if (actor.dataScope === 'own') throw forbidden('report.read');
   const inst = await db.selectFrom('institution').select(['id', 'path']).where('id', '=', institutionId).where(institutionInScope(actor, 'id')).executeTakeFirst();
   if (!inst) throw notFound('institution');
-  const date = asOf ?? (await db.selectFrom('institution_average').select((eb) => eb.fn.max('business_date').as('d')).executeTakeFirst())?.d as string | null ?? null;
+  // The latest loaded day on or before asOf (a Sunday without a feed answers with Saturday's figures).
+  let latest = db.selectFrom('institution_average').select((eb) => eb.fn.max('business_date').as('d'));
+  if (asOf) latest = latest.where('business_date', '<=', asOf);
+  const date = ((await latest.executeTakeFirst())?.d as string | null | undefined) ?? null;
   if (!date) return { institutionId, asOf: null, items: [] };
   const rows = await sql<{ category: string; currency: string; accounts: number; balance: string; month_sum: string; quarter_sum: string; year_sum: string }>`
     select v.category, v.currency, sum(v.accounts)::int8 as accounts, sum(v.balance)::text as balance,

@@ -61,7 +61,7 @@ export async function moveCertificates(tx: Tx, by: ChangedBy, survivorId: number
 }
 
 /** Rows that only carry the customer id move as they are (accounts: the core system will re-point them too). */
-export async function moveOwned(tx: Tx, table: 'blacklist_entry' | 'risk_assessment' | 'account' | 'account_alert' | 'channel_limit', survivorId: number, mergedId: number) {
+export async function moveOwned(tx: Tx, table: 'blacklist_entry' | 'risk_assessment' | 'account' | 'account_alert', survivorId: number, mergedId: number) {
   const r = await tx.updateTable(table).set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
@@ -195,4 +195,15 @@ export async function moveSignings(tx: Tx, survivorId: number, mergedId: number,
         and s.product_id = m.product_id and s.account_id is not distinct from m.account_id)`.execute(tx);
   const moved = await tx.updateTable('signing').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();
   return { moved: Number(moved.numUpdatedRows), terminated: Number(duplicate.numAffectedRows ?? 0) };
+}
+
+/**
+ * Channel limits (ACC-7) of a channel the survivor has none for move over; where the survivor has
+ * its own, the merged record's rows stay on the merged record (kept, shown in its history): the
+ * later entry wins within a customer, so moving them could silently replace the survivor's limit.
+ */
+export async function moveChannelLimits(tx: Tx, survivorId: number, mergedId: number) {
+  const r = await sql`update channel_limit m set customer_id = ${survivorId}
+    where m.customer_id = ${mergedId} and not exists (select 1 from channel_limit s where s.customer_id = ${survivorId} and s.channel = m.channel)`.execute(tx);
+  return Number(r.numAffectedRows ?? 0);
 }

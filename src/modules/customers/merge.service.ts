@@ -15,7 +15,8 @@ import { changedBy, recomputeBlacklistFlag, type ChangedBy } from './blacklist.s
 import { customerInScope } from './customer.queries.ts';
 import { maskValue } from './masking.ts';
 import type { MergeInput } from './merge.schema.ts';
-import { moveAddresses, moveCertificates, moveCreditInfo, moveIdentities, moveLegalRepReferences, moveManagers, moveOwned, moveSignings, moveTodos, resolveDuplicates } from './merge.repoint.ts';
+import { reassignOpenAlerts } from '../accounts/alert.service.ts';
+import { moveAddresses, moveCertificates, moveCreditInfo, moveIdentities, moveLegalRepReferences, moveManagers, moveChannelLimits, moveOwned, moveSignings, moveTodos, resolveDuplicates } from './merge.repoint.ts';
 import { syncInvestorType } from './risk-assessment.service.ts';
 
 /** CIF-10: a personal customer holds at most three identity documents. */
@@ -84,7 +85,8 @@ export async function mergeCustomers(db: Database, actor: Actor, input: MergeInp
     const riskAssessments = await moveOwned(tx, 'risk_assessment', s, m);
     const accounts = await moveOwned(tx, 'account', s, m);
     await moveOwned(tx, 'account_alert', s, m);
-    await moveOwned(tx, 'channel_limit', s, m);
+    await reassignOpenAlerts(tx); // open alerts go to the survivor's responsible person now, not at the next feed
+    await moveChannelLimits(tx, s, m);
     const signings = await moveSignings(tx, s, m, today);
     const managers = await moveManagers(tx, s, m);
     const legalRepOf = await moveLegalRepReferences(tx, by, s, m);

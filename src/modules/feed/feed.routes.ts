@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, notFound } from '../../server/errors.ts';
 import { t } from '../../server/i18n.ts';
 import { feedInbox, inboxFolder, loadFeed } from './feed.service.ts';
+import type { Rejection } from './read-file.ts';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const listQuery = z.strictObject({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
@@ -34,16 +35,16 @@ export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/feeds/:id/rejected', { config: { permission: 'feed.read' }, schema: { tags: ['feed'], summary: "A run's rejected rows (the first 1,000)", params: z.strictObject({ id }) } }, async (req) => {
     const r = await app.db.selectFrom('feed_run').select(['id', 'rejected', 'rejected_total']).where('id', '=', req.params.id).executeTakeFirst();
     if (!r) throw notFound('feed_run');
-    const rows = r.rejected as { file: string; line: number; field: string | null; code: string; value?: string }[];
-    return { id: r.id, total: r.rejected_total, items: rows.map((x) => ({ ...x, message: t(req.lang, x.code, { value: x.value ?? '' }) })) };
+    const rows = r.rejected as Rejection[];
+    return { id: r.id, total: r.rejected_total, items: rows.map((x) => ({ ...x, message: t(req.lang, x.code, { ...x.params, value: x.value ?? '' }) })) };
   });
 
   app.get('/feeds/:id/rejected.csv', { config: { permission: 'feed.read' }, schema: { tags: ['feed'], summary: "A run's rejected rows as CSV (UTF-8 with BOM, opens in Excel)", params: z.strictObject({ id }) } }, async (req, reply) => {
     const r = await app.db.selectFrom('feed_run').select(['id', 'business_date', 'rejected']).where('id', '=', req.params.id).executeTakeFirst();
     if (!r) throw notFound('feed_run');
-    const rows = r.rejected as { file: string; line: number; field: string | null; code: string; value?: string }[];
+    const rows = r.rejected as Rejection[];
     const header = req.lang === 'en-US' ? ['File', 'Line', 'Field', 'Code', 'Value', 'Reason'] : ['文件', '行号', '字段', '错误代码', '值', '原因'];
-    const body = [header, ...rows.map((x) => [x.file, x.line, x.field, x.code, x.value, t(req.lang, x.code, { value: x.value ?? '' })])].map((l) => l.map(csvCell).join(',')).join('\r\n');
+    const body = [header, ...rows.map((x) => [x.file, x.line, x.field, x.code, x.value, t(req.lang, x.code, { ...x.params, value: x.value ?? '' })])].map((l) => l.map(csvCell).join(',')).join('\r\n');
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="feed-${r.business_date}-${r.id}-rejected.csv"`).send(`\ufeff${body}\r\n`);
   });
 

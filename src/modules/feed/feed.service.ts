@@ -11,6 +11,9 @@ import type { Database, Tx } from '../../db/database.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { isBusinessDate } from '../accounts/balance.service.ts';
+import { maskAccountNo } from '../accounts/account.service.ts';
+import { systemActor } from '../auth/actor.ts';
+import { businessToday } from '../../common/business-date.ts';
 import { updateInstitutionAverages } from '../accounts/institution-average.service.ts';
 import { raiseAccountAlerts } from '../accounts/alert.service.ts';
 import { invalid } from '../../server/errors.ts';
@@ -33,6 +36,19 @@ const REPORT_LIMIT = 1000;
 
 class RejectedDay extends Error {}
 
+/**
+ * The report is read by operations staff who may not see personal data: account numbers are
+ * masked (the file and line locate the row), values cut short — enough to find the row, not a copy
+ * of the file.
+ */
+function forReport(r: Rejection): Rejection {
+  if (!r.value) return r;
+  const value = r.field === 'account_no' || r.field === 'counterparty_account' ? maskAccountNo(r.value) : r.value;
+  return { ...r, value: value.length > 64 ? `${value.slice(0, 64)}…` : value };
+}
+/** A database error's text may quote a key (an account number): long digit runs are masked. */
+const maskDigits = (text: string) => text.replace(/\d{12,}/g, (d) => maskAccountNo(d));
+
 // Advisory lock of feed loads (7301001 migrations, 7301002 audit chain, 7301005 jobs).
 const FEED_LOCK = 7301006;
 
@@ -44,14 +60,15 @@ export async function latestLoadedDate(db: Database | Tx): Promise<string | null
 
 export async function loadFeed(db: Database, actor: Actor, dir: string, businessDate: string, trigger: FeedTrigger = 'cli'): Promise<FeedRunResult> {
   if (!isBusinessDate(businessDate)) throw invalid({ path: 'businessDate', code: 'feed.date' });
+  // A typo (2062 for 2026) would make every real day "older than the latest loaded" for good.
+  if (businessDate > businessToday()) throw invalid({ path: 'businessDate', code: 'feed.date_future' });
   const folder = resolve(dir);
   const run = await db.insertInto('feed_run').values({
     business_date: businessDate, source_dir: folder.slice(0, 500), trigger, started_by: actor.kind === 'user' ? actor.id : null,
   }).returning('id').executeTakeFirstOrThrow();
   const rejected: Rejection[] = [];
   let rejectedTotal = 0;
-  // Values are kept short in the report: enough to find the row, not a copy of the file.
-  const reject = (r: Rejection) => { rejectedTotal++; if (rejected.length < REPORT_LIMIT) rejected.push(r.value && r.value.length > 64 ? { ...r, value: `${r.value.slice(0, 64)}…` } : r); };
+  const reject = (r: Rejection) => { rejectedTotal++; if (rejected.length < REPORT_LIMIT) rejected.push(forReport(r)); };
   const timings: Record<string, number> = {};
   const counts: Record<string, number> = {};
   let files: ControlEntry[] = [];
@@ -96,11 +113,14 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
         if (!e) continue;
         if (kind === 'customers') {
           await timed('customers', async () => {
-            const feed = new CustomerFeed(tx, actor, e.file, reject, businessDate);
+            // Customers the feed opens are the core's, not the clicking user's: opened by the system,
+            // so nobody becomes their manager by loading the day.
+            const root = await tx.selectFrom('institution').select(['id', 'path']).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+            const feed = new CustomerFeed(tx, systemActor(root.id, root.path), e.file, reject, businessDate);
             await feed.init();
             await readAll(e, (r) => feed.add(r));
             await feed.flush();
-            Object.assign(counts, { customersOpened: feed.counts.opened, customersUpdated: feed.counts.updated, customerFieldsChanged: feed.counts.fieldsChanged });
+            Object.assign(counts, { customersOpened: feed.counts.opened, customersUpdated: feed.counts.updated, customerFieldsChanged: feed.counts.fieldsChanged, customersSkippedDeleted: feed.counts.skippedDeleted });
           });
         } else if (kind === 'accounts') {
           await timed('accounts', async () => {
@@ -131,13 +151,17 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
         }
       }
       if (rejectedTotal) throw new RejectedDay();
+      // Marked loaded in the same transaction: a crash after the commit cannot leave a loaded day
+      // looking unloaded (the next day's comparisons and the order check read this status).
+      await tx.updateTable('feed_run').set({ status: 'loaded', finished_at: new Date(), files: JSON.stringify(files), counts: JSON.stringify(counts),
+        timings: JSON.stringify(timings) }).where('id', '=', run.id).execute();
       await writeAudit(tx, actor, { action: 'feed.load', entityType: 'feed_run', entityId: run.id, after: { businessDate, trigger, counts } });
     });
   } catch (err) {
     if (err instanceof RejectedDay || rejectedTotal) status = 'rejected';
-    else { status = 'failed'; error = (err instanceof Error ? err.message : String(err)).slice(0, 2000); }
+    else { status = 'failed'; error = maskDigits((err instanceof Error ? err.message : String(err)).slice(0, 2000)); }
   }
-  await db.updateTable('feed_run').set({
+  if (status !== 'loaded') await db.updateTable('feed_run').set({
     status, finished_at: new Date(), files: JSON.stringify(files), counts: JSON.stringify(counts), timings: JSON.stringify(timings),
     rejected_total: rejectedTotal, rejected: JSON.stringify(rejected), error,
   }).where('id', '=', run.id).execute();

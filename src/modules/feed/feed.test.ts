@@ -200,6 +200,8 @@ describe('daily feed', () => {
     expect(short.rejected.map((x) => x.code)).toEqual(['feed.record_count']);
     const missing = await load(mkdtempSync(join(tmpdir(), 'crm-feed-empty-')), '2026-11-22');
     expect(missing.rejected.map((x) => x.code)).toEqual(['feed.control_missing']);
+    // A date after today is a typo that would block every real day after it: refused before anything is read.
+    await expect(load(writeDay('2062-11-25', { balances: [['6222020000000000011', '1.00']] }), '2062-11-25')).rejects.toMatchObject({ status: 422, fieldErrors: [{ path: 'businessDate', code: 'feed.date_future' }] });
     const old = await load(writeDay('2026-11-19', { balances: [['6222020000000000011', '1.00']] }), '2026-11-19');
     expect(old.rejected.map((x) => x.code)).toEqual(['feed.day_superseded']);
     expect(await snapshot()).toEqual(before);
@@ -238,8 +240,9 @@ describe('daily feed', () => {
     const csv = await admin.get(`/api/feeds/${refused.id}/rejected.csv`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.body.startsWith('\ufeff文件,行号,字段')).toBe(true);
-    // The injected account number is data in the report, quoted as CSV needs, never a formula or markup.
-    expect(csv.body).toContain("'; drop table account; --");
+    // Account numbers in the report are masked: operations staff may not see personal data.
+    expect(csv.body).toContain('6222****0099');
+    expect(csv.body).not.toContain('6222020000000000099');
     expect((await admin.get('/api/feeds/999999/rejected')).statusCode).toBe(404);
 
     const inbox = mkdtempSync(join(tmpdir(), 'crm-inbox-'));
@@ -273,5 +276,10 @@ describe('daily feed', () => {
     expect((await headB.get(`/api/institutions/${ctx.bank.branchA}/averages`)).statusCode).toBe(404);
     expect((await clerk.get(`/api/institutions/${ctx.bank.branchA}/averages`)).statusCode).toBe(403);
     expect((await headA.get(`/api/institutions/${ctx.bank.branchA}/averages?asOf=2026-02-30`)).statusCode).toBe(400);
+    // A day without a load answers with the latest loaded day before it.
+    expect((await headA.get(`/api/institutions/${ctx.bank.branchA}/averages?asOf=2026-11-24`)).json()).toMatchObject({ asOf: '2026-11-22' });
+    // A manager who sees only his own customers does not get branch totals (they would reveal others' balances).
+    await ctx.addUser('fd_assist', ctx.bank.subA1, ['assisting_manager']);
+    expect((await (await ctx.login('fd_assist')).get(`/api/institutions/${ctx.bank.subA1}/averages`)).statusCode).toBe(403);
   });
 });

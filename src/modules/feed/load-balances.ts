@@ -46,7 +46,7 @@ export class BalanceFeed {
       const byId = new Map(lines.rows.map((l) => [Number(l.id), l]));
       for (const p of problems) {
         const l = byId.get(p.accountId);
-        this.reject({ file: this.file, line: l?.line ?? 0, field: 'account_no', code: p.reason === 'before_opening' ? 'feed.before_opening' : 'feed.day_superseded', value: l?.account_no });
+        this.reject({ file: this.file, line: l?.line ?? 0, field: 'account_no', code: p.reason === 'before_opening' ? 'feed.before_opening' : 'feed.account_superseded', value: l?.account_no });
       }
     }
     return unknown.rows.length === 0 && problems.length === 0;

@@ -28,7 +28,7 @@ export class CustomerFeed {
   private seenNos = new Set<string>();
   private seenIds = new Set<string>();
   private chunk: Parsed[] = [];
-  readonly counts = { opened: 0, updated: 0, fieldsChanged: 0 };
+  readonly counts = { opened: 0, updated: 0, fieldsChanged: 0, skippedDeleted: 0 };
   private today: string;
 
   constructor(private tx: Tx, private actor: Actor, private file: string, private reject: (r: Rejection) => void, businessDate: string) {
@@ -80,8 +80,9 @@ export class CustomerFeed {
     const rows = this.chunk; this.chunk = [];
     if (!rows.length) return;
     const existing = await sql<{ customer_no: string; id: number; kind: Kind; origin: 'core' | 'crm'; name: string; status: string; merged_into: number | null }>`
-      select c.customer_no, coalesce(c.merged_into, c.id) as id, c.kind, c.origin, c.name, c.status, c.merged_into
-      from customer c where c.customer_no = any(${rows.map((r) => r.customerNo)}::text[])`.execute(this.tx);
+      select c.customer_no, s.id, s.kind, s.origin, s.name, s.status, c.merged_into
+      from customer c join customer s on s.id = coalesce(c.merged_into, c.id)
+      where c.customer_no = any(${rows.map((r) => r.customerNo)}::text[])`.execute(this.tx);
     const known = new Map(existing.rows.map((r) => [r.customer_no, r]));
     const fresh: { row: Parsed; bulk: BulkCustomer }[] = [];
     const updates: { row: Parsed; id: number; kind: Kind; origin: 'core' | 'crm'; name: string }[] = [];
@@ -90,11 +91,13 @@ export class CustomerFeed {
       delete input.idExpiresOn;
       if (row.kind === 'personal' && row.idNo) input.identities = [{ idType: row.idType, idNumber: row.idNo, expiresOn: row.values.idExpiresOn ?? null }];
       const n = normaliseCustomer(row.kind, input, this.codes, this.today);
-      for (const e of n.errors) this.reject({ file: this.file, line: row.line, field: fieldOfPath(e.path), code: e.code });
+      for (const e of n.errors) this.reject({ file: this.file, line: row.line, field: fieldOfPath(e.path), code: e.code, params: e.params });
       if (n.errors.length) continue;
       const hit = known.get(row.customerNo);
       if (hit) {
         if (hit.kind !== row.kind) { this.reject({ file: this.file, line: row.line, field: 'kind', code: 'feed.kind_change' }); continue; }
+        // A customer deleted in the CRM is not revived or refreshed by a data feed; the row is counted.
+        if (hit.status === 'deleted') { this.counts.skippedDeleted++; continue; }
         updates.push({ row: { ...row, values: { ...n.values, idExpiresOn: row.values.idExpiresOn, identity: n.identities?.[0] } }, id: hit.id, kind: hit.kind, origin: hit.origin, name: hit.name });
         continue;
       }
@@ -162,6 +165,10 @@ export class CustomerFeed {
         changes.push({ field: 'idExpiresOn', old: first.expires_on, new: expires });
         await this.tx.updateTable('customer_identity').set({ expires_on: expires }).where('customer_id', '=', u.id).where('id_type', '=', first.id_type).where('id_number', '=', first.id_number).execute();
       }
+    }
+    if (u.kind === 'corporate' && typeof v.creditCode === 'string' && cur.credit_code && v.creditCode !== cur.credit_code) {
+      this.reject({ file: this.file, line: u.row.line, field: 'id_no', code: 'feed.identity_change' });
+      return;
     }
     const nameChanged = owned.has('name') && u.row.name !== u.name;
     if (nameChanged) changes.push({ field: 'name', old: u.name, new: u.row.name });

@@ -10,13 +10,14 @@ import { FEED_KINDS, LAYOUTS, recordWidth, type FeedKind } from './layouts.ts';
 export type FeedLayout = 'delimited' | 'fixed';
 export type FeedEncoding = 'UTF-8' | 'GB18030';
 export interface ControlEntry { file: string; kind: FeedKind; layout: FeedLayout; encoding: FeedEncoding; records: number }
-export interface Rejection { file: string; line: number; field: string | null; code: string; value?: string }
+export interface Rejection { file: string; line: number; field: string | null; code: string; value?: string; params?: Record<string, unknown> }
 
 export const controlFileName = (businessDate: string) => `CRM_FEED_${businessDate.replaceAll('-', '')}.ctl`;
 
 /** Parses the control file; problems are returned as rejections of the control file itself. */
 export async function readControlFile(path: string, name: string): Promise<{ entries: ControlEntry[]; problems: Rejection[] }> {
-  const text = (await readFile(path)).toString('latin1');
+  // UTF-8 (ASCII is UTF-8), so a file named in Chinese is found.
+  const text = (await readFile(path)).toString('utf8');
   const entries: ControlEntry[] = [];
   const problems: Rejection[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
