@@ -146,8 +146,8 @@ async function raiseMaturityWarnings(tx: Tx, d: string, windows: number[]) {
  * on D are compared, with 0.
  *
  * The day's qualifying accounts are computed once into a temporary table (dropped at commit):
- * the hot statement is a plain two-day join (parallel hash, or two range scans of
- * account_balance_day_idx), and the planner then knows the result is a few thousand rows — not
+ * the hot statement is a plain two-day join (two day partitions of account_balance, one per
+ * business date), and the planner then knows the result is a few thousand rows — not
  * the third of 3,000,000 it guesses for `abs(…) >= threshold` — when it joins accounts, customers
  * and managers. Explicit DDL, then insert: parameters are not allowed in CREATE TABLE AS.
  */

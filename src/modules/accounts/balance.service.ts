@@ -1,5 +1,5 @@
 // ACC-3 daily balances: one business day of end-of-day balances in, snapshots stored in the
-// month's partition, and the month-, quarter- and year-to-date running totals advanced by that day.
+// day's partition, and the month-, quarter- and year-to-date running totals advanced by that day.
 // The rule is in docs/daily-averages.md. Everything is set-based — a day costs a fixed number of
 // statements whatever the number of accounts — and no period is ever rescanned.
 //
@@ -96,7 +96,7 @@ const ref = (alias: string, kind: AveragePeriodKind, what: 'start' | 'sum' | 'da
 
 /**
  * Applies the staged day (already checked with stagedDayProblems): snapshots upserted into the
- * month's partition; finished periods archived; running totals advanced.
+ * day's partition; finished periods archived; running totals advanced.
  *
  * For each staged account and period kind (period start P):
  *  - same period as its row: continue from the day after through_date; otherwise (new period, or
@@ -117,6 +117,7 @@ export async function applyStagedDay(tx: Tx, d: string): Promise<{ accounts: num
   const inserted = await sql`
     insert into account_balance (business_date, account_id, customer_id, balance)
     select ${d}::date, x.account_id, a.customer_id, x.balance from day_balance x join account a on a.id = x.account_id
+    order by x.account_id -- the day's partition index is then built left to right
     on conflict (account_id, business_date) do update set balance = excluded.balance, customer_id = excluded.customer_id`.execute(tx);
   const accounts = Number(inserted.numAffectedRows ?? 0);
 

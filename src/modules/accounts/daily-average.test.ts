@@ -189,12 +189,14 @@ describe('daily averages (日均), hand-computed', () => {
 });
 
 describe('balance snapshots and hostile input', () => {
-  it('stores each day in its month partition, created on demand', async () => {
+  it('stores each day in its own partition, created on demand', async () => {
     const parts = await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
       where i.inhparent = 'account_balance'::regclass order by 1`.execute(ctx.handle.db);
-    expect(parts.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['account_balance_202701', 'account_balance_202702', 'account_balance_202802', 'account_balance_202803']));
-    const inFeb = await sql<{ n: number }>`select count(*)::int as n from account_balance_202802`.execute(ctx.handle.db);
-    expect(inFeb.rows[0]!.n).toBe(1);
+    expect(parts.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['account_balance_20270130', 'account_balance_20270201', 'account_balance_20280228', 'account_balance_20280301']));
+    // 29 February 2028 had no snapshot: no partition was made for it.
+    expect(parts.rows.map((r) => r.name)).not.toContain('account_balance_20280229');
+    const onFeb28 = await sql<{ n: number }>`select count(*)::int as n from account_balance_20280228`.execute(ctx.handle.db);
+    expect(onFeb28.rows[0]!.n).toBe(1);
   });
 
   it('reports every bad row and writes nothing', async () => {

@@ -1,5 +1,6 @@
 // The transactions file: checked rows staged, then the day's rows replaced (a reload deletes the
-// day's transactions and inserts the file again) in the month's partition.
+// day's transactions and inserts the file again) in the month's partition (transactions are a few
+// hundred thousand a day, appended by business date: a month partition stays cheap).
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { MONEY_RE } from '../accounts/balance.service.ts';
