@@ -25,9 +25,8 @@ import { fmt, sample } from './timing.ts';
 
 const CHUNK = 20_000;
 
-async function freshDatabase(): Promise<{ handle: DatabaseHandle; url: string }> {
+export async function freshDatabase(name = 'crm_bench'): Promise<{ handle: DatabaseHandle; url: string }> {
   const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = 'crm_bench';
   const admin = await openDatabase({ kind: 'postgres', connectionString: server, poolSize: 1 });
   await admin.exclusive(async (s) => { await s.run(`drop database if exists ${name} with (force)`); await s.run(`create database ${name}`); });
   await admin.close();
@@ -38,7 +37,7 @@ async function freshDatabase(): Promise<{ handle: DatabaseHandle; url: string }>
   return { handle, url: url.toString() };
 }
 
-async function bankTree(handle: DatabaseHandle): Promise<{ actor: Actor; outlets: number[] }> {
+export async function bankTree(handle: DatabaseHandle): Promise<{ actor: Actor; outlets: number[] }> {
   const db = handle.db;
   const root = await db.insertInto('institution').values({ code: '0001', name: '基准银行', parent_id: null, level: 1, kind: 'statistical', path: '' }).returningAll().executeTakeFirstOrThrow();
   await db.updateTable('institution').set({ path: `/${root.id}/` }).where('id', '=', root.id).execute();

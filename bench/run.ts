@@ -1,6 +1,7 @@
 // `npm run bench -- <name> [options]`: benchmarks on generated data, printing figures.
 import { Command } from 'commander';
 import { benchCustomers } from './customers.ts';
+import type { FeedBenchOptions } from './feed.ts';
 
 const program = new Command('bench').description('Bank CRM benchmarks (real PostgreSQL; BENCH_DATABASE_URL)');
 program.command('customers')
@@ -8,5 +9,22 @@ program.command('customers')
   .option('--count <n>', 'customers to generate', (v) => Number(v), 1_000_000)
   .option('--samples <n>', 'timed queries per search key', (v) => Number(v), 200)
   .action(async (o: { count: number; samples: number }) => { await benchCustomers(o); });
+program.command('feed')
+  .description('daily feed: day 1 (the whole book) then days 2..N through loadFeed, beside raw COPY of the balances file; customer view p50/p95')
+  .option('--customers <n>', 'customers in the book', (v) => Number(v), 1_000_000)
+  .option('--days <n>', 'business days to generate and load', (v) => Number(v), 30)
+  .option('--layout <layout>', 'delimited or fixed', 'delimited')
+  .option('--encoding <encoding>', 'UTF-8 or GB18030', 'UTF-8')
+  .option('--dir <dir>', 'write the feed folders here and keep them (default: a temporary folder, each day removed once loaded)')
+  .option('--keep', 'keep the database crm_bench_feed afterwards', false)
+  .option('--generate-only', 'only write the folders into --dir, no database', false)
+  .option('--samples <n>', 'customers timed in the customer view', (v) => Number(v), 200)
+  .option('--seed <n>', 'generator seed', (v) => Number(v), 20261125)
+  .option('--start <date>', 'first business date, YYYY-MM-DD (default: the last day is yesterday)')
+  .action(async (o: FeedBenchOptions) => {
+    if (!['delimited', 'fixed'].includes(o.layout) || !['UTF-8', 'GB18030'].includes(o.encoding)) throw new Error('--layout delimited|fixed, --encoding UTF-8|GB18030');
+    const { benchFeed } = await import('./feed.ts');
+    await benchFeed(o);
+  });
 
 await program.parseAsync(process.argv);

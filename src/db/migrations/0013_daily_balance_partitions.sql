@@ -9,6 +9,10 @@ create or replace function account_balance_partition(d date) returns text langua
 declare
   part text := 'account_balance_' || to_char(d, 'YYYYMMDD');
 begin
+  -- A month already partitioned by 0009 keeps its month partition.
+  if to_regclass('account_balance_' || to_char(d, 'YYYYMM')) is not null then
+    return 'account_balance_' || to_char(d, 'YYYYMM');
+  end if;
   if to_regclass(part) is null then
     execute format('create table if not exists %I partition of account_balance for values from (%L) to (%L)', part, d, d + 1);
   end if;

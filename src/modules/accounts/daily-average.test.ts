@@ -188,6 +188,31 @@ describe('daily averages (日均), hand-computed', () => {
   });
 });
 
+describe('the full-day path (build the table and swap it in)', () => {
+  it('gives exactly what the row-by-row path gives, for the staged accounts and the others alike', async () => {
+    const state = () => sql`select * from account_average order by account_id`.execute(ctx.handle.db).then((r) => r.rows);
+    // Two of the accounts get a day (one a new month, one a reload-free continuation); the rest are kept as they were.
+    const rows = [{ accountId: acc.monthEnd!, balance: '800.00' }, { accountId: acc.gap!, balance: '12.34' }];
+    const run = async (write: 'rewrite' | 'upsert') => {
+      let after: unknown[] = [];
+      await ctx.handle.db.transaction().execute(async (tx) => {
+        await applyBusinessDay(tx, '2028-06-01', rows, write);
+        after = (await sql`select * from account_average order by account_id`.execute(tx)).rows;
+        throw new Error('undo');
+      }).catch((e: Error) => { if (e.message !== 'undo') throw e; });
+      return after;
+    };
+    const before = await state();
+    const rowByRow = await run('upsert');
+    const swapped = await run('rewrite');
+    expect(swapped).toEqual(rowByRow);
+    expect(swapped).not.toEqual(before);
+    expect(swapped.length).toBe(before.length);
+    // The table is back, with its primary key, after the rolled-back swap.
+    expect(await state()).toEqual(before);
+  });
+});
+
 describe('balance snapshots and hostile input', () => {
   it('stores each day in its own partition, created on demand', async () => {
     const parts = await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid

@@ -135,7 +135,9 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
           await timed('balancesRead', async () => { await feed.init(); await readAll(e, (r) => feed.add(r)); });
           const ok = await timed('balancesCheck', () => feed.check(businessDate));
           if (ok && !rejectedTotal) {
-            counts.balances = (await timed('balancesApply', () => feed.apply(businessDate))).accounts;
+            const steps: Record<string, number> = {};
+            counts.balances = (await timed('balancesApply', () => feed.apply(businessDate, steps))).accounts;
+            for (const [step, ms] of Object.entries(steps)) timings[`balancesApply.${step}`] = ms;
             counts.institutionRows = (await timed('institutionAverages', () => updateInstitutionAverages(tx, businessDate))).rows;
             const alerts = await timed('alerts', () => raiseAccountAlerts(tx, businessDate, (previousDate?.d as string | null | undefined) ?? null));
             Object.assign(counts, { maturityAlerts: alerts.maturity, largeChangeAlerts: alerts.largeChange });

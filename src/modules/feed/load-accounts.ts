@@ -75,8 +75,9 @@ export class AccountFeed {
       where x.failed order by s.line limit 1000`.execute(this.tx);
     for (const p of problems.rows) this.reject({ file: this.file, line: p.line, field: p.field, code: p.code, value: p.value });
     if (problems.rows.length) return { opened: 0, updated: 0 };
-    const res = await sql<{ inserted: boolean }>`
-      insert into account (account_no, customer_id, product_id, kind, currency, institution_id, opened_on, closed_on, status, balance, rate,
+    // Counted in SQL: returning every row would ship millions of rows to Node on an initial load.
+    const res = await sql<{ opened: number; total: number }>`
+      with up as (insert into account (account_no, customer_id, product_id, kind, currency, institution_id, opened_on, closed_on, status, balance, rate,
         maturity_on, term_months, contract_no, contract_amount, guarantee_type, origin)
       select s.account_no, coalesce(c.merged_into, c.id), s.product_id, s.kind, s.currency, i.id, s.opened_on, s.closed_on, s.status, s.balance, s.rate,
         s.maturity_on, s.term_months, s.contract_no, s.contract_amount, s.guarantee_type, 'core'
@@ -85,8 +86,9 @@ export class AccountFeed {
         currency = excluded.currency, institution_id = excluded.institution_id, opened_on = excluded.opened_on, closed_on = excluded.closed_on,
         status = excluded.status, balance = excluded.balance, rate = excluded.rate, maturity_on = excluded.maturity_on, term_months = excluded.term_months,
         contract_no = excluded.contract_no, contract_amount = excluded.contract_amount, guarantee_type = excluded.guarantee_type, updated_at = now()
-      returning (xmax = 0) as inserted`.execute(this.tx);
-    const opened = res.rows.filter((r) => r.inserted).length;
-    return { opened, updated: res.rows.length - opened };
+      returning (xmax = 0) as inserted)
+      select count(*) filter (where inserted)::int8 as opened, count(*)::int8 as total from up`.execute(this.tx);
+    const { opened, total } = res.rows[0]!;
+    return { opened: Number(opened), updated: Number(total) - Number(opened) };
   }
 }

@@ -37,7 +37,8 @@ export class BalanceFeed {
       order by s.line limit 1000`.execute(this.tx);
     for (const u of unknown.rows) this.reject({ file: this.file, line: u.line, field: 'account_no', code: 'feed.account_unknown', value: u.account_no });
     await createDayBalanceStage(this.tx);
-    await sql`insert into day_balance (account_id, balance) select a.id, s.balance from feed_balance s join account a on a.account_no = s.account_no`.execute(this.tx);
+    await sql`insert into day_balance (account_id, balance, customer_id, opened_on, closed_on)
+      select a.id, s.balance, a.customer_id, a.opened_on, a.closed_on from feed_balance s join account a on a.account_no = s.account_no`.execute(this.tx);
     const problems = await stagedDayProblems(this.tx, businessDate);
     if (problems.length) {
       const lines = await sql<{ id: number; line: number; account_no: string }>`
@@ -52,5 +53,5 @@ export class BalanceFeed {
     return unknown.rows.length === 0 && problems.length === 0;
   }
 
-  apply(businessDate: string) { return applyStagedDay(this.tx, businessDate); }
+  apply(businessDate: string, timings?: Record<string, number>) { return applyStagedDay(this.tx, businessDate, timings); }
 }

@@ -1,0 +1,588 @@
+// A core-banking daily feed for benchmarks, in the formats of docs/feed-format.md: day 1 is the
+// bank's full book (every customer, about three accounts each, every balance, the day's
+// transactions); each later day is what a core system sends after its end-of-day batch — new and
+// changed customers, new and closed accounts, the full balance file and the day's transactions.
+//
+// Deterministic for a seed. Files are streamed with backpressure; the only per-account state kept
+// is a set of typed arrays (about 50 bytes an account), never a row object per account.
+// Balances are whole fen: integers in Float64Array are exact below 2^53 fen (90 trillion yuan),
+// so no amount is ever rounded by floating point.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { residentIdCheckDigit } from '../src/common/validators/resident-id.ts';
+import { creditCodeCheckCharacter } from '../src/common/validators/credit-code.ts';
+import { organizationCodeCheckCharacter } from '../src/common/validators/organization-code.ts';
+import { luhnCheckDigit } from '../src/modules/customers/customer-number.ts';
+import { codeTableSeeds } from '../src/modules/codes/seed/index.ts';
+import { rng } from './generate-customers.ts';
+
+export type FeedLayout = 'delimited' | 'fixed';
+export type FeedEncoding = 'UTF-8' | 'GB18030';
+export type FeedKind = 'customers' | 'accounts' | 'balances' | 'transactions';
+
+export interface FeedOptions {
+  outDir: string;
+  customers: number;
+  days: number;
+  /** First business date, YYYY-MM-DD; the days follow on consecutive calendar days, as core batches run. */
+  startDate: string;
+  seed?: number;
+  layout?: FeedLayout;
+  encoding?: FeedEncoding;
+  /** Opening institutions' 4-character codes; default: the outlets bench/customers.ts's bankTree creates. */
+  institutions?: string[];
+}
+
+export interface GeneratedDay { date: string; dir: string; files: { kind: FeedKind; file: string; records: number }[]; ms: number }
+
+// ---------------------------------------------------------------------------------------------
+// Layouts (docs/feed-format.md): field widths in bytes. `text` marks fields that may hold Chinese.
+// Written from the document, not imported from src/modules/feed/layouts.ts, so that a loader
+// which strays from the contract fails the bench instead of agreeing with itself.
+
+interface Field { name: string; bytes: number; text?: boolean }
+const f = (name: string, bytes: number, text = false): Field => ({ name, bytes, text });
+
+export const LAYOUTS: Record<FeedKind, Field[]> = {
+  customers: [f('customer_no', 11), f('kind', 1), f('name', 120, true), f('id_type', 2), f('id_no', 32), f('id_expires_on', 8), f('gender', 1),
+    f('birth_date', 8), f('nationality', 3), f('mobile', 11), f('address', 120, true), f('postcode', 6), f('institution_code', 4)],
+  accounts: [f('account_no', 32), f('customer_no', 11), f('product_id', 10), f('kind', 2), f('currency', 3), f('institution_code', 4),
+    f('opened_on', 8), f('closed_on', 8), f('status', 1), f('balance', 20), f('rate', 10), f('maturity_on', 8), f('term_months', 3),
+    f('contract_no', 40), f('contract_amount', 20), f('guarantee_type', 2)],
+  balances: [f('account_no', 32), f('balance', 20)],
+  transactions: [f('txn_no', 32), f('account_no', 32), f('txn_time', 6), f('direction', 1), f('amount', 20), f('balance_after', 20),
+    f('channel', 2), f('counterparty_account', 32), f('counterparty_name', 120, true), f('summary', 60, true)],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Product catalogue the bench creates before the first load (10-digit core product codes).
+
+export type AccountKindCode = 'DD' | 'TD' | 'LN' | 'WM' | 'CD';
+export interface CatalogueProduct { id: string; nameZh: string; nameEn: string; category: 'deposit' | 'loan' | 'wealth' | 'card'; subType: string; kind: AccountKindCode }
+
+export const PRODUCT_CATALOGUE: readonly CatalogueProduct[] = [
+  { id: '1010000001', nameZh: '单位活期存款', nameEn: 'Corporate demand deposit', category: 'deposit', subType: 'demand', kind: 'DD' },
+  { id: '1010000002', nameZh: '个人活期储蓄', nameEn: 'Personal demand savings', category: 'deposit', subType: 'demand', kind: 'DD' },
+  { id: '1020000001', nameZh: '单位定期存款', nameEn: 'Corporate time deposit', category: 'deposit', subType: 'time', kind: 'TD' },
+  { id: '1020000002', nameZh: '整存整取定期储蓄', nameEn: 'Lump-sum time savings', category: 'deposit', subType: 'time', kind: 'TD' },
+  { id: '1020000003', nameZh: '个人大额存单', nameEn: 'Personal large-denomination CD', category: 'deposit', subType: 'time', kind: 'TD' },
+  { id: '2010000001', nameZh: '个人住房按揭贷款', nameEn: 'Residential mortgage', category: 'loan', subType: 'mortgage', kind: 'LN' },
+  { id: '2010000002', nameZh: '个人消费贷款', nameEn: 'Personal consumer loan', category: 'loan', subType: 'consumer', kind: 'LN' },
+  { id: '2010000003', nameZh: '个人经营性贷款', nameEn: 'Personal business loan', category: 'loan', subType: 'business', kind: 'LN' },
+  { id: '2020000001', nameZh: '流动资金贷款', nameEn: 'Working-capital loan', category: 'loan', subType: 'working_capital', kind: 'LN' },
+  { id: '3010000001', nameZh: '稳健增利理财', nameEn: 'Steady-income wealth product', category: 'wealth', subType: 'fixed_income', kind: 'WM' },
+  { id: '3010000002', nameZh: '天天利现金管理', nameEn: 'Daily cash-management product', category: 'wealth', subType: 'cash_management', kind: 'WM' },
+  { id: '4010000001', nameZh: '借记卡', nameEn: 'Debit card', category: 'card', subType: 'debit', kind: 'CD' },
+];
+const P = Object.fromEntries(PRODUCT_CATALOGUE.map((p, i) => [p.id, i])) as Record<string, number>;
+
+/** The outlets bench/customers.ts's bankTree creates (10 branches of 10 sub-branches). */
+export function benchOutletCodes(): string[] {
+  const codes: string[] = [];
+  for (let b = 1; b <= 10; b++) for (let s = 1; s <= 10; s++) codes.push(`S${String(b).padStart(2, '0')}${s % 10}`);
+  return codes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates as day numbers (days since 1970-01-01, UTC: calendar arithmetic without time zones).
+
+const MS_DAY = 86_400_000;
+export const toDayNo = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / MS_DAY;
+export const isoOf = (day: number) => new Date(day * MS_DAY).toISOString().slice(0, 10);
+const compactCache = new Map<number, string>();
+function ymd(day: number): string {
+  let s = compactCache.get(day);
+  if (s === undefined) { s = isoOf(day).replaceAll('-', ''); compactCache.set(day, s); }
+  return s;
+}
+/** Same day of month `months` later, clamped to the month's end (as loan schedules do). */
+function addMonths(day: number, months: number): number {
+  const d = new Date(day * MS_DAY);
+  const y = d.getUTCFullYear(); const m = d.getUTCMonth() + months; const dom = d.getUTCDate();
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Date.UTC(y, m, Math.min(dom, last)) / MS_DAY;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting: whole fen → yuan text; rates in ten-thousandths of a percent → '1.3500'.
+
+function yuan(fen: number): string {
+  const a = Math.abs(fen); const y = Math.floor(a / 100); const c = a - y * 100;
+  return `${fen < 0 ? '-' : ''}${y}.${c < 10 ? '0' : ''}${c}`;
+}
+const rateText = (r: number) => `${Math.floor(r / 10000)}.${String(r % 10000).padStart(4, '0')}`;
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+// ---------------------------------------------------------------------------------------------
+// Streaming file writer: delimited or fixed width, UTF-8 or GB18030, with backpressure.
+
+class FeedFileWriter {
+  private chunk: string[] = [];
+  private size = 0;
+  records = 0;
+  private readonly out: WriteStream;
+  private readonly ascii: boolean;
+  constructor(path: string, private readonly fields: Field[], private readonly layout: FeedLayout, private readonly encoding: FeedEncoding) {
+    this.out = createWriteStream(path);
+    // A file of ASCII-only fields is the same bytes in both encodings: skip the GB18030 encoder.
+    this.ascii = !fields.some((x) => x.text);
+  }
+
+  private byteLength(v: string): number {
+    return this.encoding === 'UTF-8' ? Buffer.byteLength(v, 'utf8') : iconv.encode(v, 'gb18030').length;
+  }
+
+  async row(values: readonly (string | null)[]): Promise<void> {
+    if (values.length !== this.fields.length) throw new Error(`feed generator: ${values.length} values for ${this.fields.length} fields`);
+    let line: string;
+    if (this.layout === 'delimited') {
+      line = values.map((v) => v ?? '').join('|');
+    } else {
+      line = '';
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i] ?? '';
+        const spec = this.fields[i]!;
+        const bytes = spec.text ? this.byteLength(v) : v.length;
+        if (bytes > spec.bytes) throw new Error(`feed generator: ${spec.name} '${v}' is ${bytes} bytes, the field has ${spec.bytes}`);
+        line += v + ' '.repeat(spec.bytes - bytes);
+      }
+    }
+    this.chunk.push(line, '\n');
+    this.size += line.length + 1;
+    this.records++;
+    if (this.size >= 1 << 18) await this.flush();
+  }
+
+  private async flush() {
+    if (!this.size) return;
+    const text = this.chunk.join('');
+    this.chunk = []; this.size = 0;
+    const buf = this.encoding === 'UTF-8' ? Buffer.from(text, 'utf8') : this.ascii ? Buffer.from(text, 'latin1') : iconv.encode(text, 'gb18030');
+    if (!this.out.write(buf)) await once(this.out, 'drain');
+  }
+
+  async close(): Promise<number> {
+    await this.flush();
+    await new Promise<void>((resolve, reject) => { this.out.once('error', reject); this.out.end(resolve); });
+    return this.records;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference data for realistic values.
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡'.split('');
+const SURNAME_WEIGHTS = [7.1, 7.0, 6.7, 5.4, 4.5, 3.1, 2.2, 2.0, 2.0, 1.9, 1.3, 1.3, 1.2, 1.2, 1.1, 1.1, 1.0, 1.0, 0.9, 0.9, 0.8, 0.8, 0.8, 0.7, 0.7, 0.7, 0.7, 0.6, 0.6, 0.6, 0.6, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5];
+const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红玉文辉鹏飞宇浩然欣怡子涵梓萱诺轩思远雨桐佳琪晨阳'];
+const BRANDS = [...'华宏盛达鑫源泰丰恒信瑞祥金海天成嘉和中元东方新宇永安博远润德聚福兴隆广汇'];
+const TRADES = ['科技', '贸易', '实业', '建设', '食品', '物流', '机械', '电子', '纺织', '医药', '农业', '置业', '化工', '能源', '文化'];
+const COMPANY_FORMS = ['有限公司', '有限公司', '有限公司', '股份有限公司', '有限责任公司'];
+/** The bank's region: real districts with their GB/T 2260 codes and postal codes. */
+const DISTRICTS: [city: string, district: string, division: string, postcode: string][] = [
+  ['青岛市', '市南区', '370202', '266001'], ['青岛市', '市北区', '370203', '266011'], ['青岛市', '黄岛区', '370211', '266400'],
+  ['青岛市', '崂山区', '370212', '266061'], ['青岛市', '李沧区', '370213', '266041'], ['青岛市', '城阳区', '370214', '266100'],
+  ['济南市', '历下区', '370102', '250014'], ['济南市', '市中区', '370103', '250001'], ['济南市', '槐荫区', '370104', '250022'],
+  ['济南市', '天桥区', '370105', '250031'], ['济南市', '历城区', '370112', '250100'], ['淄博市', '张店区', '370303', '255000'],
+  ['烟台市', '芝罘区', '370602', '264001'], ['烟台市', '福山区', '370611', '265500'], ['烟台市', '莱山区', '370613', '264003'],
+  ['潍坊市', '潍城区', '370702', '261011'], ['潍坊市', '奎文区', '370705', '261031'], ['济宁市', '任城区', '370811', '272000'],
+  ['威海市', '环翠区', '371002', '264200'], ['临沂市', '兰山区', '371302', '276002'], ['临沂市', '罗庄区', '371311', '276017'],
+];
+const ROADS = ['香港中路', '延安三路', '人民路', '解放路', '泉城路', '经十路', '胜利街', '和平路', '建设路', '中山路', '新华路', '文化路', '幸福路', '长江路', '黄河路', '海尔路', '辽阳西路'];
+const MOBILE_PREFIXES = ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '177', '180', '181', '186', '187', '188', '189', '199'];
+const MERCHANTS = ['永辉超市', '利群商厦', '家乐福', '国美电器', '苏宁易购', '中国石化加油站', '海底捞火锅', '瑞幸咖啡', '肯德基', '万达影城', '大润发', '华润万家'];
+const UTILITIES = ['国网山东省电力公司', '青岛海润自来水集团有限公司', '中国移动通信集团山东有限公司', '新奥燃气有限公司', '中国联通山东省分公司'];
+const PAYMENT_FIRMS = ['财付通支付科技有限公司', '支付宝（中国）网络技术有限公司', '网银在线（北京）科技有限公司'];
+const ALPHABET31 = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+// Intraday activity by hour (relative), for monotone transaction times.
+const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 3, 6, 8, 9, 9, 8, 8, 8, 8, 8, 8, 9, 9, 8, 6, 4, 2];
+const HOUR_CDF = (() => { const t = HOUR_WEIGHTS.reduce((a, b) => a + b, 0); let c = 0; return HOUR_WEIGHTS.map((w) => (c += w / t)); })();
+
+/** A 32-bit hash of a few integers (murmur3 finaliser): independent streams per customer, per day. */
+function mix(...xs: number[]): number {
+  let h = 0x9e3779b9;
+  for (const x of xs) {
+    h = Math.imul(h ^ (x >>> 0), 0x85ebca6b); h ^= h >>> 13;
+    h = Math.imul(h ^ Math.floor(x / 4294967296), 0xc2b2ae35); h ^= h >>> 16;
+  }
+  return h >>> 0;
+}
+
+/**
+ * A bijection of 0..size-1 that looks random: i·A + B mod size with A coprime to size, near the
+ * golden ratio of size so neighbours land far apart. Gives unique numbers without remembering them.
+ */
+function scramble(size: number, seed: number): (i: number) => number {
+  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+  let a = Math.floor(size * 0.6180339887);
+  while (gcd(a, size) !== 1) a++;
+  const b = mix(seed, 11) % size;
+  // i·A stays below 2^53 for every i this generator uses (a few million at most).
+  return (i) => (i * a + b) % size;
+}
+
+// Account kinds as stored in the typed arrays.
+const KINDS: AccountKindCode[] = ['DD', 'TD', 'LN', 'WM', 'CD'];
+const DD = 0, TD = 1, LN = 2, WM = 3, CD = 4;
+// Account status codes of the feed, by index.
+const STATUS = ['A', 'D', 'C', 'F'] as const;
+const ACTIVE = 0, DORMANT = 1, CLOSED = 2, FROZEN = 3;
+
+/** Every account's state: struct of arrays, grown by doubling. */
+class AccountBook {
+  count = 0;
+  customer = new Int32Array(0); kind = new Uint8Array(0); status = new Uint8Array(0); product = new Uint8Array(0);
+  institution = new Uint16Array(0); opened = new Int32Array(0); closed = new Int32Array(0); maturity = new Int32Array(0);
+  term = new Uint16Array(0); rate = new Int32Array(0); guarantee = new Uint8Array(0);
+  balance = new Float64Array(0); contract = new Float64Array(0);
+  constructor(capacity: number) { this.grow(capacity); }
+  private grow(capacity: number) {
+    for (const key of ['customer', 'kind', 'status', 'product', 'institution', 'opened', 'closed', 'maturity', 'term', 'rate', 'guarantee', 'balance', 'contract'] as const) {
+      const old = this[key];
+      const next = new (old.constructor as new (n: number) => typeof old)(capacity);
+      next.set(old as never);
+      (this as Record<string, unknown>)[key] = next;
+    }
+  }
+  add(): number {
+    if (this.count === this.customer.length) this.grow(Math.max(1024, this.count * 2));
+    return this.count++;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Generates the days one at a time: each is complete (control file written last) when yielded. */
+export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay> {
+  const seed = opts.seed ?? 20261125;
+  const layout = opts.layout ?? 'delimited';
+  const encoding = opts.encoding ?? 'UTF-8';
+  const outlets = opts.institutions ?? benchOutletCodes();
+  const N = opts.customers;
+  if (!Number.isInteger(N) || N < 1) throw new Error('customers must be a positive integer');
+  if (!Number.isInteger(opts.days) || opts.days < 1) throw new Error('days must be a positive integer');
+  const start = toDayNo(opts.startDate);
+  if (!Number.isFinite(start)) throw new Error(`startDate must be YYYY-MM-DD: ${opts.startDate}`);
+
+  // Day-to-day volumes, proportional to the bank's size.
+  const perDay = (share: number) => Math.max(1, Math.round(N * share));
+  const NEW_CUSTOMERS = perDay(0.0002), CHANGED_CUSTOMERS = perDay(0.0003), NEW_ACCOUNTS = perDay(0.0025);
+  const CLOSED_ACCOUNTS = perDay(0.0003), TRANSACTIONS = perDay(0.3);
+  const customerCapacity = N + opts.days * NEW_CUSTOMERS;
+
+  const r = rng(seed);
+  const uniform = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[], rand = r) => xs[Math.floor(rand() * xs.length)]!;
+  const normal = (rand = r) => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  /** Log-normal amount in whole fen: most small, a few very large. */
+  const amountFen = (medianYuan: number, sigma: number, rand = r) => Math.max(1, Math.min(9e13, Math.round(medianYuan * Math.exp(sigma * normal(rand)) * 100)));
+
+  const seeds = codeTableSeeds();
+  const counties = seeds.find((t) => t.code === 'division')!.items.filter((i) => i.level === 3).map((i) => i.code);
+  const homeCounties = counties.filter((c) => c.startsWith('37'));
+  const surnameTotal = SURNAME_WEIGHTS.reduce((a, b) => a + b, 0);
+
+  // Identity numbers and mobiles are unique by construction: an affine permutation maps a slot to
+  // (birth day, sequence code) and to a mobile number, so no set of issued numbers is kept.
+  const birthFirst = start - Math.round(85 * 365.25), birthDays = Math.round(67 * 365.25);
+  const ID_SLOTS = birthDays * 1000;
+  if (customerCapacity > ID_SLOTS) throw new Error('too many customers for distinct identity numbers');
+  const idSlot = scramble(ID_SLOTS, seed);
+  const MOBILE_SLOTS = MOBILE_PREFIXES.length * 1e8;
+  const mobileSlotOf = scramble(MOBILE_SLOTS, seed);
+  const mobileOf = (slot: number) => { const p = mobileSlotOf(slot); return MOBILE_PREFIXES[Math.floor(p / 1e8)]! + pad(p % 1e8, 8); };
+  const companySlot = scramble(31 ** 6, seed);
+  const mobileSlot = new Int32Array(customerCapacity).fill(-1);
+  const addressVersion = new Uint16Array(customerCapacity);
+  let nextMobileSlot = customerCapacity;
+  let customerCount = 0;
+
+  /** Core customer numbers: prefix 1 (the CRM's own start with 9), 9-digit sequence, Luhn digit. */
+  const customerNo = (i: number) => { const body = `1${pad(i + 1, 9)}`; return body + luhnCheckDigit(body); };
+  const accountNo = (a: number, kind: number) => {
+    const body = kind === CD ? `62218800${pad(a, 10)}` : `8${kind + 1}${pad(a, 15)}`;
+    return body + luhnCheckDigit(body);
+  };
+  const outletOf = (i: number) => mix(seed, 7, i) % outlets.length;
+
+  function address(i: number, corporate: boolean, version = addressVersion[i]!) {
+    const a = rng(mix(seed, 3, i, version));
+    const [city, district, division, postcode] = pick(DISTRICTS, a);
+    const street = `山东省${city}${district}${pick(ROADS, a)}${1 + Math.floor(a() * 300)}号`;
+    return { division, postcode, text: corporate ? `${street}${pick(['', '写字楼', '大厦'], a)}${a() < 0.5 ? `${1 + Math.floor(a() * 30)}层` : ''}`
+      : `${street}${1 + Math.floor(a() * 20)}号楼${1 + Math.floor(a() * 4)}单元${1 + Math.floor(a() * 30)}0${1 + Math.floor(a() * 4)}室` };
+  }
+
+  // 90 % personal, 10 % corporate, as in a county bank's customer base: the first draw of the customer's stream.
+  const isCorporate = (i: number) => rng(mix(seed, 1, i))() < 0.1;
+
+  /** Customer i as the core system holds it today: derived from its own stream, plus its changes. */
+  function customerAt(i: number) {
+    const c = rng(mix(seed, 1, i));
+    const corporate = c() < 0.1;
+    const home = address(i, corporate);
+    if (corporate) {
+      // GB 11714 subject codes issued since 2015 start with MA; the rest is unique per customer.
+      let body = '';
+      for (let n = companySlot(i), k = 0; k < 6; k++, n = Math.floor(n / 31)) body = ALPHABET31[n % 31] + body;
+      body = `MA${body}`;
+      // The code carries the division where the company was registered: a later move does not change it.
+      const registered = address(i, corporate, 0);
+      const first17 = `91${registered.division}${body}${organizationCodeCheckCharacter(body)}`;
+      const name = `${DISTRICTS.find((d) => d[2] === registered.division)![0].slice(0, 2)}${pick(BRANDS, c)}${pick(BRANDS, c)}${pick(TRADES, c)}${pick(COMPANY_FORMS, c)}`;
+      return { corporate, row: [customerNo(i), '2', name, null, first17 + creditCodeCheckCharacter(first17), null, null, null, null, null, home.text, home.postcode, outlets[outletOf(i)]!] };
+    }
+    let x = c() * surnameTotal; let s = 0;
+    while (s < SURNAMES.length - 1 && (x -= SURNAME_WEIGHTS[s]!) > 0) s++;
+    const name = SURNAMES[s]! + pick(GIVEN, c) + (c() < 0.7 ? pick(GIVEN, c) : '');
+    const slot = idSlot(i);
+    const birth = ymd(birthFirst + Math.floor(slot / 1000));
+    const seq = slot % 1000;
+    const body = `${c() < 0.7 ? pick(homeCounties, c) : pick(counties, c)}${birth}${pad(seq, 3)}`;
+    const expires = ymd(start + 30 + Math.floor(c() * 20 * 365));
+    const mobile = mobileOf(mobileSlot[i]! >= 0 ? mobileSlot[i]! : i);
+    return { corporate, row: [customerNo(i), '1', name, '10', body + residentIdCheckDigit(body), expires, seq % 2 === 1 ? '1' : '2', birth, 'CHN', mobile, home.text, home.postcode, outlets[outletOf(i)]!] };
+  }
+
+  const book = new AccountBook(Math.ceil(N * 3.2) + opts.days * (NEW_ACCOUNTS + NEW_CUSTOMERS * 3));
+  const TD_TERMS = [3, 6, 12, 24, 36, 60];
+  const TD_RATES = [8000, 10000, 12000, 13000, 16000, 16500];
+  const LOAN_RATES: Record<string, [number, number]> = { '2010000001': [30500, 35000], '2010000002': [34500, 60000], '2010000003': [34500, 48000], '2020000001': [32000, 55000] };
+
+  /** Opens an account of `kind` for customer `cust`, on `day` (today) or, for the first book, some day before. */
+  function openAccount(cust: number, corporate: boolean, kind: number, today: number, backdated: boolean): number {
+    const a = book.add();
+    book.customer[a] = cust; book.kind[a] = kind; book.status[a] = ACTIVE; book.closed[a] = 0; book.maturity[a] = 0;
+    book.term[a] = 0; book.rate[a] = 0; book.guarantee[a] = 0; book.contract[a] = 0;
+    book.institution[a] = r() < 0.9 ? outletOf(cust) : Math.floor(r() * outlets.length);
+    const scale = corporate ? 40 : 1;
+    let opened = backdated ? today - uniform(30, 15 * 365) : today;
+    switch (kind) {
+      case DD: case CD:
+        book.product[a] = kind === CD ? P['4010000001']! : corporate ? P['1010000001']! : P['1010000002']!;
+        book.rate[a] = 1000;
+        book.balance[a] = backdated ? amountFen(corporate ? 200_000 : 2_500, corporate ? 2.2 : 1.9) : 0;
+        if (backdated) {
+          const u = r();
+          if (u < 0.06) { book.status[a] = DORMANT; book.balance[a] = Math.floor(r() * 1000); } else if (u < 0.07) book.status[a] = FROZEN;
+          else if (u < 0.10) { book.status[a] = CLOSED; book.balance[a] = 0; book.closed[a] = today - uniform(1, 300); opened = book.closed[a]! - uniform(30, 3000); }
+        }
+        break;
+      case TD: {
+        const t = Math.floor(r() * TD_TERMS.length);
+        const large = !corporate && r() < 0.1;
+        book.product[a] = corporate ? P['1020000001']! : large ? P['1020000003']! : P['1020000002']!;
+        book.term[a] = TD_TERMS[t]!;
+        book.rate[a] = TD_RATES[t]! + (large ? 2000 : 0);
+        // The first book's deposits mature over the coming year (at most one term ahead).
+        book.maturity[a] = backdated ? today + uniform(1, Math.min(365, addMonths(today, TD_TERMS[t]!) - today)) : addMonths(today, TD_TERMS[t]!);
+        if (backdated) opened = addMonths(book.maturity[a]!, -TD_TERMS[t]!);
+        book.balance[a] = Math.max(large ? 20_000_000 : 5_000, amountFen(50_000 * scale, 1.0));
+        break;
+      }
+      case LN: {
+        const product = corporate ? '2020000001' : pick(['2010000001', '2010000001', '2010000002', '2010000002', '2010000003']);
+        book.product[a] = P[product]!;
+        const term = product === '2010000001' ? 12 * uniform(10, 30) : product === '2010000002' ? pick([12, 24, 36]) : product === '2010000003' ? pick([12, 24, 36, 60]) : pick([6, 12, 12, 24, 36]);
+        book.term[a] = term;
+        const [lo, hi] = LOAN_RATES[product]!;
+        book.rate[a] = lo + 5 * Math.floor(r() * ((hi - lo) / 5 + 1));
+        const median = { '2010000001': 800_000, '2010000002': 50_000, '2010000003': 300_000, '2020000001': 3_000_000 }[product]!;
+        book.contract[a] = Math.round(amountFen(median, 0.8) / 100_000) * 100_000 || 100_000;
+        book.guarantee[a] = product === '2010000001' ? 3 : product === '2010000002' ? 1 : uniform(1, 4);
+        if (backdated) {
+          // Drawn some months ago, not yet due: the outstanding principal is what is left of it.
+          const elapsed = uniform(1, Math.max(1, Math.min(term - 1, 120)));
+          opened = addMonths(today, -elapsed) - uniform(0, 27);
+          book.balance[a] = Math.max(100, Math.round(book.contract[a]! * (1 - elapsed / term)));
+        } else book.balance[a] = book.contract[a]!;
+        book.maturity[a] = addMonths(opened, term);
+        break;
+      }
+      case WM:
+        book.product[a] = r() < 0.6 ? P['3010000001']! : P['3010000002']!;
+        book.balance[a] = Math.max(1_000_000, Math.round(amountFen(100_000 * (corporate ? 20 : 1), 1.0) / 100_000) * 100_000);
+        if (backdated) opened = today - uniform(7, 3 * 365);
+        break;
+    }
+    book.opened[a] = opened;
+    return a;
+  }
+
+  /** The kinds of accounts a customer holds in the first book: about three each. */
+  function firstBookKinds(corporate: boolean): number[] {
+    const k: number[] = [];
+    if (corporate) {
+      k.push(DD);
+      if (r() < 0.4) k.push(DD);
+      if (r() < 0.4) k.push(TD);
+      if (r() < 0.35) k.push(LN);
+      if (r() < 0.1) k.push(WM);
+      return k;
+    }
+    if (r() < 0.97) k.push(CD);
+    if (r() < 0.25) k.push(CD);
+    if (r() < 0.45) k.push(DD);
+    if (r() < 0.6) { k.push(TD); if (r() < 0.5) { k.push(TD); if (r() < 0.33) k.push(TD); } }
+    if (r() < 0.12) k.push(LN);
+    if (r() < 0.25) k.push(WM);
+    return k;
+  }
+
+  function accountRow(a: number): (string | null)[] {
+    const kind = book.kind[a]!;
+    const loan = kind === LN;
+    return [accountNo(a, kind), customerNo(book.customer[a]!), PRODUCT_CATALOGUE[book.product[a]!]!.id, KINDS[kind]!, 'CNY', outlets[book.institution[a]!]!,
+      ymd(book.opened[a]!), book.closed[a] ? ymd(book.closed[a]!) : null, STATUS[book.status[a]!]!, yuan(book.balance[a]!),
+      book.rate[a] ? rateText(book.rate[a]!) : null, book.maturity[a] ? ymd(book.maturity[a]!) : null, book.term[a] ? String(book.term[a]) : null,
+      loan ? `JK${ymd(book.opened[a]!).slice(0, 4)}${pad(a, 10)}` : null, loan ? yuan(book.contract[a]!) : null, loan ? pad(book.guarantee[a]!, 2) : null];
+  }
+
+  // ------------------------------------------------------------------ one business day
+  for (let d = 0; d < opts.days; d++) {
+    const t0 = performance.now();
+    const today = start + d;
+    const date = ymd(today);
+    const dir = join(opts.outDir, date);
+    await mkdir(dir, { recursive: true });
+    const open = (kind: FeedKind) => new FeedFileWriter(join(dir, `${kind.toUpperCase()}_${date}.txt`), LAYOUTS[kind], layout, encoding);
+    const changed = new Set<number>();
+
+    // Customers: the whole base on day 1, then new and changed ones.
+    const customersOut = open('customers');
+    if (d === 0) {
+      for (; customerCount < N; customerCount++) {
+        const c = customerAt(customerCount);
+        await customersOut.row(c.row);
+        for (const kind of firstBookKinds(c.corporate)) openAccount(customerCount, c.corporate, kind, today, true);
+      }
+    } else {
+      const touched = new Set<number>();
+      for (let k = 0; k < CHANGED_CUSTOMERS; k++) {
+        const i = Math.floor(r() * customerCount);
+        const u = r();
+        if (u < 0.6 || u >= 0.85) mobileSlot[i] = nextMobileSlot++;
+        if (u >= 0.6) addressVersion[i]!++;
+        touched.add(i);
+      }
+      for (const i of touched) await customersOut.row(customerAt(i).row);
+      for (let k = 0; k < NEW_CUSTOMERS; k++, customerCount++) {
+        const c = customerAt(customerCount);
+        await customersOut.row(c.row);
+        const kinds = c.corporate ? [DD] : [CD, ...(r() < 0.4 ? [TD] : []), ...(r() < 0.1 ? [WM] : [])];
+        for (const kind of kinds) changed.add(openAccount(customerCount, c.corporate, kind, today, false));
+      }
+      for (let k = 0; k < NEW_ACCOUNTS; k++) {
+        const cust = Math.floor(r() * customerCount);
+        const corporate = isCorporate(cust);
+        const u = r();
+        const kind = u < 0.35 ? (corporate ? DD : CD) : u < 0.7 ? TD : u < 0.8 ? DD : u < 0.95 ? WM : LN;
+        changed.add(openAccount(cust, corporate, kind, today, false));
+      }
+    }
+
+    // Transactions: maturities, closures and loan instalments in the night batch and at the
+    // counter, then the day's card and current-account activity in time order.
+    const txnsOut = open('transactions');
+    let txnSeq = 0;
+    const txn = async (a: number, time: string, direction: 'D' | 'C', fen: number, channel: string, cpAccount: string | null, cpName: string | null, summary: string) => {
+      await txnsOut.row([`${date}${pad(++txnSeq, 12)}`, accountNo(a, book.kind[a]!), time, direction, yuan(fen), yuan(book.balance[a]!), channel, cpAccount, cpName, summary]);
+    };
+    const close = (a: number) => { book.status[a] = CLOSED; book.closed[a] = today; book.balance[a] = 0; changed.add(a); };
+    const dom = new Date(today * MS_DAY).getUTCDate();
+    const lastDom = dom + 1 === new Date((today + 1) * MS_DAY).getUTCDate() ? 0 : dom; // today's day of month when it is the month's last day
+    for (let a = 0; a < book.count; a++) {
+      if (book.status[a] === CLOSED || book.opened[a] === today) continue;
+      const kind = book.kind[a]!;
+      if (kind === TD && book.maturity[a] === today) {
+        const fen = book.balance[a]!;
+        close(a);
+        await txn(a, '001500', 'D', fen, '99', null, null, '定期到期支取');
+      } else if (kind === LN) {
+        const openedDom = new Date(book.opened[a]! * MS_DAY).getUTCDate();
+        // Instalments fall on the drawing day of each month (the month's last day for a 31st).
+        if (openedDom === dom || (lastDom && openedDom > lastDom) || book.maturity[a]! <= today) {
+          const due = book.maturity[a]! <= today ? book.balance[a]! : Math.min(book.balance[a]!, Math.round(book.contract[a]! / book.term[a]!));
+          book.balance[a] = book.balance[a]! - due;
+          await txn(a, '003000', 'C', due, '99', null, null, '贷款还款');
+          if (book.balance[a] === 0) close(a);
+        }
+      } else if (kind === WM) {
+        // Net asset value drifts a little every day.
+        book.balance[a] = Math.max(0, book.balance[a]! + Math.round(book.balance[a]! * (0.00008 + 0.0004 * normal())));
+      }
+    }
+    const activeCurrent = (a: number) => book.status[a] === ACTIVE && (book.kind[a] === DD || book.kind[a] === CD);
+    const randomCurrent = () => { for (;;) { const a = Math.floor(r() * book.count); if (activeCurrent(a)) return a; } };
+    let currentAccounts = 0;
+    for (let a = 0; a < book.count; a++) if (activeCurrent(a)) currentAccounts++;
+    if (d > 0) {
+      // Closures stay a small share of the current accounts, however small the bank.
+      for (let k = 0; k < Math.min(CLOSED_ACCOUNTS, Math.floor(currentAccounts / 10)); k++) {
+        const a = randomCurrent();
+        const fen = book.balance[a]!;
+        close(a);
+        if (fen > 0) await txn(a, `09${pad(uniform(0, 59), 2)}${pad(uniform(0, 59), 2)}`, 'D', fen, '01', null, null, '销户');
+      }
+    }
+    for (let k = 0; k < (currentAccounts ? TRANSACTIONS : 0); k++) {
+      const a = randomCurrent();
+      const corporate = isCorporate(book.customer[a]!);
+      const u = (k + r()) / TRANSACTIONS;
+      let h = 0; while (h < 23 && HOUR_CDF[h]! < u) h++;
+      const within = (u - (h ? HOUR_CDF[h - 1]! : 0)) / (HOUR_CDF[h]! - (h ? HOUR_CDF[h - 1]! : 0));
+      const secs = Math.min(3599, Math.floor(within * 3600));
+      const time = `${pad(h, 2)}${pad(Math.floor(secs / 60), 2)}${pad(secs % 60, 2)}`;
+      const scale = corporate ? 20 : 1;
+      const large = r() < 0.005;
+      let credit = r() < 0.4;
+      let fen = large ? amountFen(200_000 * scale, 1.2) : credit ? amountFen(3_000 * scale, 1.0) : amountFen(150 * scale, 1.5);
+      if (!credit && fen > book.balance[a]!) credit = true;
+      if (book.status[a] === FROZEN) credit = true;
+      book.balance[a] = book.balance[a]! + (credit ? fen : -fen);
+      const peer = () => accountNo(Math.floor(r() * book.count), CD);
+      const person = () => pick(SURNAMES) + pick(GIVEN) + (r() < 0.7 ? pick(GIVEN) : '');
+      const v = r();
+      if (credit) {
+        if (large) await txn(a, time, 'C', fen, '01', peer(), person(), '转账存入');
+        else if (v < 0.4) await txn(a, time, 'C', fen, '04', accountNo(Math.floor(r() * book.count), DD), `${pick(BRANDS)}${pick(BRANDS)}${pick(TRADES)}有限公司`, '代发工资');
+        else if (v < 0.8) await txn(a, time, 'C', fen, '05', peer(), person(), '手机银行转账');
+        else await txn(a, time, 'C', fen, v < 0.9 ? '01' : '02', null, null, '现金存入');
+      } else {
+        if (large) await txn(a, time, 'D', fen, '01', peer(), person(), '转账支出');
+        else if (v < 0.35) await txn(a, time, 'D', fen, '03', null, pick(MERCHANTS), '消费');
+        else if (v < 0.6) await txn(a, time, 'D', fen, '07', null, pick(PAYMENT_FIRMS), '快捷支付');
+        else if (v < 0.75) await txn(a, time, 'D', fen, '05', peer(), person(), '手机银行转账');
+        else if (v < 0.85) await txn(a, time, 'D', fen, '02', null, null, 'ATM取款');
+        else await txn(a, time, 'D', fen, '04', null, pick(UTILITIES), '代缴费');
+      }
+    }
+
+    // Accounts: the whole book on day 1, then the ones opened or closed today.
+    const accountsOut = open('accounts');
+    if (d === 0) { for (let a = 0; a < book.count; a++) await accountsOut.row(accountRow(a)); }
+    else for (const a of [...changed].sort((x, y) => x - y)) await accountsOut.row(accountRow(a));
+
+    // Balances: every open account.
+    const balancesOut = open('balances');
+    for (let a = 0; a < book.count; a++) if (book.status[a] !== CLOSED) await balancesOut.row([accountNo(a, book.kind[a]!), yuan(book.balance[a]!)]);
+
+    const files: GeneratedDay['files'] = [];
+    for (const [kind, w] of [['customers', customersOut], ['accounts', accountsOut], ['balances', balancesOut], ['transactions', txnsOut]] as const) {
+      files.push({ kind, file: `${kind.toUpperCase()}_${date}.txt`, records: await w.close() });
+    }
+    // The control file last: its presence tells the loader the folder is complete.
+    await writeFile(join(dir, `CRM_FEED_${date}.ctl`),
+      ['# file|kind|layout|encoding|records', ...files.map((x) => `${x.file}|${x.kind}|${layout}|${encoding}|${x.records}`)].join('\n') + '\n', 'ascii');
+    yield { date: isoOf(today), dir, files, ms: performance.now() - t0 };
+  }
+}
+
+/** Writes all the days into outDir/YYYYMMDD/ folders. */
+export async function generateFeed(opts: FeedOptions): Promise<GeneratedDay[]> {
+  const days: GeneratedDay[] = [];
+  for await (const day of feedDays(opts)) days.push(day);
+  return days;
+}
