@@ -5,6 +5,7 @@
 // transactions. Any rejected row, anywhere, rolls the whole day back; every file is still read to
 // the end so the report lists every rejected row at once, not one file per attempt.
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
@@ -172,7 +173,6 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
 
 /** Dates waiting in an inbox (YYYYMMDD/ folders with their control file), after the latest loaded day, oldest first. */
 export async function pendingInboxDates(db: Database, inbox: string): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
   if (!existsSync(inbox)) return [];
   const latest = await latestLoadedDate(db);
   const names = (await readdir(inbox, { withFileTypes: true })).filter((d) => d.isDirectory() && /^\d{8}$/.test(d.name)).map((d) => d.name).sort();

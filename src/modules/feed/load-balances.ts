@@ -6,7 +6,7 @@ import type { Tx } from '../../db/database.ts';
 import { applyStagedDay, createDayBalanceStage, MONEY_RE, stagedDayProblems } from '../accounts/balance.service.ts';
 import { ACCOUNT_NO_RE } from './load-accounts.ts';
 import type { FeedRecord, Rejection } from './read-file.ts';
-import { Stage } from './stage.ts';
+import { rejectUnknownAccounts, Stage } from './stage.ts';
 
 export class BalanceFeed {
   private stage: Stage;
@@ -32,10 +32,7 @@ export class BalanceFeed {
   async check(businessDate: string): Promise<boolean> {
     await this.stage.done();
     this.seen.clear();
-    const unknown = await sql<{ line: number; account_no: string }>`
-      select s.line, s.account_no from feed_balance s where not exists (select 1 from account a where a.account_no = s.account_no)
-      order by s.line limit 1000`.execute(this.tx);
-    for (const u of unknown.rows) this.reject({ file: this.file, line: u.line, field: 'account_no', code: 'feed.account_unknown', value: u.account_no });
+    const known = await rejectUnknownAccounts(this.tx, 'feed_balance', this.file, this.reject);
     await createDayBalanceStage(this.tx);
     await sql`insert into day_balance (account_id, balance, customer_id, opened_on, closed_on)
       select a.id, s.balance, a.customer_id, a.opened_on, a.closed_on from feed_balance s join account a on a.account_no = s.account_no`.execute(this.tx);
@@ -50,7 +47,7 @@ export class BalanceFeed {
         this.reject({ file: this.file, line: l?.line ?? 0, field: 'account_no', code: p.reason === 'before_opening' ? 'feed.before_opening' : 'feed.account_superseded', value: l?.account_no });
       }
     }
-    return unknown.rows.length === 0 && problems.length === 0;
+    return known && problems.length === 0;
   }
 
   apply(businessDate: string, timings?: Record<string, number>) { return applyStagedDay(this.tx, businessDate, timings); }

@@ -7,7 +7,7 @@ import { MONEY_RE } from '../accounts/balance.service.ts';
 import { ACCOUNT_NO_RE } from './load-accounts.ts';
 import { CHANNEL_CODES } from './layouts.ts';
 import type { FeedRecord, Rejection } from './read-file.ts';
-import { Stage } from './stage.ts';
+import { rejectUnknownAccounts, Stage } from './stage.ts';
 
 export class TransactionFeed {
   private stage: Stage;
@@ -46,11 +46,8 @@ export class TransactionFeed {
   async finish(businessDate: string): Promise<{ transactions: number } | null> {
     await this.stage.done();
     this.seen.clear();
-    const unknown = await sql<{ line: number; account_no: string }>`
-      select s.line, s.account_no from feed_transaction s where not exists (select 1 from account a where a.account_no = s.account_no)
-      order by s.line limit 1000`.execute(this.tx);
-    for (const u of unknown.rows) this.reject({ file: this.file, line: u.line, field: 'account_no', code: 'feed.account_unknown', value: u.account_no });
-    if (unknown.rows.length) return null;
+    const known = await rejectUnknownAccounts(this.tx, 'feed_transaction', this.file, this.reject);
+    if (!known) return null;
     await sql`select account_transaction_partition(${businessDate}::date)`.execute(this.tx);
     await sql`delete from account_transaction where business_date = ${businessDate}::date`.execute(this.tx);
     const res = await sql`

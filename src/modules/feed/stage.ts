@@ -4,6 +4,7 @@
 // are then set-based SQL over the staged rows.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
+import type { Rejection } from './read-file.ts';
 
 export interface StageColumn { name: string; type: 'int4' | 'int8' | 'text' | 'numeric' | 'date' | 'time' }
 
@@ -38,4 +39,13 @@ export class Stage {
     await this.flush();
     await sql`analyze ${sql.table(this.table)}`.execute(this.tx);
   }
+}
+
+/** Staged rows (of a table with `line` and `account_no`) naming no known account, reported; true when there are none. */
+export async function rejectUnknownAccounts(tx: Tx, table: string, file: string, reject: (r: Rejection) => void): Promise<boolean> {
+  const unknown = await sql<{ line: number; account_no: string }>`
+    select s.line, s.account_no from ${sql.table(table)} s where not exists (select 1 from account a where a.account_no = s.account_no)
+    order by s.line limit 1000`.execute(tx);
+  for (const u of unknown.rows) reject({ file, line: u.line, field: 'account_no', code: 'feed.account_unknown', value: u.account_no });
+  return unknown.rows.length === 0;
 }
