@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { registerCopyIn } from './copy-in.ts';
 
 export type Database = Kysely<DB>;
 export type Tx = Transaction<DB>;
@@ -42,6 +43,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.connectionString, max: target.poolSize ?? 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    registerCopyIn(db, pool);
     return {
       db,
       kind: 'postgres',

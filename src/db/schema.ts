@@ -401,6 +401,8 @@ export interface AccountAverageTable {
   month_start: DateOnly; month_sum: RequiredMoney; month_days: number;
   quarter_start: DateOnly; quarter_sum: RequiredMoney; quarter_days: number;
   year_start: DateOnly; year_sum: RequiredMoney; year_days: number;
+  // The account's facts as of its last load, kept current by a trigger on account (0014).
+  institution_id: number; kind: AccountKind; currency: string; opened_on: DateOnly; closed_on: NullableDate;
 }
 export interface AccountAveragePeriodTable {
   account_id: number; period_kind: AveragePeriodKind; period_start: DateOnly; period_end: DateOnly; balance_sum: RequiredMoney; days: number;

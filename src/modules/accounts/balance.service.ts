@@ -59,31 +59,46 @@ function validate(businessDate: unknown, balances: unknown): DayBalance[] {
 
 /** The day's staging table, dropped with the transaction. */
 export async function createDayBalanceStage(tx: Tx) {
-  // The account's holder and dates ride along (filled by fillDayBalanceFacts), so the day's steps
-  // need not join 3,000,000 accounts again and again.
+  // The account's holder, dates, institution, kind and currency ride along (filled by
+  // fillDayBalanceFacts or the feed's staging join), so the day's steps need not join 3,000,000
+  // accounts again and again.
   await sql`create temp table if not exists day_balance (account_id bigint not null, balance numeric(18,2) not null,
-    customer_id bigint, opened_on date, closed_on date) on commit drop`.execute(tx);
+    customer_id bigint, opened_on date, closed_on date, institution_id integer, kind varchar(15), currency varchar(3)) on commit drop`.execute(tx);
   await sql`truncate day_balance`.execute(tx);
 }
 
-export type StagedDayProblem = { accountId: number; reason: 'unknown' | 'before_opening' | 'superseded' };
+/** The account columns day_balance carries, in its column order after (account_id, balance). */
+export const DAY_BALANCE_FACTS = ['customer_id', 'opened_on', 'closed_on', 'institution_id', 'kind', 'currency'] as const;
 
-/** Copies each staged account's holder, opening and closing dates into day_balance (unknown accounts stay null). */
+export type StagedDayProblem = { accountId: number | null; reason: 'unknown' | 'before_opening' | 'superseded' | 'duplicate' };
+
+/** Copies each staged account's facts into day_balance (unknown accounts stay null). */
 export async function fillDayBalanceFacts(tx: Tx) {
-  await sql`update day_balance x set customer_id = a.customer_id, opened_on = a.opened_on, closed_on = a.closed_on from account a where a.id = x.account_id`.execute(tx);
+  await sql`update day_balance x set ${sql.join(DAY_BALANCE_FACTS.map((c) => sql`${sql.ref(c)} = ${sql.ref(`a.${c}`)}`))}
+    from account a where a.id = x.account_id`.execute(tx);
 }
 
 /**
- * Accounts of the staged day that cannot be applied: unknown, the day before their opening, or a
- * day older than their running totals (a later day is already applied). Capped at `limit`.
+ * Accounts of the staged day that cannot be applied: unknown, twice in the day, the day before
+ * their opening, or a day older than their running totals (a later day is already applied).
+ * Capped at `limit`. Reads day_balance alone unless some running total is ahead of the day.
  */
 export async function stagedDayProblems(tx: Tx, businessDate: string, limit = 1000): Promise<StagedDayProblem[]> {
-  const bad = await sql<{ account_id: number; reason: StagedDayProblem['reason'] }>`
-    select x.account_id, case when x.customer_id is null then 'unknown' when x.opened_on > ${businessDate}::date then 'before_opening' else 'superseded' end as reason
-    from day_balance x left join account_average v on v.account_id = x.account_id
-    where x.customer_id is null or x.opened_on > ${businessDate}::date or v.through_date > ${businessDate}::date
-    order by x.account_id limit ${limit}`.execute(tx);
-  return bad.rows.map((b) => ({ accountId: Number(b.account_id), reason: b.reason }));
+  const bad = await sql<{ account_id: number | null; reason: StagedDayProblem['reason'] }>`
+    (select x.account_id, case when x.customer_id is null then 'unknown' else 'before_opening' end as reason
+     from day_balance x where x.customer_id is null or x.opened_on > ${businessDate}::date limit ${limit})
+    union all
+    (select x.account_id, 'duplicate' from day_balance x group by x.account_id having count(*) > 1 limit ${limit})`.execute(tx);
+  const problems = bad.rows.map((b) => ({ accountId: b.account_id === null ? null : Number(b.account_id), reason: b.reason }));
+  // A later day already applied to some account: rare (a correction through the API), so probed
+  // first — the join below costs seconds at 3,000,000 accounts.
+  const ahead = await sql<{ ahead: boolean }>`select exists (select 1 from account_average where through_date > ${businessDate}::date) as ahead`.execute(tx);
+  if (ahead.rows[0]?.ahead) {
+    const superseded = await sql<{ account_id: number }>`select x.account_id from day_balance x join account_average v on v.account_id = x.account_id
+      where v.through_date > ${businessDate}::date order by x.account_id limit ${limit}`.execute(tx);
+    problems.push(...superseded.rows.map((r) => ({ accountId: Number(r.account_id), reason: 'superseded' as const })));
+  }
+  return problems.slice(0, limit);
 }
 
 /**
@@ -99,8 +114,9 @@ export async function applyBusinessDay(tx: Tx, businessDate: string, balances: u
   await fillDayBalanceFacts(tx);
   const bad = await stagedDayProblems(tx, businessDate);
   if (bad.length) {
+    // (duplicates were refused by validate above)
     const index = new Map(rows.map((r, i) => [r.accountId, i]));
-    throw invalid(...bad.map((b) => ({ path: b.reason === 'unknown' ? `balances.${index.get(b.accountId)}.accountId` : 'businessDate',
+    throw invalid(...bad.map((b) => ({ path: b.reason === 'unknown' ? `balances.${index.get(b.accountId!)}.accountId` : 'businessDate',
       code: 'accounts.field_invalid', params: { accountId: b.accountId, reason: b.reason } })));
   }
   return applyStagedDay(tx, businessDate, {}, write);
@@ -111,7 +127,7 @@ const col = (kind: AveragePeriodKind, what: 'start' | 'sum' | 'days') => sql.ref
 const ref = (alias: string, kind: AveragePeriodKind, what: 'start' | 'sum' | 'days') => sql.ref(`${alias}.${kind}_${what}`);
 
 /**
- * Applies the staged day (already checked with stagedDayProblems): snapshots upserted into the
+ * Applies the staged day (already checked with stagedDayProblems): snapshots written to the
  * day's partition; finished periods archived; running totals advanced.
  *
  * For each staged account and period kind (period start P):
@@ -135,13 +151,25 @@ export async function applyStagedDay(tx: Tx, d: string, timings: Record<string, 
   let t0 = performance.now();
   const lap = (step: string) => { const t = performance.now(); timings[step] = Math.round(t - t0); t0 = t; };
   await sql`analyze day_balance`.execute(tx);
-  const part = (await sql<{ name: string }>`select account_balance_partition(${d}::date) as name`.execute(tx)).rows[0]!.name;
-  const inserted = await sql`
-    insert into account_balance (business_date, account_id, customer_id, balance)
-    select ${d}::date, x.account_id, x.customer_id, x.balance from day_balance x
-    order by x.account_id -- the day's partition index is then built left to right
-    on conflict (account_id, business_date) do update set balance = excluded.balance, customer_id = excluded.customer_id`.execute(tx);
-  const accounts = Number(inserted.numAffectedRows ?? 0);
+  // A new day: its partition built apart and attached once indexed (migration 0014). A day that
+  // already has one (a reload, a month partition of 0009): upserted into it.
+  const fresh = (await sql<{ name: string | null }>`select account_balance_new_day(${d}::date) as name`.execute(tx)).rows[0]!.name;
+  let accounts: number;
+  let part: string;
+  if (fresh) {
+    const inserted = await sql`insert into ${sql.table(fresh)} (business_date, account_id, customer_id, balance)
+      select ${d}::date, x.account_id, x.customer_id, x.balance from day_balance x`.execute(tx);
+    accounts = Number(inserted.numAffectedRows ?? 0);
+    await sql`select account_balance_attach_day(${d}::date)`.execute(tx);
+    part = fresh;
+  } else {
+    part = (await sql<{ name: string }>`select account_balance_partition(${d}::date) as name`.execute(tx)).rows[0]!.name;
+    const upserted = await sql`
+      insert into account_balance (business_date, account_id, customer_id, balance)
+      select ${d}::date, x.account_id, x.customer_id, x.balance from day_balance x
+      on conflict (account_id, business_date) do update set balance = excluded.balance, customer_id = excluded.customer_id`.execute(tx);
+    accounts = Number(upserted.numAffectedRows ?? 0);
+  }
   // Fresh statistics for the day (autovacuum may be off or behind): the alerts' two-day join is
   // planned on them, and a plan guessing 1 row for 3,000,000 runs for hours.
   if (accounts >= 10_000) await sql`analyze ${sql.table(part)}`.execute(tx);
@@ -150,10 +178,13 @@ export async function applyStagedDay(tx: Tx, d: string, timings: Record<string, 
   // Finished periods of the staged accounts go to account_average_period first, with the days
   // carried from their last load to the period's end (or closing). A reload finds them already there.
   // Only a day that starts a period for some staged account has any: the probe skips the rest.
-  const oldest = await sql<Record<string, string | null>>`select min(month_start)::text as month, min(quarter_start)::text as quarter, min(year_start)::text as year
-    from account_average`.execute(tx);
+  // One scan of the running totals answers both probes: the oldest period starts, and the row count
+  // that chooses the write path below.
+  const probe = (await sql<{ month: string | null; quarter: string | null; year: string | null; n: number }>`
+    select min(month_start)::text as month, min(quarter_start)::text as quarter, min(year_start)::text as year, count(*)::int8 as n
+    from account_average`.execute(tx)).rows[0]!;
   for (const kind of PERIOD_KINDS) {
-    const start = oldest.rows[0]?.[kind];
+    const start = probe[kind];
     if (!start || start >= periodStart(kind, d)) continue;
     await sql`
       insert into account_average_period (account_id, period_kind, period_start, period_end, balance_sum, days)
@@ -180,12 +211,13 @@ export async function applyStagedDay(tx: Tx, d: string, timings: Record<string, 
       case when ${reload} then ${ref('r', kind, 'days')}
            else (case when ${same} then ${ref('r', kind, 'days')} else 0 end) + ${gap} + ${today} end as ${col(kind, 'days')}`;
   };
+  const facts = ['institution_id', 'kind', 'currency', 'opened_on', 'closed_on'] as const;
   const columns = sql`account_id, through_date, last_balance, month_start, month_sum, month_days,
-      quarter_start, quarter_sum, quarter_days, year_start, year_sum, year_days`;
-  const computed = sql`select x.account_id, ${d}::date, x.balance, ${period('month')}, ${period('quarter')}, ${period('year')}
+      quarter_start, quarter_sum, quarter_days, year_start, year_sum, year_days, ${sql.join(facts.map((f) => sql.ref(f)))}`;
+  const computed = sql`select x.account_id, ${d}::date, x.balance, ${period('month')}, ${period('quarter')}, ${period('year')},
+      ${sql.join(facts.map((f) => sql.ref(`x.${f}`)))}
     from day_balance x left join account_average r on r.account_id = x.account_id`;
-  const total = await sql<{ n: number }>`select count(*)::int8 as n from account_average`.execute(tx);
-  const existing = Number(total.rows[0]?.n ?? 0);
+  const existing = Number(probe.n);
   if (write === 'rewrite' || (write === 'auto' && accounts >= 50_000 && accounts * 2 >= existing)) {
     // Full day: build the new table without an index (the staged accounts' new rows plus the rows
     // of accounts not in the file, unchanged), index it once, and swap it in. Measured on this
@@ -198,7 +230,8 @@ export async function applyStagedDay(tx: Tx, d: string, timings: Record<string, 
         case when x.account_id is null then r.last_balance else x.balance end,
         ${sql.join(PERIOD_KINDS.map((k) => sql`case when x.account_id is null then ${ref('r', k, 'start')} else ${sql.ref(`p.${k}_start`)} end,
           case when x.account_id is null then ${ref('r', k, 'sum')} else ${sql.ref(`p.${k}_sum`)} end,
-          case when x.account_id is null then ${ref('r', k, 'days')} else ${sql.ref(`p.${k}_days`)} end`))}
+          case when x.account_id is null then ${ref('r', k, 'days')} else ${sql.ref(`p.${k}_days`)} end`))},
+        ${sql.join(facts.map((f) => sql`case when x.account_id is null then ${sql.ref(`r.${f}`)} else ${sql.ref(`x.${f}`)} end`))}
       from day_balance x full join account_average r on r.account_id = x.account_id
       cross join lateral (select ${period('month')}, ${period('quarter')}, ${period('year')}) p`.execute(tx);
     lap('averagesComputed');
@@ -213,7 +246,8 @@ export async function applyStagedDay(tx: Tx, d: string, timings: Record<string, 
       on conflict (account_id) do update set through_date = excluded.through_date, last_balance = excluded.last_balance,
         month_start = excluded.month_start, month_sum = excluded.month_sum, month_days = excluded.month_days,
         quarter_start = excluded.quarter_start, quarter_sum = excluded.quarter_sum, quarter_days = excluded.quarter_days,
-        year_start = excluded.year_start, year_sum = excluded.year_sum, year_days = excluded.year_days`.execute(tx);
+        year_start = excluded.year_start, year_sum = excluded.year_sum, year_days = excluded.year_days,
+        ${sql.join(facts.map((f) => sql`${sql.ref(f)} = ${sql.ref(`excluded.${f}`)}`))}`.execute(tx);
     lap('averagesComputed');
   }
   lap('averagesWritten');

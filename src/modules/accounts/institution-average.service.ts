@@ -14,21 +14,24 @@ import { isBusinessDate, PERIOD_KINDS } from './balance.service.ts';
 import { periodToDate } from './average-sql.ts';
 
 // The same kind → category mapping as the customer figures, written once (CATEGORY_OF_KIND).
-const CATEGORY_SQL = sql`(case a.kind ${sql.join(Object.entries(CATEGORY_OF_KIND).map(([k, c]) => sql`when ${k} then ${c}`), sql` `)} end)`;
+const CATEGORY_SQL = sql`(case r.kind ${sql.join(Object.entries(CATEGORY_OF_KIND).map(([k, c]) => sql`when ${k} then ${c}`), sql` `)} end)`;
 
-/** Recomputes the day's institution rows (a reload replaces them). */
+/**
+ * Recomputes the day's institution rows (a reload replaces them): one scan of account_average,
+ * whose rows carry their account's institution, kind, currency and dates (migration 0014).
+ */
 export async function updateInstitutionAverages(tx: Tx, d: string): Promise<{ rows: number }> {
   await sql`delete from institution_average where business_date = ${d}::date`.execute(tx);
-  const m = periodToDate('month', d); const q = periodToDate('quarter', d); const y = periodToDate('year', d);
-  const open = sql`(a.opened_on <= ${d}::date and (a.closed_on is null or a.closed_on >= ${d}::date))`;
+  const m = periodToDate('month', d, 'r'); const q = periodToDate('quarter', d, 'r'); const y = periodToDate('year', d, 'r');
+  const open = sql`(r.opened_on <= ${d}::date and (r.closed_on is null or r.closed_on >= ${d}::date))`;
   const res = await sql`
     insert into institution_average (business_date, institution_id, category, currency, accounts, balance, month_sum, quarter_sum, year_sum)
-    select ${d}::date, a.institution_id, ${CATEGORY_SQL}, a.currency,
+    select ${d}::date, r.institution_id, ${CATEGORY_SQL}, r.currency,
       count(*) filter (where ${open}), coalesce(sum(r.last_balance) filter (where ${open}), 0),
       sum(${m.sum}), sum(${q.sum}), sum(${y.sum})
-    from account_average r join account a on a.id = r.account_id
+    from account_average r
     where r.through_date <= ${d}::date
-    group by a.institution_id, 3, a.currency`.execute(tx);
+    group by r.institution_id, 3, r.currency`.execute(tx);
   return { rows: Number(res.numAffectedRows ?? 0) };
 }
 

@@ -9,6 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
+import { copyInOf } from '../../db/copy-in.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { isBusinessDate } from '../accounts/balance.service.ts';
@@ -78,6 +79,8 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
     try { return await fn(); } finally { timings[phase] = Math.round(performance.now() - t0); }
   };
 
+  // Staged files go in by COPY on a PostgreSQL server (null on PGlite: INSERTs).
+  const copyIn = copyInOf(db);
   let status: FeedRunResult['status'] = 'loaded';
   let error: string | null = null;
   try {
@@ -95,6 +98,9 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
       // lock is the transaction's, so it is released however the load ends.
       const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${FEED_LOCK}) as ok`.execute(tx);
       if (!lock.rows[0]?.ok) { reject({ file: ctlName, line: 0, field: null, code: 'feed.busy' }); throw new RejectedDay(); }
+      // The day joins and aggregates millions of rows while nothing else runs: with the default
+      // 4 MB each hash join of 3,000,000 rows spills to disk in 64 batches (measured: twice as slow).
+      await sql`set local work_mem = '256MB'`.execute(tx);
       const latest = await latestLoadedDate(tx);
       if (latest && businessDate < latest) { reject({ file: ctlName, line: 0, field: null, code: 'feed.day_superseded', value: latest }); throw new RejectedDay(); }
       const previousDate = await tx.selectFrom('feed_run').select((eb) => eb.fn.max('business_date').as('d'))
@@ -125,14 +131,14 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
           });
         } else if (kind === 'accounts') {
           await timed('accounts', async () => {
-            const feed = new AccountFeed(tx, e.file, reject);
+            const feed = new AccountFeed(tx, e.file, reject, copyIn);
             await feed.init();
             await readAll(e, (r) => feed.add(r));
             const r = await feed.finish();
             Object.assign(counts, { accountsOpened: r.opened, accountsUpdated: r.updated });
           });
         } else if (kind === 'balances') {
-          const feed = new BalanceFeed(tx, e.file, reject);
+          const feed = new BalanceFeed(tx, e.file, reject, copyIn);
           await timed('balancesRead', async () => { await feed.init(); await readAll(e, (r) => feed.add(r)); });
           const ok = await timed('balancesCheck', () => feed.check(businessDate));
           if (ok && !rejectedTotal) {
@@ -145,7 +151,7 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
           }
         } else {
           await timed('transactions', async () => {
-            const feed = new TransactionFeed(tx, e.file, reject);
+            const feed = new TransactionFeed(tx, e.file, reject, copyIn);
             await feed.init();
             await readAll(e, (r) => feed.add(r));
             const r = await feed.finish(businessDate);

@@ -183,9 +183,9 @@ describe('daily feed', () => {
     expect(r.rejected.map((x) => [x.file.split('_')[0], x.line, x.field, x.code])).toEqual([
       ['CUSTOMERS', 1, 'mobile', expect.stringMatching(/mobile/)],
       ['BALANCES', 2, 'balance', 'feed.money_format'],
-      ['BALANCES', 4, 'account_no', 'feed.duplicate_in_file'],
       ['BALANCES', 5, 'account_no', 'feed.account_no'],
       ['BALANCES', 3, 'account_no', 'feed.account_unknown'],
+      ['BALANCES', 4, 'account_no', 'feed.duplicate_in_file'],
     ]);
     expect(r.rejectedTotal).toBe(5);
     // The new account of the refused day was not kept either: nothing of the day remains.
@@ -281,5 +281,26 @@ describe('daily feed', () => {
     // A manager who sees only his own customers does not get branch totals (they would reveal others' balances).
     await ctx.addUser('fd_assist', ctx.bank.subA1, ['assisting_manager']);
     expect((await (await ctx.login('fd_assist')).get(`/api/institutions/${ctx.bank.subA1}/averages`)).statusCode).toBe(403);
+  });
+  it('keeps text exactly as sent through staging, follows an account moved on a day without its balance, refuses a NUL byte', async () => {
+    const summary = 'C:\\代发\\工资\t奖金 \\N';
+    const r = await load(writeDay('2026-11-23', {
+      // The time deposit moves to sub-branch A120; only the demand account has a balance today.
+      accounts: [['6222020000000000029', crmCustomer.no, '1020000001', 'TD', 'CNY', 'A120', '20261115', '', 'A', '50000.00', '1.5500', '20271115', '12', '', '', '']],
+      balances: [['6222020000000000011', '3000.00']],
+      transactions: [['J0003', '6222020000000000011', '080000', 'D', '0.01', '3000.00', '01', '', '', summary]],
+    }), '2026-11-23');
+    expect(r.rejected).toEqual([]);
+    const txn = await ctx.handle.db.selectFrom('account_transaction').select('summary').where('txn_no', '=', 'J0003').executeTakeFirstOrThrow();
+    expect(txn.summary).toBe(summary);
+    // Its running totals carry it forward (50000 × 3 + 50000 today) under its new institution.
+    const inst = await ctx.handle.db.selectFrom('institution_average').select(['institution_id', 'accounts', 'balance', 'month_sum'])
+      .where('business_date', '=', '2026-11-23').where('category', '=', 'deposit').orderBy('institution_id').execute();
+    expect(inst).toEqual([
+      { institution_id: ctx.bank.subA1, accounts: 1, balance: '3000.00', month_sum: '10000.00' },
+      { institution_id: ctx.bank.subA2, accounts: 1, balance: '50000.00', month_sum: '200000.00' },
+    ]);
+    const nul = await load(writeDay('2026-11-24', { balances: [['62220200000\u000000011', '1.00']] }), '2026-11-24');
+    expect(nul.rejected.map((x) => [x.line, x.code])).toEqual([[1, 'feed.encoding']]);
   });
 });

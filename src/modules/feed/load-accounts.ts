@@ -3,6 +3,7 @@
 // in one SQL pass over the staged rows, then one INSERT … ON CONFLICT.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
+import type { CopyIn } from '../../db/copy-in.ts';
 import { MONEY_RE } from '../accounts/balance.service.ts';
 import { ACCOUNT_KIND_CODES, ACCOUNT_STATUS_CODES, GUARANTEE_CODES } from './layouts.ts';
 import { feedDate, type FeedRecord, type Rejection } from './read-file.ts';
@@ -14,14 +15,14 @@ const RATE_RE = /^\d{1,3}(\.\d{1,4})?$/;
 export class AccountFeed {
   private stage: Stage;
   private seen = new Set<string>();
-  constructor(private tx: Tx, private file: string, private reject: (r: Rejection) => void) {
+  constructor(private tx: Tx, private file: string, private reject: (r: Rejection) => void, copyIn: CopyIn | null = null) {
     this.stage = new Stage(tx, 'feed_account', [
       { name: 'line', type: 'int4' }, { name: 'account_no', type: 'text' }, { name: 'customer_no', type: 'text' }, { name: 'product_id', type: 'text' },
       { name: 'kind', type: 'text' }, { name: 'currency', type: 'text' }, { name: 'institution_code', type: 'text' }, { name: 'opened_on', type: 'date' },
       { name: 'closed_on', type: 'date' }, { name: 'status', type: 'text' }, { name: 'balance', type: 'numeric' }, { name: 'rate', type: 'numeric' },
       { name: 'maturity_on', type: 'date' }, { name: 'term_months', type: 'int4' }, { name: 'contract_no', type: 'text' },
       { name: 'contract_amount', type: 'numeric' }, { name: 'guarantee_type', type: 'text' },
-    ]);
+    ], 20_000, copyIn);
   }
   async init() { await this.stage.create(); }
 

@@ -3,6 +3,7 @@
 // hundred thousand a day, appended by business date: a month partition stays cheap).
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
+import type { CopyIn } from '../../db/copy-in.ts';
 import { MONEY_RE } from '../accounts/balance.service.ts';
 import { ACCOUNT_NO_RE } from './load-accounts.ts';
 import { CHANNEL_CODES } from './layouts.ts';
@@ -12,12 +13,12 @@ import { rejectUnknownAccounts, Stage } from './stage.ts';
 export class TransactionFeed {
   private stage: Stage;
   private seen = new Set<string>();
-  constructor(private tx: Tx, private file: string, private reject: (r: Rejection) => void) {
+  constructor(private tx: Tx, private file: string, private reject: (r: Rejection) => void, copyIn: CopyIn | null = null) {
     this.stage = new Stage(tx, 'feed_transaction', [
       { name: 'line', type: 'int4' }, { name: 'txn_no', type: 'text' }, { name: 'account_no', type: 'text' }, { name: 'txn_time', type: 'time' },
       { name: 'direction', type: 'text' }, { name: 'amount', type: 'numeric' }, { name: 'balance_after', type: 'numeric' }, { name: 'channel', type: 'text' },
       { name: 'counterparty_account', type: 'text' }, { name: 'counterparty_name', type: 'text' }, { name: 'summary', type: 'text' },
-    ], 20_000);
+    ], 20_000, copyIn);
   }
   async init() { await this.stage.create(); }
 

@@ -56,6 +56,8 @@ export async function* readRecords(path: string, entry: ControlEntry): AsyncGene
     lineNo++;
     const bytes = raw.length && raw[raw.length - 1] === 0x0d ? raw.subarray(0, raw.length - 1) : raw;
     if (bytes.length === 0) return null;
+    // A NUL byte is no character of either encoding, and PostgreSQL text cannot hold one.
+    if (bytes.includes(0)) return { file: entry.file, line: lineNo, field: null, code: 'feed.encoding' };
     try {
       if (entry.layout === 'fixed') {
         if (bytes.length !== width) return { file: entry.file, line: lineNo, field: null, code: 'feed.fixed_width', value: String(bytes.length) };

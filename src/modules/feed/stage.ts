@@ -1,17 +1,24 @@
 // Staging tables: a file's checked rows go into a temporary table (dropped with the transaction)
-// in chunks, one INSERT … SELECT FROM unnest(…) per chunk with one array parameter per column, so
-// millions of rows cost a few hundred statements; the checks against the database and the merge
-// are then set-based SQL over the staged rows.
+// in chunks; the checks against the database and the merge are then set-based SQL over the staged
+// rows. On a PostgreSQL server each chunk is one COPY FROM STDIN in the load's own session, sent
+// while the next chunk is being read (at 3,000,000 balances: a few seconds, against about 12 s for
+// INSERT … SELECT FROM unnest(…) of the same chunks). PGlite has no COPY through the transaction:
+// there each chunk is one INSERT … SELECT FROM unnest(…) with one array parameter per column.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
+import { copyText, type CopyIn } from '../../db/copy-in.ts';
 import type { Rejection } from './read-file.ts';
 
 export interface StageColumn { name: string; type: 'int4' | 'int8' | 'text' | 'numeric' | 'date' | 'time' }
 
 export class Stage {
-  private rows: unknown[][];
+  private rows: unknown[][] = [];
+  private lines: string[] = [];
+  private buffered = 0;
+  /** The COPY of the previous chunk, still running while the next one is read. */
+  private inFlight: Promise<void> | null = null;
   count = 0;
-  constructor(private tx: Tx, readonly table: string, private columns: readonly StageColumn[], private chunk = 20_000) {
+  constructor(private tx: Tx, readonly table: string, private columns: readonly StageColumn[], private chunk = 20_000, private copyIn: CopyIn | null = null) {
     this.rows = columns.map(() => []);
   }
 
@@ -22,14 +29,26 @@ export class Stage {
     return this;
   }
 
+  /** One row; '' is stored as null (no value). */
   async push(values: unknown[]) {
-    values.forEach((v, i) => this.rows[i]!.push(v === '' ? null : v));
+    if (this.copyIn) this.lines.push(values.map((v) => copyText(v === '' ? null : v)).join('\t'));
+    else values.forEach((v, i) => this.rows[i]!.push(v === '' ? null : v));
     this.count++;
-    if (this.rows[0]!.length >= this.chunk) await this.flush();
+    if (++this.buffered >= this.chunk) await this.flush();
   }
 
   async flush() {
-    if (!this.rows[0]!.length) return;
+    if (!this.buffered) return;
+    this.buffered = 0;
+    if (this.copyIn) {
+      const text = `${this.lines.join('\n')}\n`;
+      this.lines = [];
+      await this.inFlight; // one chunk in flight at a time: its error surfaces here or in done()
+      const copy = this.copyIn(this.tx, `copy ${this.table} (${this.columns.map((c) => c.name).join(', ')}) from stdin`, text);
+      copy.catch(() => {}); // awaited (and thrown) by the next flush or done()
+      this.inFlight = copy;
+      return;
+    }
     const arrays = this.columns.map((c, i) => sql`${this.rows[i]}::${sql.raw(c.type)}[]`);
     await sql`insert into ${sql.table(this.table)} select * from unnest(${sql.join(arrays)})`.execute(this.tx);
     this.rows = this.columns.map(() => []);
@@ -37,6 +56,9 @@ export class Stage {
 
   async done() {
     await this.flush();
+    const last = this.inFlight;
+    this.inFlight = null;
+    await last;
     await sql`analyze ${sql.table(this.table)}`.execute(this.tx);
   }
 }
