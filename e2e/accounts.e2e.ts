@@ -141,5 +141,45 @@ describe('daily feed and accounts tab in the browser', () => {
     expect(text.match(new RegExp(AVERAGE.replace('.', '\\.'), 'g'))).toHaveLength(3);
     await expect(view.locator('[data-testid=daily-averages]').textContent()).resolves.toContain(D2);
     await view.context().close();
+
+    // The sub-branch head finds the institution's daily averages on the workbench: the demo bank has
+    // no other balances, so 市南支行's deposits are this account's — month and quarter (both begin on
+    // D1) 2,000.25; year (4000.50 ÷ 275 days to 2 October) 14.547… → 14.55.
+    const head = await crm.newPage();
+    await login(head, 'sn_head');
+    const card = head.locator('[data-testid=institution-averages]');
+    await card.waitFor();
+    await expect.poll(() => card.textContent()).toContain(D2);
+    const row = (await card.locator('tbody tr').first().textContent())!;
+    expect(row).toContain('存款（CNY）');
+    expect(row).toContain('3,000.50');
+    expect(row.match(/2,000\.25/g)).toHaveLength(2);
+    expect(row).toContain('14.55');
+    await head.context().close();
+  });
+
+  it('changes the account alert settings on their screen, refusing a repeated window before sending it', async () => {
+    const page = await crm.newPage();
+    await login(page, 'admin');
+    await page.goto('/settings/account-alerts');
+    const form = page.locator('[data-testid=alert-settings-form]');
+    await form.waitFor();
+    // antd puts the test id on the <input> itself or on its wrapper, depending on the addons.
+    const field = (id: string) => page.locator(`input[data-testid=${id}], [data-testid=${id}] input`).first();
+    await expect.poll(() => field('alert-window-0').inputValue()).toBe('30');
+    // A third window repeating 7 days is refused on the form, nothing is sent.
+    await page.click('[data-testid=alert-window-add]');
+    await field('alert-window-2').fill('7');
+    await page.click('[data-testid=alert-settings-save]');
+    await expect.poll(() => form.textContent()).toContain('提前天数不能重复');
+    await field('alert-window-2').fill('15');
+    await field('alert-threshold').fill('800000');
+    await field('alert-keep-days').fill('45');
+    await page.click('[data-testid=alert-settings-save]');
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await page.locator('.ant-message-success').waitFor();
+    const admin = await session('admin');
+    expect((await admin.get('/api/settings/account-alerts')).body).toEqual({ maturityWindows: [30, 15, 7], largeChangeThreshold: '800000.00', largeChangeKeepDays: 45 });
+    await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 // The route table: one entry per page, carrying the permission that shows it in the menu and
 // lets it open. Menu, breadcrumb and the route guard are all built from this list.
 import {
-  ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
+  AlertOutlined, ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
   CloudDownloadOutlined, MergeCellsOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, TagsOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
@@ -11,7 +11,7 @@ import type { Need } from './auth/session';
 export type MenuGroup = 'customer' | 'org' | 'platform' | 'security';
 
 type PageKey = 'home' | 'todos' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
-  | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword';
+  | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword';
 
 export interface AppRoute {
   path: string;
@@ -62,6 +62,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/calendar/CalendarPage')) },
   { path: '/feeds', label: 'menu.feeds', icon: <CloudDownloadOutlined />, group: 'platform', permission: 'feed.read',
     component: lazy(() => import('./pages/feeds/FeedsPage')) },
+  { path: '/settings/account-alerts', label: 'menu.alertSettings', icon: <AlertOutlined />, group: 'platform', permission: 'setting.manage',
+    component: lazy(() => import('./pages/settings/AccountAlertSettingsPage')) },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, group: 'security', permission: 'audit.read',
     component: lazy(() => import('./pages/audit/AuditPage')) },
   { path: '/api-tokens', label: 'menu.apiTokens', icon: <KeyOutlined />, group: 'security', permission: 'apitoken.manage',

@@ -1,4 +1,4 @@
-// Shapes of ACC-4 account alerts: the two settings that tune them and the workbench requests.
+// Shapes of ACC-4 account alerts: the settings that tune them and the workbench requests.
 // Every rule carries its own message code (messages-alert.ts), so a refused setting says why.
 import { z } from 'zod';
 
@@ -27,9 +27,18 @@ export const largeChangeThresholdSchema = z.string({ error: 'alerts.threshold_fo
   // "500000" and "0500000.5" are stored as "500000.00" and "500000.50".
   .transform((v) => { const [yuan, fen = ''] = v.split('.'); return `${BigInt(yuan!)}.${fen.padEnd(2, '0')}`; });
 
+/**
+ * accounts.large_change_keep_days: a large-change alert left open this many days after its business
+ * date expires, so a workbench nobody clears does not grow without end (the change is history by
+ * then; the balance trend still shows it).
+ */
+export const largeChangeKeepDaysSchema = z.number({ error: 'alerts.keep_days_range' }).int('alerts.keep_days_range')
+  .min(1, 'alerts.keep_days_range').max(366, 'alerts.keep_days_range');
+
 export const alertSettingsBody = z.strictObject({
   maturityWindows: maturityWindowsSchema,
   largeChangeThreshold: largeChangeThresholdSchema,
+  largeChangeKeepDays: largeChangeKeepDaysSchema,
 });
 export type AlertSettings = z.infer<typeof alertSettingsBody>;
 

@@ -34,7 +34,7 @@ export interface RaisedAlerts {
   largeChange: number;
   /** Open alerts withdrawn: maturity date changed or account no longer eligible, narrower window raised, change shrunk on reload. */
   withdrawn: number;
-  /** Open maturity warnings whose date passed before anyone marked them done. */
+  /** Open maturity warnings whose date passed, and large-change alerts older than the keep days, nobody marked done. */
   expired: number;
   /** Open alerts re-pointed to the customer's current responsible person (transfer, manager left). */
   reassigned: number;
@@ -63,10 +63,12 @@ export async function raiseAccountAlerts(tx: Tx, businessDate: string, previousD
   if (errors.length) throw invalid(...errors);
   const windows = await getSetting(tx, 'accounts.maturity_windows');
   const threshold = await getSetting(tx, 'accounts.large_change_threshold');
+  const keepDays = await getSetting(tx, 'accounts.large_change_keep_days');
   const reassigned = await reassignOpenAlerts(tx);
   const maturity = await raiseMaturityWarnings(tx, businessDate, windows);
   const change = await raiseLargeChanges(tx, businessDate, previousDate, threshold);
-  return { maturity: maturity.raised, largeChange: change.inForce, withdrawn: maturity.withdrawn + change.withdrawn, expired: maturity.expired, reassigned };
+  const aged = await expireOldLargeChanges(tx, businessDate, keepDays);
+  return { maturity: maturity.raised, largeChange: change.inForce, withdrawn: maturity.withdrawn + change.withdrawn, expired: maturity.expired + aged, reassigned };
 }
 
 /**
@@ -195,6 +197,17 @@ async function raiseLargeChanges(tx: Tx, d: string, previous: string | null, thr
   return { inForce: Number(upserted.numAffectedRows ?? 0n), withdrawn: Number(withdrawn.numAffectedRows ?? 0n) };
 }
 
+/**
+ * Large-change alerts still open `keepDays` days after their business date expire (kept, not
+ * shown): the workbench lists what is still worth a call. Counted from the business date, so a
+ * run of reloads or a late day does not shorten anyone's time to act.
+ */
+async function expireOldLargeChanges(tx: Tx, d: string, keepDays: number): Promise<number> {
+  const r = await sql`update account_alert set status = 'expired', updated_at = now()
+    where kind = 'large_change' and status = 'open' and business_date <= ${d}::date - ${keepDays}::int`.execute(tx);
+  return Number(r.numAffectedRows ?? 0n);
+}
+
 /** The alerts this actor answers for (see the header). */
 export function alertVisibleTo(actor: Actor): Expression<SqlBool> {
   const mine = actor.kind === 'user' ? sql<SqlBool>`al.assignee_user_id = ${actor.id}` : sql<SqlBool>`false`;
@@ -250,7 +263,7 @@ export async function markAlertDone(db: Database, actor: Actor, id: number) {
       .where('id', '=', id).where('status', '=', 'open').returning(['id', 'status', 'done_at']).executeTakeFirst();
     if (!row) {
       const { status } = await tx.selectFrom('account_alert').select('status').where('id', '=', id).executeTakeFirstOrThrow();
-      throw new AppError(status === 'done' ? 'alerts.already_done' : 'alerts.withdrawn', 409);
+      throw new AppError(status === 'done' ? 'alerts.already_done' : status === 'expired' ? 'alerts.expired' : 'alerts.withdrawn', 409);
     }
     await writeAudit(tx, actor, { action: 'account_alert.done', entityType: 'account_alert', entityId: id, before: { status: 'open' },
       after: { status: 'done', kind: alert.kind, accountId: alert.account_id, customerId: alert.customer_id } });
@@ -259,13 +272,15 @@ export async function markAlertDone(db: Database, actor: Actor, id: number) {
 }
 
 export async function getAlertSettings(db: Executor): Promise<AlertSettings> {
-  return { maturityWindows: await getSetting(db, 'accounts.maturity_windows'), largeChangeThreshold: await getSetting(db, 'accounts.large_change_threshold') };
+  return { maturityWindows: await getSetting(db, 'accounts.maturity_windows'), largeChangeThreshold: await getSetting(db, 'accounts.large_change_threshold'),
+    largeChangeKeepDays: await getSetting(db, 'accounts.large_change_keep_days') };
 }
 
-/** Both settings in one transaction (each audited by putSetting); a bad value changes neither. */
+/** The settings in one transaction (each audited by putSetting); a bad value changes none. */
 export async function putAlertSettings(db: Database, actor: Actor, body: AlertSettings): Promise<AlertSettings> {
   return db.transaction().execute(async (tx) => ({
     maturityWindows: await putSetting(tx, actor, 'accounts.maturity_windows', body.maturityWindows),
     largeChangeThreshold: await putSetting(tx, actor, 'accounts.large_change_threshold', body.largeChangeThreshold),
+    largeChangeKeepDays: await putSetting(tx, actor, 'accounts.large_change_keep_days', body.largeChangeKeepDays),
   }));
 }

@@ -287,16 +287,18 @@ describe('the workbench list and done', () => {
 });
 
 describe('settings', () => {
-  it('refuses bad windows and thresholds with a specific message, and changes nothing', async () => {
-    const cases: [unknown, unknown, string][] = [
-      [[0], '1.00', 'alerts.window_range'], [[367], '1.00', 'alerts.window_range'], [[7.5], '1.00', 'alerts.window_range'], [['30'], '1.00', 'alerts.window_range'],
-      [[30, 30], '1.00', 'alerts.windows_distinct'], [[1, 2, 3, 4, 5], '1.00', 'alerts.windows_count'], [[], '1.00', 'alerts.windows_count'], ['30', '1.00', 'alerts.windows_count'],
-      [[30], '0.00', 'alerts.threshold_positive'], [[30], '-1', 'alerts.threshold_format'], [[30], '1.234', 'alerts.threshold_format'],
-      [[30], '12345678901234567', 'alerts.threshold_format'], [[30], '<b>1</b>', 'alerts.threshold_format'], [[30], 500000, 'alerts.threshold_format'],
+  it('refuses bad windows, thresholds and keep days with a specific message, and changes nothing', async () => {
+    const cases: [unknown, unknown, unknown, string][] = [
+      [[0], '1.00', 30, 'alerts.window_range'], [[367], '1.00', 30, 'alerts.window_range'], [[7.5], '1.00', 30, 'alerts.window_range'], [['30'], '1.00', 30, 'alerts.window_range'],
+      [[30, 30], '1.00', 30, 'alerts.windows_distinct'], [[1, 2, 3, 4, 5], '1.00', 30, 'alerts.windows_count'], [[], '1.00', 30, 'alerts.windows_count'], ['30', '1.00', 30, 'alerts.windows_count'],
+      [[30], '0.00', 30, 'alerts.threshold_positive'], [[30], '-1', 30, 'alerts.threshold_format'], [[30], '1.234', 30, 'alerts.threshold_format'],
+      [[30], '12345678901234567', 30, 'alerts.threshold_format'], [[30], '<b>1</b>', 30, 'alerts.threshold_format'], [[30], 500000, 30, 'alerts.threshold_format'],
+      [[30], '1.00', 0, 'alerts.keep_days_range'], [[30], '1.00', 367, 'alerts.keep_days_range'], [[30], '1.00', 7.5, 'alerts.keep_days_range'],
+      [[30], '1.00', '30', 'alerts.keep_days_range'], [[30], '1.00', null, 'alerts.keep_days_range'],
     ];
-    for (const [maturityWindows, largeChangeThreshold, code] of cases) {
-      const res = await admin.put('/api/settings/account-alerts', { maturityWindows, largeChangeThreshold }, { 'x-crm-lang': 'en-US' });
-      expect(res.statusCode, JSON.stringify([maturityWindows, largeChangeThreshold])).toBe(400);
+    for (const [maturityWindows, largeChangeThreshold, largeChangeKeepDays, code] of cases) {
+      const res = await admin.put('/api/settings/account-alerts', { maturityWindows, largeChangeThreshold, largeChangeKeepDays }, { 'x-crm-lang': 'en-US' });
+      expect(res.statusCode, JSON.stringify([maturityWindows, largeChangeThreshold, largeChangeKeepDays])).toBe(400);
       expect(res.json().errors.map((e: { message: string }) => e.message), code).toContain(accountAlertMessages['en-US'][code]);
     }
     // The service refuses the same values on its own, with the code as the field error.
@@ -308,14 +310,15 @@ describe('settings', () => {
 
   it('stores good values normalised, audited, for setting managers only', async () => {
     expect((await clerk.get('/api/settings/account-alerts')).statusCode).toBe(403);
-    expect((await headA.put('/api/settings/account-alerts', { maturityWindows: [7], largeChangeThreshold: '1' })).statusCode).toBe(403);
-    expect((await admin.get('/api/settings/account-alerts')).json()).toEqual({ maturityWindows: [30, 7], largeChangeThreshold: '500000.00' });
+    expect((await headA.put('/api/settings/account-alerts', { maturityWindows: [7], largeChangeThreshold: '1', largeChangeKeepDays: 30 })).statusCode).toBe(403);
+    expect((await admin.get('/api/settings/account-alerts')).json()).toEqual({ maturityWindows: [30, 7], largeChangeThreshold: '500000.00', largeChangeKeepDays: 30 });
     const since = await lastAuditId(ctx);
-    const res = await admin.put('/api/settings/account-alerts', { maturityWindows: [7, 60, 15], largeChangeThreshold: '1000000' });
+    const res = await admin.put('/api/settings/account-alerts', { maturityWindows: [7, 60, 15], largeChangeThreshold: '1000000', largeChangeKeepDays: 30 });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ maturityWindows: [60, 15, 7], largeChangeThreshold: '1000000.00' });
+    expect(res.json()).toEqual({ maturityWindows: [60, 15, 7], largeChangeThreshold: '1000000.00', largeChangeKeepDays: 30 });
     expect((await auditSince(ctx, since)).map((a) => [a.action, a.entity_id, a.after])).toEqual([
-      ['setting.update', 'accounts.maturity_windows', [60, 15, 7]], ['setting.update', 'accounts.large_change_threshold', '1000000.00']]);
+      ['setting.update', 'accounts.maturity_windows', [60, 15, 7]], ['setting.update', 'accounts.large_change_threshold', '1000000.00'],
+      ['setting.update', 'accounts.large_change_keep_days', 30]]);
 
     // The new settings drive the next run: 60 days ahead warns, a 600,000 change no longer does.
     await account('far', cust.mgr, 'deposit_time', { maturityOn: '2037-08-30' });
@@ -328,5 +331,27 @@ describe('settings', () => {
       await putSetting(tx, ctx.system, 'accounts.maturity_windows', [30, 7]);
       await putSetting(tx, ctx.system, 'accounts.large_change_threshold', '500000.00');
     });
+  });
+
+  it('expires a large-change alert left open for the keep days; marking it done is then refused', async () => {
+    await db().updateTable('account_alert').set({ status: 'withdrawn' }).where('status', '=', 'open').execute();
+    await db().transaction().execute((tx) => putSetting(tx, ctx.system, 'accounts.large_change_keep_days', 10));
+    try {
+      await account('aged', cust.mgr, 'deposit_demand');
+      await day('2040-06-01', [['aged', '0.00']]);
+      await day('2040-06-02', [['aged', '900000.00']]);
+      expect(await raise('2040-06-02', '2040-06-01')).toMatchObject({ largeChange: 1, expired: 0 });
+      // Day 9 after its business date: still open. Day 10: expired, kept, off the workbench.
+      expect(await raise('2040-06-11', '2040-06-02')).toMatchObject({ expired: 0 });
+      expect((await alertsOf('aged')).map((a) => a.status)).toEqual(['open']);
+      expect(await raise('2040-06-12', '2040-06-11')).toMatchObject({ expired: 1 });
+      const [alert] = await alertsOf('aged');
+      expect(alert!.status).toBe('expired');
+      const res = await manager.post(`/api/workbench/account-alerts/${alert!.id}/done`);
+      expect([res.statusCode, res.json().code]).toEqual([409, 'alerts.expired']);
+      expect((await manager.get('/api/workbench/account-alerts?kind=large_change')).json().counts.large_change).toBe(0);
+    } finally {
+      await db().transaction().execute((tx) => putSetting(tx, ctx.system, 'accounts.large_change_keep_days', 30));
+    }
   });
 });

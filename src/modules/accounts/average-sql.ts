@@ -9,12 +9,17 @@ export function periodToDate(kind: AveragePeriodKind, asOf: string, facts: 'a' |
   const start = sql`date_trunc(${kind}, ${asOf}::date)::date`;
   const rowStart = sql.ref(`r.${kind}_start`);
   const same = sql`(${rowStart} = ${start})`;
-  // A row ahead of the as-of date (a later day already loaded) cannot answer for it: no days.
-  const usable = sql`(r.account_id is not null and r.through_date <= ${asOf}::date)`;
-  const from = sql`(case when ${same} then r.through_date + 1 else greatest(${start}, ${sql.ref(`${facts}.opened_on`)}) end)`;
+  // A row ahead of the as-of date (a later day already loaded, or rolled into a later period by a
+  // full day) cannot answer for it: no days. Finished periods are in account_average_period.
+  const usable = sql`(r.account_id is not null and r.through_date <= ${asOf}::date and ${rowStart} <= ${start})`;
+  // (a row rolled into the period on its first day may have been loaded last before it)
+  const from = sql`(case when ${same} then greatest(r.through_date + 1, ${start}) else greatest(${start}, ${sql.ref(`${facts}.opened_on`)}) end)`;
   const carried = sql`greatest(0, least(${asOf}::date, coalesce(${sql.ref(`${facts}.closed_on`)}, ${asOf}::date)) - ${from} + 1)`;
+  // Loaded on the as-of date itself (every account of a full day): the row's own figures, nothing
+  // carried — the everyday case first, for the institution sums over 3,000,000 rows.
+  const current = sql`r.through_date = ${asOf}::date and ${rowStart} = ${start}`;
   return {
-    sum: sql<string>`(case when not ${usable} then 0 when ${same} then ${sql.ref(`r.${kind}_sum`)} + r.last_balance * ${carried} else r.last_balance * ${carried} end)`,
-    days: sql<number>`(case when not ${usable} then 0 when ${same} then ${sql.ref(`r.${kind}_days`)} + ${carried} else ${carried} end)`,
+    sum: sql<string>`(case when ${current} then ${sql.ref(`r.${kind}_sum`)} when not ${usable} then 0 when ${same} then ${sql.ref(`r.${kind}_sum`)} + r.last_balance * ${carried} else r.last_balance * ${carried} end)`,
+    days: sql<number>`(case when ${current} then ${sql.ref(`r.${kind}_days`)} when not ${usable} then 0 when ${same} then ${sql.ref(`r.${kind}_days`)} + ${carried} else ${carried} end)`,
   };
 }

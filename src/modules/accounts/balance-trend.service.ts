@@ -24,7 +24,8 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 /**
  * The trend from `from` to `to` (both days included). Given one end, the other is 90 days away;
  * given neither, the range ends at the latest business date loaded for the customer (none loaded:
- * an empty trend). A series appears for each category and currency with a loaded balance on or
+ * an empty trend) and starts 90 days before, or at the first account's opening if that is later —
+ * a new customer's chart is not a quarter of zeros. A series appears for each category and currency with a loaded balance on or
  * before `to`, with a point for every day of the range (0.00 on days none of its accounts is open).
  */
 export async function balanceTrend(db: Database, actor: Actor, customerId: number, range: { from?: string; to?: string } = {}): Promise<BalanceTrend> {
@@ -38,9 +39,12 @@ export async function balanceTrend(db: Database, actor: Actor, customerId: numbe
 
   let { from, to } = range;
   if (from === undefined && to === undefined) {
-    const accounts = await db.selectFrom('account').select('id').where('customer_id', '=', customerId).execute();
+    const accounts = await db.selectFrom('account').select(['id', 'opened_on']).where('customer_id', '=', customerId).execute();
     to = (await latestBusinessDate(db, accounts.map((a) => a.id))) ?? undefined;
     if (to === undefined) return { customerId, from: null, to: null, series: [] };
+    const firstOpened = accounts.map((a) => a.opened_on).sort()[0]!;
+    const quarter = shiftDays(to, 1 - DEFAULT_TREND_DAYS);
+    from = firstOpened > quarter && firstOpened <= to ? firstOpened : quarter;
   }
   from ??= shiftDays(to!, 1 - DEFAULT_TREND_DAYS);
   to ??= shiftDays(from, DEFAULT_TREND_DAYS - 1);

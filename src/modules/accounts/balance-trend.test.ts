@@ -86,15 +86,19 @@ describe('GET /api/customers/:id/balance-trend, hand-computed', () => {
     expect(later).toEqual({ 'deposit/CNY': ['1300.00', '1300.00'], 'deposit/USD': ['10.00', '10.00'], 'loan/CNY': ['5000.00', '5000.00'] });
   });
 
-  it('defaults to the 90 days up to the latest loaded business date, 0.00 before any account opened', async () => {
+  it('defaults to the latest loaded business date, from the first opening within 90 days; one end given, 90 days', async () => {
     const body = (await trend()).json() as Body;
-    // The latest loaded day is Mar 5 (the closed account's Mar 5 row is after its closing and not counted); 90 days back: 2026-12-06.
-    expect([body.from, body.to]).toEqual(['2026-12-06', '2027-03-05']);
+    // The latest loaded day is Mar 5 (the closed account's Mar 5 row is after its closing and not counted). 90 days back
+    // would be 2026-12-06, but the first account opened on Mar 1: the chart starts there, not with 85 days of 0.00.
+    expect([body.from, body.to]).toEqual(['2027-03-01', '2027-03-05']);
     const deposits = body.series.find((s) => s.category === 'deposit' && s.currency === 'CNY')!.points;
-    expect(deposits).toHaveLength(90);
-    expect(deposits[0]).toEqual({ date: '2026-12-06', balance: '0.00' });
-    expect(deposits.find((p) => p.date === '2027-02-28')!.balance).toBe('0.00');
-    expect(deposits.slice(-5).map((p) => p.balance)).toEqual(['150.00', '160.00', '1260.00', '1200.00', '1300.00']);
+    expect(deposits.map((p) => p.balance)).toEqual(['150.00', '160.00', '1260.00', '1200.00', '1300.00']);
+    // Asked for explicitly, the days before any account opened are there, at 0.00.
+    const asked = (await trend('?to=2027-03-05')).json() as Body;
+    const before = asked.series.find((s) => s.category === 'deposit' && s.currency === 'CNY')!.points;
+    expect(before).toHaveLength(90);
+    expect(before[0]).toEqual({ date: '2026-12-06', balance: '0.00' });
+    expect(before.find((p) => p.date === '2027-02-28')!.balance).toBe('0.00');
     // One end given: the other is 90 days away.
     const fromOnly = (await trend('?from=2027-03-01')).json() as Body;
     expect([fromOnly.from, fromOnly.to, fromOnly.series[0]!.points.length]).toEqual(['2027-03-01', '2027-05-29', 90]);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type Client, type TestContext } from '../../test/harness.ts';
+import type { Executor } from '../../db/database.ts';
 import { upsertAccounts } from './account.service.ts';
 import { applyBusinessDay } from './balance.service.ts';
 import { dailyAverages } from './daily-average.service.ts';
@@ -189,29 +190,51 @@ describe('daily averages (日均), hand-computed', () => {
 });
 
 describe('the full-day path (build the table and swap it in)', () => {
-  it('gives exactly what the row-by-row path gives, for the staged accounts and the others alike', async () => {
-    const state = () => sql`select * from account_average order by account_id`.execute(ctx.handle.db).then((r) => r.rows);
+  it('gives the staged accounts exactly what the row-by-row path gives, and every account the same averages', async () => {
+    type Row = { account_id: number; through_date: string; last_balance: string; month_start: string; month_sum: string; month_days: number };
+    const state = (db: Executor) => sql<Row>`select * from account_average order by account_id`.execute(db).then((r) => r.rows);
     // Two of the accounts get a day (one a new month, one a reload-free continuation); the rest are kept as they were.
     const rows = [{ accountId: acc.monthEnd!, balance: '800.00' }, { accountId: acc.gap!, balance: '12.34' }];
+    const staged = new Set(rows.map((r) => r.accountId));
     const run = async (write: 'rewrite' | 'upsert') => {
-      let after: unknown[] = [];
+      let after: Row[] = [];
+      let averages: unknown = null;
+      let closedPeriods: unknown[] = [];
       await ctx.handle.db.transaction().execute(async (tx) => {
         await applyBusinessDay(tx, '2028-06-01', rows, write);
-        after = (await sql`select * from account_average order by account_id`.execute(tx)).rows;
+        after = await state(tx);
+        averages = await dailyAverages(tx, after.map((r) => r.account_id), '2028-06-10');
+        closedPeriods = (await sql`select period_kind, period_start::text, balance_sum::text, days from account_average_period
+          where account_id = ${acc.closing!} order by period_kind`.execute(tx)).rows;
         throw new Error('undo');
       }).catch((e: Error) => { if (e.message !== 'undo') throw e; });
-      return after;
+      return { after, averages, closedPeriods };
     };
-    const before = await state();
+    const before = await state(ctx.handle.db);
     const rowByRow = await run('upsert');
     const swapped = await run('rewrite');
-    expect(swapped).toEqual(rowByRow);
-    expect(swapped).not.toEqual(before);
-    expect(swapped.length).toBe(before.length);
+    expect(swapped.after.filter((r) => staged.has(r.account_id))).toEqual(rowByRow.after.filter((r) => staged.has(r.account_id)));
+    expect(swapped.after.length).toBe(before.length);
+    // The full day moves the whole book: an account not in the file whose month ended is rolled into
+    // June 2028 with nothing counted yet, keeping its last load and balance (its May was archived);
+    // the row-by-row path leaves it as it was. Read as of June 10, both give every account the same.
+    for (const b of before.filter((r) => !staged.has(r.account_id))) {
+      const s = swapped.after.find((r) => r.account_id === b.account_id)!;
+      expect([s.through_date, s.last_balance]).toEqual([b.through_date, b.last_balance]);
+      expect([s.month_start, s.month_sum, s.month_days]).toEqual(b.month_start < '2028-06-01' ? ['2028-06-01', '0.00', 0] : [b.month_start, b.month_sum, b.month_days]);
+      expect(rowByRow.after.find((r) => r.account_id === b.account_id)).toEqual(b);
+    }
+    expect(swapped.averages).toEqual(rowByRow.averages);
+    // The account closed on 20 June 2027 is in neither day: the full day archives its last month,
+    // quarter and year (Jun 10–20: 6000.00 over 11 days) as it rolls it; the row-by-row day leaves it.
+    expect(swapped.closedPeriods).toEqual(['month', 'quarter', 'year'].map((k) => ({ period_kind: k,
+      period_start: k === 'month' ? '2027-06-01' : k === 'quarter' ? '2027-04-01' : '2027-01-01', balance_sum: '6000.00', days: 11 })));
+    expect(rowByRow.closedPeriods).toEqual([]);
     // The table is back, with its primary key, after the rolled-back swap.
-    expect(await state()).toEqual(before);
+    expect(await state(ctx.handle.db)).toEqual(before);
   });
 });
+
 
 describe('balance snapshots and hostile input', () => {
   it('stores each day in its own partition, created on demand', async () => {

@@ -11,6 +11,8 @@ export const accountAlertMessages: MessageBundle = {
     'alerts.windows_distinct': '预警提前天数不能重复',
     'alerts.threshold_format': '大额变动金额格式不正确（单位：元，最多 16 位整数、两位小数）',
     'alerts.threshold_positive': '大额变动金额须大于 0',
+    'alerts.keep_days_range': '大额变动预警保留天数应为 1 至 366 之间的整数',
+    'alerts.expired': '该预警已过期（到期日已过或超过保留天数），无需处理',
   },
   'en-US': {
     'entity.account_alert': 'account alert',
@@ -21,5 +23,7 @@ export const accountAlertMessages: MessageBundle = {
     'alerts.windows_distinct': 'Warning windows must not repeat',
     'alerts.threshold_format': 'Large-change amount: yuan with up to 16 integer digits and 2 decimals',
     'alerts.threshold_positive': 'The large-change amount must be greater than 0',
+    'alerts.keep_days_range': 'Large-change alerts are kept open for a whole number of days from 1 to 366',
+    'alerts.expired': 'This alert has expired (its maturity date passed or it is older than the keep days); nothing to do',
   },
 };

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { AppError } from '../../server/errors.ts';
 import { certificateAuthoritiesSchema, type CertificateAuthorities } from '../customers/certificate.schema.ts';
 import { closureRulesSchema, DEFAULT_CLOSURE_RULES } from '../accounts/signing.schema.ts';
-import { largeChangeThresholdSchema, maturityWindowsSchema } from '../accounts/alert.schema.ts';
+import { largeChangeKeepDaysSchema, largeChangeThresholdSchema, maturityWindowsSchema } from '../accounts/alert.schema.ts';
 
 const SETTINGS = {
   'security.policy': { schema: securityPolicySchema, default: MLPS_POLICY },
@@ -17,6 +17,8 @@ const SETTINGS = {
   // ACC-4: warn 30 and 7 days before a deposit or loan matures; a day-over-day change of 500,000 yuan or more is large.
   'accounts.maturity_windows': { schema: maturityWindowsSchema, default: [30, 7] },
   'accounts.large_change_threshold': { schema: largeChangeThresholdSchema, default: '500000.00' },
+  // A large-change alert still open 30 days after its business date expires.
+  'accounts.large_change_keep_days': { schema: largeChangeKeepDaysSchema, default: 30 },
   // ACC-6: what an active signing of each kind does to closing its account (docs/signings.md).
   'accounts.closure_rules': { schema: closureRulesSchema, default: DEFAULT_CLOSURE_RULES },
 } as const;

@@ -25,7 +25,7 @@ export const accountsEn: Shape<typeof accountsZh> = {
     rule: 'Calendar days; a day without a balance record carries the previous one; days before opening or after closing do not count. Deposits are demand and time deposits together; categories and currencies are never added together.',
   },
   trend: {
-    title: 'Balance trend', range: 'Dates', maxDays: 'At most 366 days; none chosen: the 90 days up to the latest loaded day',
+    title: 'Balance trend', range: 'Dates', maxDays: 'At most 366 days; none chosen: the 90 days up to the latest loaded day (from the first opening for a newer customer)',
     empty: 'No balances loaded yet', series: '{{category}} ({{currency}})',
   },
 };

@@ -24,6 +24,7 @@ export const zhCN = {
     codeTables: '代码表',
     calendar: '工作日历',
     feeds: '数据下发',
+    alertSettings: '账户预警设置',
     audit: '审计日志',
     apiTokens: '接口令牌',
     securityPolicy: '安全策略',
@@ -87,6 +88,11 @@ export const zhCN = {
     passwordSoon: '您的密码将在 {{days}} 天后（{{date}}）到期，请及时修改。',
     idle: '会话超时', idleMinutes: '{{minutes}} 分钟未操作自动退出',
     shortcuts: '我的功能', noShortcuts: '暂无可用功能',
+  },
+  institutionAverages: {
+    title: '本机构日均 · {{name}}', category: '类别（币种）', accounts: '账户数', balance: '余额',
+    none: '尚未加载余额数据，无日均可显示',
+    rule: '机构日均 = 本机构及下辖机构全部账户每日余额之和 ÷ 期间自然日数（开户前、销户后按 0 计）；不同类别、不同币种分别统计，不相加。',
   },
   customers: customersZh,
   creditInfo: creditInfoZh,
@@ -271,6 +277,16 @@ export const zhCN = {
     group: { password: '密码规则', lockout: '登录失败锁定', session: '会话' },
     required: '请填写', revert: '撤销修改',
     confirmTitle: '保存安全策略？', confirm: '新策略对所有用户立即生效，并记入审计日志。',
+  },
+  alertSettings: {
+    title: '账户预警设置',
+    intro: '到期预警与大额变动预警由每日数据下发生成，推送到客户主管户经理（无主管户经理时推送到客户所属机构）的工作台。修改自下一个加载的业务日起生效。',
+    windows: '到期预警提前天数', windowsHint: '定期存款、贷款到期前多少天提醒；1–4 个，各为 1–366 天，进入更近的窗口时再提醒一次',
+    addWindow: '添加', days: '天', distinct: '提前天数不能重复',
+    threshold: '大额变动金额', thresholdHint: '账户余额日变动（增加或减少）达到该金额即提醒；按账户币种计，不做折算', yuan: '元',
+    keepDays: '大额变动预警保留天数', keepDaysHint: '无人处理的大额变动预警在业务日期后保留的天数，到期后不再显示（记录保留）',
+    required: '请填写',
+    confirmTitle: '保存账户预警设置？', confirm: '新设置自下一个加载的业务日起生效，并记入审计日志。',
   },
 };
 

@@ -1,5 +1,5 @@
 // 工作台: who I am in the bank (institutions, roles, data scope) and the functions open to me.
-// Only facts from /api/me: no invented figures.
+// Only facts from the server (/api/me, the institution's averages, the alerts): no invented figures.
 import { Alert, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatDate, localName } from '../../lib/format';
 import { ROUTES } from '../../routes';
 import styles from './home.module.css';
 import { AccountAlerts } from './AccountAlerts';
+import { InstitutionAverages } from './InstitutionAverages';
 
 const greetingKey = (hour: number): 'home.morning' | 'home.afternoon' | 'home.evening' =>
   (hour < 12 ? 'home.morning' : hour < 18 ? 'home.afternoon' : 'home.evening');
@@ -64,6 +65,7 @@ export default function HomePage() {
           </Card>
         </Col>
       </Row>
+      <InstitutionAverages />
       <AccountAlerts />
     </>
   );

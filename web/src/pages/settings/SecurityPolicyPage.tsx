@@ -1,36 +1,18 @@
 // 安全策略 (setting.manage): password, lockout and idle-session rules, defaulting to the MLPS
 // level-3 profile Chinese assessors expect.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Divider, Form, InputNumber, Result, Row, Skeleton, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Divider, Form, InputNumber, Result, Row, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useReportError } from '../../api/use-report-error';
 import { ME_KEY } from '../../auth/session';
 import { fetchPolicy, POLICY_FIELDS, POLICY_GROUPS, POLICY_KEY, savePolicy, type SecurityPolicy } from './api';
+import { useSettingsForm } from './use-settings-form';
 
 export default function SecurityPolicyPage() {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
-  const report = useReportError();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<SecurityPolicy>();
-  const [busy, setBusy] = useState(false);
-  const policy = useQuery({ queryKey: POLICY_KEY, queryFn: ({ signal }) => fetchPolicy(signal) });
-
-  useEffect(() => { if (policy.data) form.setFieldsValue(policy.data); }, [policy.data, form]);
-
-  const save = (v: SecurityPolicy) => modal.confirm({
-    title: t('settings.confirmTitle'), content: t('settings.confirm'), okText: t('common.save'),
-    onOk: async () => {
-      setBusy(true);
-      try {
-        const saved = await savePolicy(v);
-        queryClient.setQueryData(POLICY_KEY, saved);
-        void queryClient.invalidateQueries({ queryKey: ME_KEY });
-        message.success(t('common.saved'));
-      } catch (e) { report(e, form); } finally { setBusy(false); }
-    },
-  });
+  // The session's idle limit and password rules come with /api/me: refreshed once saved.
+  const { form, query: policy, busy, submit: save, revert } = useSettingsForm<SecurityPolicy>({ queryKey: POLICY_KEY, fetch: fetchPolicy, save: savePolicy,
+    confirmTitle: t('settings.confirmTitle'), confirm: t('settings.confirm'), onSaved: () => void queryClient.invalidateQueries({ queryKey: ME_KEY }) });
 
   if (policy.error) return <Result status="warning" title={policy.error.message} />;
   return (
@@ -56,7 +38,7 @@ export default function SecurityPolicyPage() {
           <Form.Item style={{ marginBottom: 0 }}>
             <Space>
               <Button type="primary" htmlType="submit" loading={busy} data-testid="security-policy-save">{t('common.save')}</Button>
-              <Button onClick={() => policy.data && form.setFieldsValue(policy.data)}>{t('settings.revert')}</Button>
+              <Button onClick={revert}>{t('settings.revert')}</Button>
             </Space>
           </Form.Item>
         </Form>

@@ -18,3 +18,9 @@ export const POLICY_FIELDS: { name: keyof SecurityPolicy; group: PolicyGroup; mi
   { name: 'idleMinutes', group: 'session', min: 1, max: 30, unit: 'minutes' },
 ];
 export const POLICY_GROUPS: readonly PolicyGroup[] = ['password', 'lockout', 'session'];
+
+/** ACC-4 account alert settings (docs/account-alerts.md). */
+export interface AlertSettings { maturityWindows: number[]; largeChangeThreshold: string; largeChangeKeepDays: number }
+export const ALERT_SETTINGS_KEY = ['settings', 'account-alerts'] as const;
+export const fetchAlertSettings = (signal?: AbortSignal) => api.get<AlertSettings>('/settings/account-alerts', undefined, signal);
+export const saveAlertSettings = (s: AlertSettings) => api.put<AlertSettings>('/settings/account-alerts', s);

@@ -1,0 +1,44 @@
+// 本机构日均 (ACC-3) on the workbench of heads and report readers with an institution-wide scope:
+// the balances and month/quarter/year-to-date daily averages of the institution in their charge
+// (with its sub-branches), per category and currency, as of the latest loaded business day.
+// A manager who sees only his own customers gets no branch figure (the server refuses it too).
+import { useQuery } from '@tanstack/react-query';
+import { Card, Table, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useCan, useMe } from '../../auth/session';
+import { formatMoney } from '../../lib/format';
+import styles from './home.module.css';
+
+interface Item { category: 'deposit' | 'loan' | 'wealth' | 'card'; currency: string; accounts: number; balance: string; month: string; quarter: string; year: string }
+interface Averages { institutionId: number; asOf: string | null; items: Item[] }
+
+export function InstitutionAverages() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { data: me } = useMe();
+  const allowed = !!me && me.dataScope === 'institution' && (can('report.read') || can('performance.read'));
+  const id = me?.managingInstitution.id;
+  const q = useQuery({ queryKey: ['workbench', 'institution-averages', id], enabled: allowed,
+    queryFn: ({ signal }) => api.get<Averages>(`/institutions/${id}/averages`, undefined, signal) });
+  if (!allowed || !me) return null;
+
+  const money = (v: string) => formatMoney(v);
+  const columns: TableColumnsType<Item> = [
+    { title: t('institutionAverages.category'), key: 'category', render: (_, r) => `${t(`accounts.category.${r.category}`)}（${r.currency}）` },
+    { title: t('institutionAverages.accounts'), dataIndex: 'accounts', align: 'right', render: (v: number) => v.toLocaleString() },
+    { title: t('institutionAverages.balance'), dataIndex: 'balance', align: 'right', render: money },
+    { title: t('accounts.averages.month'), dataIndex: 'month', align: 'right', render: money },
+    { title: t('accounts.averages.quarter'), dataIndex: 'quarter', align: 'right', render: money },
+    { title: t('accounts.averages.year'), dataIndex: 'year', align: 'right', render: money },
+  ];
+  return (
+    <Card size="small" className={styles.block} data-testid="institution-averages"
+      title={t('institutionAverages.title', { name: me.managingInstitution.name })}
+      extra={q.data?.asOf && <Typography.Text type="secondary">{t('accounts.averages.asOf', { date: q.data.asOf })}</Typography.Text>}>
+      <Table<Item> size="small" rowKey={(r) => `${r.category}-${r.currency}`} columns={columns} dataSource={q.data?.items ?? []} loading={q.isLoading}
+        pagination={false} locale={{ emptyText: q.error ? q.error.message : t('institutionAverages.none') }} />
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>{t('institutionAverages.rule')}</Typography.Paragraph>
+    </Card>
+  );
+}
