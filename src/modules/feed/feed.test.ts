@@ -1,6 +1,6 @@
 // The daily feed end to end on small hand-made folders: both layouts and both encodings, a day
 // loaded whole or not at all, reloads, every rejected row reported, and CIF-8 field ownership.
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -20,10 +20,13 @@ const CORE_ID = residentId('19900315', '456');
 const CORE_NO = '10000000001';
 
 type Rows = Partial<Record<FeedKind, string[][]>>;
+/** Every folder the cases write, removed at the end. */
+const folders: string[] = [];
+const tempDir = (prefix: string) => { const d = mkdtempSync(join(tmpdir(), prefix)); folders.push(d); return d; };
 
 /** Writes a day's folder: each kind's rows in the given layout and encoding, and the control file. */
 function writeDay(date: string, rows: Rows, layout: FeedLayout = 'delimited', encoding: FeedEncoding = 'UTF-8', countFix: Partial<Record<FeedKind, number>> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'crm-feed-'));
+  const dir = tempDir('crm-feed-');
   const ymd = date.replaceAll('-', '');
   const ctl: string[] = ['# file|kind|layout|encoding|records'];
   for (const [kind, recs] of Object.entries(rows) as [FeedKind, string[][]][]) {
@@ -88,7 +91,10 @@ beforeAll(async () => {
   const id = res.json().id as number;
   crmCustomer = { id, no: (await ctx.handle.db.selectFrom('customer').select('customer_no').where('id', '=', id).executeTakeFirstOrThrow()).customer_no };
 });
-afterAll(() => ctx?.close());
+afterAll(async () => {
+  await ctx?.close();
+  for (const d of folders) rmSync(d, { recursive: true, force: true });
+});
 
 describe('daily feed', () => {
   it('loads a delimited UTF-8 day whole: customers, accounts, balances, averages, transactions', async () => {
@@ -198,7 +204,7 @@ describe('daily feed', () => {
     const before = await snapshot();
     const short = await load(writeDay('2026-11-22', { balances: [['6222020000000000011', '1.00']] }, 'delimited', 'UTF-8', { balances: 2 }), '2026-11-22');
     expect(short.rejected.map((x) => x.code)).toEqual(['feed.record_count']);
-    const missing = await load(mkdtempSync(join(tmpdir(), 'crm-feed-empty-')), '2026-11-22');
+    const missing = await load(tempDir('crm-feed-empty-'), '2026-11-22');
     expect(missing.rejected.map((x) => x.code)).toEqual(['feed.control_missing']);
     // A date after today is a typo that would block every real day after it: refused before anything is read.
     await expect(load(writeDay('2062-11-25', { balances: [['6222020000000000011', '1.00']] }), '2062-11-25')).rejects.toMatchObject({ status: 422, fieldErrors: [{ path: 'businessDate', code: 'feed.date_future' }] });
@@ -245,7 +251,7 @@ describe('daily feed', () => {
     expect(csv.body).not.toContain('6222020000000000099');
     expect((await admin.get('/api/feeds/999999/rejected')).statusCode).toBe(404);
 
-    const inbox = mkdtempSync(join(tmpdir(), 'crm-inbox-'));
+    const inbox = tempDir('crm-inbox-');
     delete process.env.CRM_FEED_INBOX;
     expect((await admin.post('/api/feeds/load', { businessDate: '2026-11-22' })).json().code).toBe('feed.inbox_unset');
     process.env.CRM_FEED_INBOX = inbox;
