@@ -1,5 +1,5 @@
 // Reading an uploaded list (PLAT-3): the first data sheet of an .xlsx, streamed so a large file
-// never sits in memory as cell objects, or a .csv/.txt in UTF-8 or GB18030 (what Excel on a
+// never sits in memory as cell objects (whole-file reading only when the streaming reader fails), or a .csv/.txt in UTF-8 or GB18030 (what Excel on a
 // Chinese Windows saves). Then the header: each column is found by its API key or its label,
 // so reordered or missing optional columns still import, and a mistyped header is an error
 // rather than silently dropped data.
@@ -30,22 +30,51 @@ const tooMany = (maxRows: number) => new AppError('customers.import.too_many_row
 async function readXlsx(data: Buffer, maxRows: number): Promise<Sheet> {
   // Every .xlsx is a zip: refuse anything else before the unzipper sees it.
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) throw new AppError('customers.import.unreadable', 422);
-  const rows: SheetRow[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
-      sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
-    });
-    for await (const ws of reader) {
-      const name = (ws as unknown as { name?: string }).name ?? '';
-      if (NON_DATA_SHEETS.has(name)) continue;
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-        const values = (row.values as unknown[]).slice(1);
-        if (!values.some((v) => v !== null && v !== undefined && v !== '')) continue;
-        rows.push({ row: row.number, cells: values });
-        if (rows.length > maxRows + 3) throw tooMany(maxRows);
-      }
-      break;
-    }
+    return await streamXlsx(data, maxRows);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    // exceljs's streaming reader now and then fails on a good file — a race between the zip
+    // entries it reads (exceljs issue 3064; seen here under load as a sound upload refused as
+    // unreadable). The whole-file reader then decides; the file is already in memory, at most 20 MB.
+    return loadXlsx(data, maxRows);
+  }
+}
+
+/** Keeps a sheet's non-empty rows; more data rows than allowed stop the read. */
+function collector(maxRows: number) {
+  const rows: SheetRow[] = [];
+  const add = (row: ExcelJS.Row) => {
+    const values = (row.values as unknown[]).slice(1);
+    if (!values.some((v) => v !== null && v !== undefined && v !== '')) return;
+    rows.push({ row: row.number, cells: values });
+    if (rows.length > maxRows + 3) throw tooMany(maxRows);
+  };
+  return { rows, add };
+}
+
+/** The first data sheet, streamed: rows are read as they are unzipped. */
+async function streamXlsx(data: Buffer, maxRows: number): Promise<Sheet> {
+  const { rows, add } = collector(maxRows);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+  });
+  for await (const ws of reader) {
+    const name = (ws as unknown as { name?: string }).name ?? '';
+    if (NON_DATA_SHEETS.has(name)) continue;
+    for await (const row of ws as AsyncIterable<ExcelJS.Row>) add(row);
+    break;
+  }
+  return { rows };
+}
+
+/** The first data sheet, from the whole workbook loaded at once; unreadable if even this fails. */
+export async function loadXlsx(data: Buffer, maxRows: number): Promise<Sheet> {
+  const { rows, add } = collector(maxRows);
+  try {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as never);
+    wb.worksheets.find((ws) => !NON_DATA_SHEETS.has(ws.name))?.eachRow((row) => add(row));
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('customers.import.unreadable', 422);

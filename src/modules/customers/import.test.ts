@@ -179,7 +179,8 @@ describe('rejected files', () => {
       ['两证丁', '10', residentId('19760606', '757'), '10', twice],
     ]);
     const res = await upload(clerkA1, '/api/customers/import?kind=personal', 'dup.xlsx', file);
-    expect(res.statusCode).toBe(422);
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().errors, res.body).toBeDefined();
     expect(res.json().errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
       [3, 'C', 'customers.exists_elsewhere'], [4, 'C', 'customers.import.duplicate_in_file'], [5, 'E', 'customers.import.duplicate_in_file'],
     ]);
