@@ -25,7 +25,7 @@ export function InstitutionAverages() {
 
   const money = (v: string) => formatMoney(v);
   const columns: TableColumnsType<Item> = [
-    { title: t('institutionAverages.category'), key: 'category', render: (_, r) => `${t(`accounts.category.${r.category}`)}（${r.currency}）` },
+    { title: t('institutionAverages.category'), key: 'category', render: (_, r) => t('accounts.trend.series', { category: t(`accounts.category.${r.category}`), currency: r.currency }) },
     { title: t('institutionAverages.accounts'), dataIndex: 'accounts', align: 'right', render: (v: number) => v.toLocaleString() },
     { title: t('institutionAverages.balance'), dataIndex: 'balance', align: 'right', render: money },
     { title: t('accounts.averages.month'), dataIndex: 'month', align: 'right', render: money },
