@@ -60,14 +60,6 @@ function writeInboxDay(date: string, rows: { accounts?: string[][]; balances: st
   writeFileSync(join(dir, `CRM_FEED_${ymd}.ctl`), `${ctl.join('\n')}\n`);
 }
 
-async function login(page: Page, username: string) {
-  await page.goto('/login');
-  await page.fill('[data-testid=login-username]', username);
-  await page.fill('[data-testid=login-password]', DEMO_PASSWORD);
-  await page.click('[data-testid=login-submit]');
-  await page.waitForURL(`${crm.baseUrl}/`);
-}
-
 /** Loads a date on the feed screen and waits for the run's outcome. */
 async function loadOnScreen(page: Page, date: string) {
   const picker = page.locator('input[data-testid=feed-load-date], [data-testid=feed-load-date] input').first();
@@ -95,7 +87,7 @@ describe('daily feed and accounts tab in the browser', () => {
     expect(customerNo).toMatch(/^\d{11}$/);
 
     const admin = await crm.newPage();
-    await login(admin, 'admin');
+    await crm.login(admin, 'admin');
     await admin.goto('/feeds');
     await admin.locator('[data-testid=feed-load-button]').waitFor();
 
@@ -125,7 +117,7 @@ describe('daily feed and accounts tab in the browser', () => {
 
     // The clerk sees the account's trend and averages on the customer's accounts tab.
     const view = await crm.newPage();
-    await login(view, 'sn_entry');
+    await crm.login(view, 'sn_entry');
     await view.goto(`/customers/${customerId}?tab=accounts`);
     const chart = view.locator('[data-testid=balance-trend-chart]');
     await chart.waitFor();
@@ -146,7 +138,7 @@ describe('daily feed and accounts tab in the browser', () => {
     // no other balances, so 市南支行's deposits are this account's — month and quarter (both begin on
     // D1) 2,000.25; year (4000.50 ÷ 275 days to 2 October) 14.547… → 14.55.
     const head = await crm.newPage();
-    await login(head, 'sn_head');
+    await crm.login(head, 'sn_head');
     const card = head.locator('[data-testid=institution-averages]');
     await card.waitFor();
     await expect.poll(() => card.textContent()).toContain(D2);
@@ -160,7 +152,7 @@ describe('daily feed and accounts tab in the browser', () => {
 
   it('changes the account alert settings on their screen, refusing a repeated window before sending it', async () => {
     const page = await crm.newPage();
-    await login(page, 'admin');
+    await crm.login(page, 'admin');
     await page.goto('/settings/account-alerts');
     const form = page.locator('[data-testid=alert-settings-form]');
     await form.waitFor();

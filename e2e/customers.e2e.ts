@@ -5,19 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { residentIdCheckDigit } from '../src/common/validators/resident-id.ts';
-import { DEMO_PASSWORD, startCrm, type E2E } from './harness.ts';
+import { startCrm, type E2E } from './harness.ts';
 
 let crm: E2E;
 beforeAll(async () => { crm = await startCrm(); });
 afterAll(async () => { await crm?.stop(); });
-
-async function login(page: Page, username: string) {
-  await page.goto('/login');
-  await page.fill('[data-testid=login-username]', username);
-  await page.fill('[data-testid=login-password]', DEMO_PASSWORD);
-  await page.click('[data-testid=login-submit]');
-  await page.waitForURL(`${crm.baseUrl}/`);
-}
 
 /** The error text under the form item that holds `control`. */
 const errorUnder = (page: Page, control: string) =>
@@ -34,7 +26,7 @@ const INITIALS = 'oymy';
 describe('customers in the browser', () => {
   it('opens, finds and views a personal customer; a reviewer reveals the ID number and the reveal is audited', async () => {
     const entry = await crm.newPage();
-    await login(entry, 'sn_entry');
+    await crm.login(entry, 'sn_entry');
     await entry.goto('/customers');
     await entry.click('[data-testid=customer-new-personal]');
     await entry.waitForURL(/\/customers\/new\/personal$/);
@@ -80,7 +72,7 @@ describe('customers in the browser', () => {
 
     // The reviewer sees the masked number and reveals it; the page says the reveal is recorded.
     const review = await crm.newPage();
-    await login(review, 'sn_review');
+    await crm.login(review, 'sn_review');
     await review.goto(`/customers/${id}`);
     const number = review.locator('[data-testid=header-id-number]');
     await number.waitFor();
@@ -92,7 +84,7 @@ describe('customers in the browser', () => {
 
     // The auditor finds the reveal in the audit log: who, which customer, which field.
     const audit = await crm.newPage();
-    await login(audit, 'auditor');
+    await crm.login(audit, 'auditor');
     const log = await audit.evaluate(async () => (await fetch('/api/audit?action=customer.sensitive.reveal')).json());
     const rows = (log.items as { actorName: string; entityType: string; entityId: string; after: { field: string } }[])
       .filter((r) => r.entityType === 'customer' && r.entityId === String(id));

@@ -23,7 +23,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export interface E2E { baseUrl: string; browser: Browser; newPage: (lang?: 'zh-CN' | 'en-US') => Promise<Page>; stop: () => Promise<void> }
+export interface E2E {
+  baseUrl: string; browser: Browser; newPage: (lang?: 'zh-CN' | 'en-US') => Promise<Page>;
+  /** Signs a demo user in on `page` and waits for the workbench. */
+  login: (page: Page, username: string) => Promise<void>;
+  stop: () => Promise<void>;
+}
 
 /** `extraEnv`: more settings for the server (e.g. CRM_FEED_INBOX). */
 export async function startCrm(extraEnv: Record<string, string> = {}): Promise<E2E> {
@@ -56,6 +61,13 @@ export async function startCrm(extraEnv: Record<string, string> = {}): Promise<E
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang, baseURL: baseUrl });
       await context.addInitScript((l) => window.localStorage.setItem('crm.lang', l), lang);
       return context.newPage();
+    },
+    login: async (page, username) => {
+      await page.goto('/login');
+      await page.fill('[data-testid=login-username]', username);
+      await page.fill('[data-testid=login-password]', DEMO_PASSWORD);
+      await page.click('[data-testid=login-submit]');
+      await page.waitForURL(`${baseUrl}/`);
     },
     stop: async () => {
       await browser.close();

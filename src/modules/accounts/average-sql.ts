@@ -1,6 +1,7 @@
 // The one SQL expression for "a period's running total as of a date", shared by the account and
-// the institution figures so they can never disagree. Over `account_average r` (with the opening
-// and closing dates read from `facts`: the account `a`, or the row's own copy `r`): days after the row's last load (through_date) are carried forward at its last
+// the institution figures so they can never disagree. Over `account_average r`, with the opening
+// and closing dates read from `facts` (the account `a`, or the row's own copy `r`): days after the
+// row's last load (through_date) are carried forward at its last
 // balance up to the as-of date, capped at the closing date (docs/daily-averages.md).
 import { sql, type RawBuilder } from 'kysely';
 import type { AveragePeriodKind } from '../../db/schema.ts';

@@ -25,8 +25,8 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
  * The trend from `from` to `to` (both days included). Given one end, the other is 90 days away;
  * given neither, the range ends at the latest business date loaded for the customer (none loaded:
  * an empty trend) and starts 90 days before, or at the first account's opening if that is later —
- * a new customer's chart is not a quarter of zeros. A series appears for each category and currency with a loaded balance on or
- * before `to`, with a point for every day of the range (0.00 on days none of its accounts is open).
+ * a new customer's chart is not a quarter of zeros. A series appears for each category and
+ * currency with a loaded balance on or before `to`, with a point for every day of the range (0.00 on days none of its accounts is open).
  */
 export async function balanceTrend(db: Database, actor: Actor, customerId: number, range: { from?: string; to?: string } = {}): Promise<BalanceTrend> {
   const errors: FieldError[] = [];

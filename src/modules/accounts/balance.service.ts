@@ -67,8 +67,10 @@ export async function createDayBalanceStage(tx: Tx) {
   await sql`truncate day_balance`.execute(tx);
 }
 
-/** The account columns day_balance carries, in its column order after (account_id, balance). */
-export const DAY_BALANCE_FACTS = ['customer_id', 'opened_on', 'closed_on', 'institution_id', 'kind', 'currency'] as const;
+/** The account facts each running-totals row carries (migration 0014). */
+const AVERAGE_FACTS = ['institution_id', 'kind', 'currency', 'opened_on', 'closed_on'] as const;
+/** The account columns day_balance carries beside (account_id, balance): the holder, and the facts above. */
+export const DAY_BALANCE_FACTS = ['customer_id', ...AVERAGE_FACTS] as const;
 
 export type StagedDayProblem = { accountId: number | null; reason: 'unknown' | 'before_opening' | 'superseded' | 'duplicate' };
 
@@ -246,7 +248,7 @@ export async function applyStagedDay(tx: Tx, d: string, timings: Record<string, 
            when ${reload} then ${ref('r', kind, 'days')}
            else (case when ${same} then ${ref('r', kind, 'days')} else 0 end) + ${gap} + (case when ${today} then 1 else 0 end) end as ${col(kind, 'days')}`;
   };
-  const facts = ['institution_id', 'kind', 'currency', 'opened_on', 'closed_on'] as const;
+  const facts = AVERAGE_FACTS;
   const columns = sql`account_id, through_date, last_balance, month_start, month_sum, month_days,
       quarter_start, quarter_sum, quarter_days, year_start, year_sum, year_days, ${sql.join(facts.map((f) => sql.ref(f)))}`;
   const computed = sql`select x.account_id, ${d}::date, x.balance, ${period('month')}, ${period('quarter')}, ${period('year')},

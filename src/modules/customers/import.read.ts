@@ -1,8 +1,8 @@
 // Reading an uploaded list (PLAT-3): the first data sheet of an .xlsx, streamed so a large file
-// never sits in memory as cell objects (whole-file reading only when the streaming reader fails), or a .csv/.txt in UTF-8 or GB18030 (what Excel on a
-// Chinese Windows saves). Then the header: each column is found by its API key or its label,
-// so reordered or missing optional columns still import, and a mistyped header is an error
-// rather than silently dropped data.
+// never sits in memory as cell objects (whole-file reading only when the streaming reader fails),
+// or a .csv/.txt in UTF-8 or GB18030 (what Excel on a Chinese Windows saves). Then the header:
+// each column is found by its API key or its label, so reordered or missing optional columns
+// still import, and a mistyped header is an error rather than silently dropped data.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';

@@ -45,8 +45,10 @@ export class BalanceFeed {
       const lines = await sql<{ id: number; line: number; account_no: string }>`
         select a.id, s.line, s.account_no from feed_balance s join account a on a.account_no = s.account_no
         where a.id = any(${ids}::int8[]) order by s.line`.execute(this.tx);
+      const linesOf = new Map<number, typeof lines.rows>();
+      for (const l of lines.rows) linesOf.set(Number(l.id), [...(linesOf.get(Number(l.id)) ?? []), l]);
       for (const p of problems) {
-        const of = lines.rows.filter((l) => Number(l.id) === p.accountId);
+        const of = linesOf.get(p.accountId!) ?? [];
         // A number twice in the file: every line after its first is the rejected one.
         for (const l of p.reason === 'duplicate' ? of.slice(1) : of.slice(0, 1)) {
           this.reject({ file: this.file, line: l.line, field: 'account_no', code: CODE_OF[p.reason as keyof typeof CODE_OF], value: l.account_no });
