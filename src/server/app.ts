@@ -16,6 +16,7 @@ import './http-types.ts';
 import { pickLang } from './i18n.ts';
 import { AppError } from './errors.ts';
 import { sendProblem, toProblem } from './problem.ts';
+import { refuseHostileInput } from './request-hygiene.ts';
 import { registerAuthentication } from './authenticate.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { institutionRoutes } from '../modules/org/institution.routes.ts';
@@ -55,6 +56,9 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Kept in the parsed body so that refuseHostileInput names the key (Fastify's own refusal names nothing).
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
@@ -70,11 +74,8 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     req.lang = pickLang((req.headers['x-crm-lang'] as string | undefined) ?? req.headers['accept-language']);
     reply.header('x-request-id', req.id);
   });
-  // PostgreSQL text cannot hold U+0000: refuse it as a field error instead of failing in the database.
-  app.addHook('preValidation', async (req) => {
-    const path = nulCharacterAt(req.body, 'body') ?? nulCharacterAt(req.query, 'querystring') ?? nulCharacterAt(req.params, 'params');
-    if (path) throw new AppError('common.validation', 400, {}, [{ path, code: 'common.nul_character' }]);
-  });
+  // Hidden characters and prototype keys in any field, before any route schema (request-hygiene.ts).
+  app.addHook('preValidation', refuseHostileInput);
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
@@ -158,16 +159,3 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
   return app;
 }
 
-/** The path of the first string holding U+0000 in a parsed request part, or null. Iterative: bodies may nest deeply. */
-function nulCharacterAt(value: unknown, root: string): string | null {
-  const stack: [unknown, string][] = [[value, root]];
-  while (stack.length) {
-    const [v, path] = stack.pop()!;
-    if (typeof v === 'string') {
-      if (v.includes('\u0000')) return path;
-    } else if (v !== null && typeof v === 'object') {
-      for (const [k, child] of Object.entries(v)) stack.push([child, `${path}.${k}`]);
-    }
-  }
-  return null;
-}

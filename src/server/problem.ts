@@ -61,13 +61,16 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
         }));
       }
       const issue = { ...(v.params as object), input: rejectedValue(req, where, segments), code: v.keyword, path: segments, message: v.message } as never;
+      // A refinement that names its own code (common/text.ts) reports it instead of zod's generic 'custom'.
+      const own = (v.params as { params?: { code?: string } }).params;
+      const code = own?.code ?? v.keyword;
       let message: string;
-      if (v.message && hasMessage(v.message)) message = t(lang, v.message, v.params as Record<string, unknown>);
+      if (v.message && hasMessage(v.message)) message = t(lang, v.message, { ...(v.params as object), ...own });
       else {
         const m = zodLocales[lang].localeError(issue);
         message = typeof m === 'string' ? m : (m?.message ?? v.message ?? v.keyword);
       }
-      return [{ path, code: v.keyword, message }];
+      return [{ path, code, message }];
     }));
   }
   const fe = err as FastifyError;

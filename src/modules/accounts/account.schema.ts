@@ -1,13 +1,14 @@
 // Shapes of accounts and loan contracts (ACC-2): the lookup query and one row as the core-banking
 // feed delivers it to upsertAccounts.
 import { z } from 'zod';
+import { singleLineText } from '../../common/text.ts';
 
 const isoDate = z.iso.date('common.date_format');
 /** Yuan to the fen, as text: up to 16 integer digits, a sign for overdrawn balances. */
 const money = z.string().trim().regex(/^-?\d{1,16}(\.\d{1,2})?$/, 'accounts.money_format');
 const rate = z.string().trim().regex(/^\d{1,3}(\.\d{1,4})?$/, 'products.rate_format');
 
-export const accountNo = z.string().trim().min(1).max(32).regex(/^[0-9A-Za-z-]+$/, 'accounts.account_no_format');
+export const accountNo = singleLineText().min(1).max(32).regex(/^[0-9A-Za-z-]+$/, 'accounts.account_no_format');
 
 export const accountLookupQuery = z.strictObject({ accountNo });
 export const customerAccountsParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -17,12 +18,12 @@ export const ACCOUNT_KINDS = ['deposit_demand', 'deposit_time', 'loan', 'wealth'
 export const accountRow = z.strictObject({
   accountNo,
   /** The customer number the core system and the CRM share. */
-  customerNo: z.string().trim().min(1).max(20),
+  customerNo: singleLineText().min(1).max(20),
   productId: z.string().regex(/^[0-9]{10}$/, 'products.id_format'),
   kind: z.enum(ACCOUNT_KINDS),
   currency: z.string().regex(/^[A-Z]{3}$/, 'products.currency_unknown'),
   /** The opening institution's 4-character code. */
-  institutionCode: z.string().trim().min(1).max(4),
+  institutionCode: singleLineText().min(1).max(4),
   openedOn: isoDate,
   closedOn: isoDate.nullable().optional(),
   status: z.enum(['active', 'dormant', 'closed', 'frozen']),
@@ -30,7 +31,7 @@ export const accountRow = z.strictObject({
   rate: rate.nullable().optional(),
   maturityOn: isoDate.nullable().optional(),
   termMonths: z.number().int().min(1).max(600).nullable().optional(),
-  contractNo: z.string().trim().min(1).max(40).nullable().optional(),
+  contractNo: singleLineText().min(1).max(40).nullable().optional(),
   contractAmount: money.nullable().optional(),
   guaranteeType: z.enum(['credit', 'guarantee', 'mortgage', 'pledge']).nullable().optional(),
 });

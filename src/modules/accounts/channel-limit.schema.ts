@@ -1,5 +1,6 @@
 // Request shapes of customer-level channel limits (ACC-7), shared with the web app.
 import { z } from 'zod';
+import { singleLineText } from '../../common/text.ts';
 import { LIMIT_CHANNELS } from './channel-limit.channels.ts';
 
 
@@ -14,6 +15,6 @@ export const setChannelLimitBody = z.strictObject({
   dailyCount: z.number().int().min(0).max(1_000_000).nullable().optional(),
   annualAmount: limit.nullable().optional(),
   effectiveFrom: z.iso.date('common.date_format'),
-  remark: z.string().trim().max(200).nullable().optional(),
+  remark: singleLineText().max(200).nullable().optional(),
 });
 export type SetChannelLimit = z.infer<typeof setChannelLimitBody>;

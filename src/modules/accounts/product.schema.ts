@@ -1,5 +1,6 @@
 // Request shapes of /api/products (ACC-1), shared with the web app.
 import { z } from 'zod';
+import { singleLineText } from '../../common/text.ts';
 
 export const PRODUCT_CATEGORIES = ['deposit', 'loan', 'wealth', 'card', 'e_banking', 'settlement', 'intermediary'] as const;
 const productId = z.string().regex(/^[0-9]{10}$/, 'products.id_format');
@@ -9,7 +10,7 @@ const isoDate = z.iso.date('common.date_format');
 
 export const listProductsQuery = z.strictObject({
   /** Product id prefix or part of the Chinese or English name. */
-  q: z.string().trim().max(60).optional(),
+  q: singleLineText().max(60).optional(),
   category: z.enum(PRODUCT_CATEGORIES).optional(),
   status: z.enum(['active', 'retired', 'all']).default('active'),
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
@@ -30,10 +31,10 @@ export type RateInput = z.infer<typeof rateBody>;
 
 export const createProductBody = z.strictObject({
   id: productId,
-  nameZh: z.string().trim().min(1).max(100),
-  nameEn: z.string().trim().min(1).max(200),
+  nameZh: singleLineText().min(1).max(100),
+  nameEn: singleLineText().min(1).max(200),
   category: z.enum(PRODUCT_CATEGORIES),
-  subType: z.string().trim().max(40).nullable().optional(),
+  subType: singleLineText().max(40).nullable().optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'products.currency_unknown'),
   /** The first rate setting, for interest-bearing products. */
   rate: rateBody.optional(),
@@ -42,9 +43,9 @@ export type CreateProduct = z.infer<typeof createProductBody>;
 
 export const updateProductBody = z.strictObject({
   version: z.number().int().positive(),
-  nameZh: z.string().trim().min(1).max(100).optional(),
-  nameEn: z.string().trim().min(1).max(200).optional(),
-  subType: z.string().trim().max(40).nullable().optional(),
+  nameZh: singleLineText().min(1).max(100).optional(),
+  nameEn: singleLineText().min(1).max(200).optional(),
+  subType: singleLineText().max(40).nullable().optional(),
   status: z.enum(['active', 'retired']).optional(),
 });
 export type UpdateProduct = z.infer<typeof updateProductBody>;

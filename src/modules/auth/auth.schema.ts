@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { singleLineText } from '../../common/text.ts';
 
 export const loginBody = z.strictObject({
-  username: z.string().trim().min(1).max(32),
+  username: singleLineText().min(1).max(32),
   password: z.string().min(1).max(128),
 });
 export const changePasswordBody = z.strictObject({
@@ -9,7 +10,7 @@ export const changePasswordBody = z.strictObject({
   newPassword: z.string().min(1).max(128),
 });
 export const createTokenBody = z.strictObject({
-  name: z.string().trim().min(1).max(60),
+  name: singleLineText().min(1).max(60),
   roleIds: z.array(z.number().int().positive()).max(20),
   managingInstitutionId: z.number().int().positive(),
   expiresAt: z.iso.datetime().nullable().optional(),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { singleLineText } from '../../common/text.ts';
 import { addWorkingDays, deleteCalendarDay, listCalendar, setCalendarDay } from './calendar.service.ts';
 
 const tags = ['calendar'];
@@ -12,7 +13,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/calendar/add-working-days', { schema: { tags, summary: 'The date N working days from a date', querystring: z.strictObject({ from: isoDate, days: z.coerce.number().int().min(-366).max(366) }) } },
     async (req) => ({ from: req.query.from, days: req.query.days, date: await addWorkingDays(app.db, req.query.from, req.query.days) }));
   app.put('/calendar/:day', { config: { permission: 'calendar.manage' }, schema: { tags, summary: 'Mark a day as holiday or adjusted working day', params: dayParams,
-    body: z.strictObject({ kind: z.enum(['holiday', 'workday']), name: z.string().trim().min(1).max(40) }) } },
+    body: z.strictObject({ kind: z.enum(['holiday', 'workday']), name: singleLineText().min(1).max(40) }) } },
   async (req) => setCalendarDay(app.db, req.actor, req.params.day, req.body));
   app.delete('/calendar/:day', { config: { permission: 'calendar.manage' }, schema: { tags, summary: 'Return a day to the ordinary weekday/weekend rule', params: dayParams } },
     async (req, reply) => { await deleteCalendarDay(app.db, req.actor, req.params.day); return reply.status(204).send(); });

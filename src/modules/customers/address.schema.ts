@@ -1,6 +1,7 @@
 // Request shapes of /api/customers/:id/addresses (CIF-4), shared with the web app. Lengths here
 // are generous on purpose for codes: the service answers "unknown code" rather than "too long".
 import { z } from 'zod';
+import { singleLineText } from '../../common/text.ts';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -8,11 +9,11 @@ export const addressParams = z.strictObject({ id, addressId: id });
 
 const fields = {
   /** address_type code: 1 home, 2 mailing, 3 work, 4 registered, 5 business, 9 other. */
-  addressType: z.string().trim().min(1).max(20),
+  addressType: singleLineText().min(1).max(20),
   /** division code (GB/T 2260), any level. */
-  divisionCode: z.string().trim().min(1).max(20).nullable().optional(),
-  address: z.string().trim().min(1).max(120),
-  postcode: z.string().trim().max(20).nullable().optional(),
+  divisionCode: singleLineText().min(1).max(20).nullable().optional(),
+  address: singleLineText().min(1).max(120),
+  postcode: singleLineText().max(20).nullable().optional(),
   /** The first address of a type is its primary whatever this says; a later one takes the role over when true. */
   isPrimary: z.boolean().optional(),
 };

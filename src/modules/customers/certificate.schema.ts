@@ -4,23 +4,24 @@
 // GB 32100 check characters, agreement with the customer's codes, dates) is checked in
 // certificate.rules.ts so that every missing field is reported at once.
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../../common/text.ts';
 import { CERT_TYPES, CERTIFICATE_FORMS, DEFAULTABLE, type CertField, type CertType } from './certificate.forms.ts';
 
 const isoDate = z.iso.date('common.date_format');
-const authority = z.string().trim().min(1).max(100);
+const authority = singleLineText().min(1).max(100);
 
 function zodFor(f: CertField): z.ZodType {
   switch (f.kind) {
     case 'code':
-      return z.string().trim().min(1).max(f.max ?? 50).regex(/^[0-9A-Za-z-]+$/, 'certificates.number_format').transform((s) => s.toUpperCase());
+      return singleLineText().min(1).max(f.max ?? 50).regex(/^[0-9A-Za-z-]+$/, 'certificates.number_format').transform((s) => s.toUpperCase());
     case 'organization_code': case 'credit_code':
-      return z.string().trim().min(1).max(f.max ?? 18).transform((s) => s.toUpperCase());
-    case 'text': return z.string().trim().min(1).max(f.max ?? 100);
+      return singleLineText().min(1).max(f.max ?? 18).transform((s) => s.toUpperCase());
+    case 'text': return singleLineText().min(1).max(f.max ?? 100);
     case 'authority': return authority;
     case 'date': case 'past_date': return isoDate;
-    case 'account': return z.string().trim().regex(/^\d{1,30}$/, 'certificates.account_format');
+    case 'account': return singleLineText().regex(/^\d{1,30}$/, 'certificates.account_format');
     case 'key_info':
-      return z.array(z.strictObject({ type: z.string().trim().min(1).max(10), content: z.string().trim().min(1).max(100) })).max(3);
+      return z.array(z.strictObject({ type: singleLineText().min(1).max(10), content: singleLineText().min(1).max(100) })).max(3);
     case 'identity_seq': return z.number().int().min(1).max(3);
   }
 }
@@ -38,7 +39,7 @@ export const updateCertificateBodies = Object.fromEntries(CERT_TYPES.map((t) =>
   [t, z.strictObject({ version: z.number().int().positive(), ...shapeOf(t) })])) as unknown as Record<CertType, z.ZodType<UpdateCertificate>>;
 export type UpdateCertificate = { version: number } & Record<string, unknown>;
 
-export const voidCertificateBody = z.strictObject({ version: z.number().int().positive(), reason: z.string().trim().min(1).max(200) });
+export const voidCertificateBody = z.strictObject({ version: z.number().int().positive(), reason: multiLineText().min(1).max(200) });
 export type VoidCertificate = z.infer<typeof voidCertificateBody>;
 
 export const certificateParams = z.strictObject({

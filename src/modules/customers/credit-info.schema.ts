@@ -3,10 +3,11 @@
 // Formats are checked here; rules that need the database or several fields (code tables, the
 // balance-sheet identity, duplicates) live in the services.
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../../common/text.ts';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDate = z.iso.date('common.date_format');
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => singleLineText().max(max);
 
 /**
  * Yuan with at most two decimals, as a string or a number; numeric(18,2) holds 16 integer digits.
@@ -48,7 +49,7 @@ const statementFields = {
   /** The accounting firm (会计师事务所); required exactly when the statement is audited. */
   auditor: text(100).nullable().optional(),
   /** A currency code (ISO 4217); CNY when omitted. */
-  currency: z.string().trim().min(1).max(3),
+  currency: singleLineText().min(1).max(3),
   totalAssets: amount, currentAssets: amount.nullable().optional(),
   totalLiabilities: amount, currentLiabilities: amount.nullable().optional(),
   ownersEquity: money, operatingRevenue: amount, operatingCost: amount.nullable().optional(),
@@ -82,7 +83,7 @@ export const NON_FINANCIAL_FIELDS = [
 ] as const;
 export type NonFinancialField = (typeof NON_FINANCIAL_FIELDS)[number]['key'];
 
-const nonFinancialFields = Object.fromEntries(NON_FINANCIAL_FIELDS.map((f) => [f.key, text(1000).nullable().optional()])) as
+const nonFinancialFields = Object.fromEntries(NON_FINANCIAL_FIELDS.map((f) => [f.key, multiLineText().max(1000).nullable().optional()])) as
   Record<NonFinancialField, z.ZodOptional<z.ZodNullable<z.ZodString>>>;
 export const createNonFinancialBody = z.strictObject(nonFinancialFields);
 export type CreateNonFinancial = z.infer<typeof createNonFinancialBody>;
@@ -90,9 +91,9 @@ export const updateNonFinancialBody = z.strictObject({ version: z.number().int()
 export type UpdateNonFinancial = z.infer<typeof updateNonFinancialBody>;
 
 const investmentFields = {
-  investeeName: z.string().trim().min(1).max(100),
+  investeeName: singleLineText().min(1).max(100),
   /** GB 32100 unified social credit code of the investee, when it has one (a foreign investee may not). */
-  investeeCreditCode: z.string().trim().max(30).nullable().optional(),
+  investeeCreditCode: singleLineText().max(30).nullable().optional(),
   amount,
   /** Percent of the investee's capital, 0–100 with at most two decimals. */
   sharePct: z.union([z.number(), z.string().trim()]).transform(String)
@@ -118,9 +119,9 @@ export type UpdateInvestment = z.infer<typeof updateInvestmentBody>;
 export const ACCOUNT_TYPES = ['basic', 'general', 'special', 'temporary', 'other'] as const;
 
 const bankFields = {
-  bankName: z.string().trim().min(1).max(100),
+  bankName: singleLineText().min(1).max(100),
   /** Digits as printed; spaces and hyphens people type are dropped by the service. */
-  accountNo: z.string().trim().min(1).max(40),
+  accountNo: singleLineText().min(1).max(40),
   accountType: z.enum(ACCOUNT_TYPES),
   openedOn: isoDate.nullable().optional(),
   /** The credit line the other bank has granted. */

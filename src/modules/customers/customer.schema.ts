@@ -2,22 +2,29 @@
 // and the Excel columns cannot drift apart. Formats are checked here; rules that need the
 // database or several fields (code tables, ID check digits, consistency) live in validate.ts.
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../../common/text.ts';
 import { CORPORATE_FIELDS, PERSONAL_FIELDS, type FieldDef } from './fields.ts';
 
 const isoDate = z.iso.date('common.date_format');
+const NOT_NEGATIVE = { message: 'common.negative', params: { code: 'common.negative' } };
 
 function zodFor(f: FieldDef): z.ZodType {
   switch (f.type) {
-    case 'text': return z.string().trim().max(f.max ?? 100);
-    case 'code': return z.string().trim().min(1).max(20);
+    case 'text': return (f.multiline ? multiLineText() : singleLineText()).max(f.max ?? 100);
+    case 'code': return singleLineText().min(1).max(20);
     case 'date': return isoDate;
     // Yuan with at most two decimals, as a string or number; kept exact as numeric in the database.
+    // Every amount of the catalogue (incomes, expenses, capital) is a size: never below zero.
     case 'money': return z.union([z.number(), z.string().trim()]).transform(String)
-      .pipe(z.string().regex(/^-?\d{1,14}(\.\d{1,2})?$/, 'customers.money_format'));
-    case 'int': return z.number().int().min(f.min ?? 0).max(f.upper ?? 2147483647);
+      .pipe(z.string().regex(/^-?\d{1,14}(\.\d{1,2})?$/, { message: 'customers.money_format', abort: true })
+        .refine((v) => !v.startsWith('-'), NOT_NEGATIVE));
+    case 'int': {
+      const n = z.number().int().max(f.upper ?? 2147483647);
+      return f.min ? n.min(f.min) : n.refine((v) => v >= 0, NOT_NEGATIVE);
+    }
     case 'bool': return z.boolean();
-    case 'mobile': case 'phone': case 'postcode': case 'email': return z.string().trim().max(f.max ?? 100);
-    case 'hours': return z.string().trim().regex(/^([01]\d|2[0-3])-([01]\d|2[0-4])$/, 'customers.hours_format');
+    case 'mobile': case 'phone': case 'postcode': case 'email': return singleLineText().max(f.max ?? 100);
+    case 'hours': return singleLineText().regex(/^([01]\d|2[0-3])-([01]\d|2[0-4])$/, 'customers.hours_format');
   }
 }
 
@@ -26,14 +33,14 @@ function fieldShape(fields: readonly FieldDef[]) {
 }
 
 export const identityInput = z.strictObject({
-  idType: z.string().trim().min(1).max(2),
-  idNumber: z.string().trim().min(1).max(40),
+  idType: singleLineText().min(1).max(2),
+  idNumber: singleLineText().min(1).max(40),
   expiresOn: isoDate.nullable().optional(),
 });
 export type IdentityInput = z.infer<typeof identityInput>;
 
 const common = {
-  name: z.string().trim().min(1).max(160),
+  name: singleLineText().min(1).max(160),
   institutionId: z.number().int().positive().optional(),
 };
 
@@ -47,7 +54,7 @@ export const createPersonalBody = z.strictObject({
 export const createCorporateBody = z.strictObject({
   kind: z.literal('corporate'),
   ...common,
-  name: z.string().trim().min(1).max(100),
+  name: singleLineText().min(1).max(100),
   // CIF-27: set when the customer is opened; changed later only through the scale workflow.
   scale: z.enum(['large', 'medium', 'small', 'micro']).nullable().optional(),
   ...fieldShape(CORPORATE_FIELDS),
@@ -66,14 +73,14 @@ export const updatePersonalBody = z.strictObject({
 });
 export const updateCorporateBody = z.strictObject({
   version: z.number().int().positive(),
-  name: z.string().trim().min(1).max(100).optional(),
+  name: singleLineText().min(1).max(100).optional(),
   ...fieldShape(CORPORATE_FIELDS),
 });
 /** The kind is the stored customer's; the route picks the schema after loading it. */
 export type UpdateCustomer = { version: number; name?: string; identities?: IdentityInput[] } & Record<string, unknown>;
 
 export const searchQuery = z.strictObject({
-  q: z.string().trim().max(60).optional(),
+  q: singleLineText().max(60).optional(),
   kind: z.enum(['personal', 'corporate']).optional(),
   institutionId: z.coerce.number().int().positive().optional(),
   blacklisted: z.enum(['true', 'false']).optional(),
@@ -83,7 +90,7 @@ export const searchQuery = z.strictObject({
 });
 export type SearchQuery = z.infer<typeof searchQuery>;
 
-export const reasonBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
+export const reasonBody = z.strictObject({ reason: multiLineText().min(1).max(200) });
 export const revealBody = z.strictObject({ field: z.string().min(1).max(60) });
 export const customerIdParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 export const historyQuery = z.strictObject({

@@ -12,7 +12,7 @@ import type { Lang } from '../../server/i18n.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { can, type Actor } from '../auth/actor.ts';
 import { filterCustomers, type CustomerFilter } from './customer-search.ts';
-import { guardCell } from './export.cells.ts';
+import { guardCell } from '../../common/text.ts';
 import { maskValue } from './masking.ts';
 
 export const MAX_EXPORT_ROWS = 100_000;
@@ -79,9 +79,9 @@ export async function exportCustomers(db: Database, actor: Actor, f: ExportFilte
     if (lastId !== null) q = q.where('customer.id', '<', lastId);
     const rows = await q.execute();
     for (const r of rows) {
-      ws.addRow([r.customer_no, W[r.kind], guardCell(r.name), r.id_type ? idTypes.get(r.id_type) ?? r.id_type : null,
+      ws.addRow([r.customer_no, W[r.kind], r.name, r.id_type ? idTypes.get(r.id_type) ?? r.id_type : null,
         unmasked ? r.id_number : maskValue('id', r.id_number), r.credit_code, unmasked ? r.mobile : maskValue('phone', r.mobile),
-        r.birth_date, guardCell(r.institution_code), guardCell(r.institution_name), W[r.status], r.blacklisted ? W.yes : W.no,
+        r.birth_date, r.institution_code, r.institution_name, W[r.status], r.blacklisted ? W.yes : W.no,
         stamp.format(r.created_at).slice(0, 10)].map((v) => guardCell(v ?? null))).commit();
     }
     count += rows.length;

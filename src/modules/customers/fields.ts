@@ -13,6 +13,7 @@ export interface FieldDef {
   en: string;
   section: 'basic' | 'work' | 'family' | 'contact' | 'licence' | 'industry';
   max?: number;           // characters for text
+  multiline?: true;       // text typed in a text area: line breaks allowed (common/text.ts)
   min?: number;           // for int
   upper?: number;         // for int
   table?: string;         // code table for 'code'
@@ -80,7 +81,7 @@ export const CORPORATE_FIELDS: readonly FieldDef[] = [
   { key: 'registeredCapitalCurrency', column: 'registered_capital_currency', type: 'code', table: 'currency', zh: '注册资本币种', en: 'Registered capital currency', section: 'licence' },
   { key: 'registeredCapital', column: 'registered_capital', type: 'money', zh: '注册资本', en: 'Registered capital', section: 'licence' },
   { key: 'paidInCapital', column: 'paid_in_capital', type: 'money', zh: '实收资本', en: 'Paid-in capital', section: 'licence' },
-  { key: 'businessScope', column: 'business_scope', type: 'text', max: 500, zh: '经营范围', en: 'Business scope', section: 'licence' },
+  { key: 'businessScope', column: 'business_scope', type: 'text', max: 500, multiline: true, zh: '经营范围', en: 'Business scope', section: 'licence' },
   { key: 'establishedOn', column: 'established_on', type: 'date', zh: '成立日期', en: 'Established on', section: 'licence' },
   { key: 'officePhone', column: 'office_phone', type: 'phone', max: 35, zh: '办公电话', en: 'Office phone', section: 'licence' },
   { key: 'officeAddress', column: 'office_address', type: 'text', max: 100, zh: '办公地址', en: 'Office address', section: 'licence' },

@@ -2,6 +2,7 @@
 // to fields.ts appears in the template, the importer and the error report at once. Beside the
 // catalogue fields: the name, the institution (by its code, as staff know it), up to three
 // identity documents, the scale, and the legal representative by customer number.
+import { dropTextMarker, hiddenCharacter } from '../../common/text.ts';
 import { CORPORATE_FIELDS, PERSONAL_FIELDS, type FieldDef, type FieldType } from './fields.ts';
 
 export type ColumnType = FieldType | 'scale';
@@ -92,9 +93,9 @@ export function plainCell(raw: unknown): unknown {
     return String(raw);
   }
   if (typeof raw === 'string') {
-    let s = raw.trim();
-    // Our own exports guard formula-like text with a leading apostrophe; take it off on the way back.
-    if (/^'[=+\-@]/.test(s)) s = s.slice(1);
+    // The spreadsheet's text marker (a leading apostrophe before = + - @) is dropped by the field's
+    // own rule (common/text.ts, the same as the API's), so a cell and a request store the same value.
+    const s = raw.trim();
     return s === '' ? undefined : s;
   }
   return raw;
@@ -106,7 +107,9 @@ export function coerceCell(col: ImportColumn, raw: unknown): Coerced {
   if (v === undefined) return { value: undefined };
   if (typeof v === 'object' && v !== null && 'formulaWithoutValue' in v) return fail('customers.import.formula_no_value');
   if (typeof v === 'object' && v !== null && 'cellError' in v) return fail('customers.import.cell_error', { error: (v as { cellError: string }).cellError });
-  if (typeof v === 'string' && v.includes('\u0000')) return fail('common.nul_character');
+  // As the API's request check (server/request-hygiene.ts): the column's schema decides on line breaks.
+  const hidden = typeof v === 'string' ? hiddenCharacter(v, 'multi') : null;
+  if (hidden) return fail(hidden.code, { char: hidden.char });
   switch (col.type) {
     case 'date': {
       if (v instanceof Date) return Number.isNaN(v.getTime()) ? fail('customers.import.date_format') : { value: isoOf(v) };
@@ -125,11 +128,11 @@ export function coerceCell(col: ImportColumn, raw: unknown): Coerced {
         const cents = Math.round(v * 100);
         return Math.abs(cents / 100 - v) < 1e-7 && Number.isSafeInteger(cents) ? { value: (cents / 100).toFixed(2) } : { value: String(v) };
       }
-      return { value: String(v).replace(/[,，]/g, '') };
+      return { value: dropTextMarker(String(v)).replace(/[,，]/g, '') };
     }
     case 'int': {
       if (typeof v === 'number') return Number.isInteger(v) ? { value: v } : fail('customers.import.integer');
-      const s = String(v);
+      const s = dropTextMarker(String(v));
       return /^-?\d{1,15}$/.test(s) ? { value: Number(s) } : fail('customers.import.integer');
     }
     case 'bool': {

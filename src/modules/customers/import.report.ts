@@ -9,7 +9,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError } from '../../server/errors.ts';
 import { hasMessage, t, type Lang } from '../../server/i18n.ts';
 import type { Actor } from '../auth/actor.ts';
-import { guardCell } from './export.cells.ts';
+import { guardCell } from '../../common/text.ts';
 import type { CellError } from './import.read.ts';
 import { maskValue } from './masking.ts';
 import type { Sensitivity } from './fields.ts';

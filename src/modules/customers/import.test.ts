@@ -265,8 +265,40 @@ describe('successful imports', () => {
     const csv = `name,idType1,idNumber1,employer\n"bad\u0000name",10,${residentId('19840101', '131')},${'单'.repeat(161)}\n`;
     const res = await upload(clerkA1, '/api/customers/import?kind=personal', 'nul.csv', Buffer.from(csv), 'text/csv');
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { column: string; code: string }) => [e.column, e.code])).toEqual([['A', 'common.nul_character'], ['D', 'too_big']]);
+    expect(res.json().errors.map((e: { column: string; code: string }) => [e.column, e.code])).toEqual([['A', 'common.text.control'], ['D', 'too_big']]);
     expect(res.json().errors[1].message).toContain('160');
+  });
+
+  it('refuses hidden characters, line breaks in one-line fields and negative amounts as the API does, importing nothing', async () => {
+    const before = await countCustomers();
+    const file = await workbook([
+      ['客户名称', '证件1类型', '证件1号码', '家庭地址', '个人月均收入（元）', '家庭人数'],
+      ['张三\u202E', '10', residentId('19840202', '141'), '青岛\u200B市南区', '-100', -1],
+      ['李\n四', '10', residentId('19840202', '151'), '青岛\uFEFF市', '100', 3],
+    ]);
+    const res = await upload(clerkA1, '/api/customers/import?kind=personal', 'hidden.xlsx', file);
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+      [2, 'A', 'common.text.bidi_control'], [2, 'D', 'common.text.invisible'], [2, 'E', 'common.negative'], [2, 'F', 'common.negative'],
+      [3, 'A', 'common.text.control'], [3, 'D', 'common.text.invisible'],
+    ]);
+    expect(res.json().errors[0].message).toContain('U+202E');
+    expect(await countCustomers()).toBe(before);
+  });
+
+  it('stores rare, middle-dot and decomposed names, and drops the apostrophe before = + - @ exactly as the API does', async () => {
+    const names = ['𠮷𡈼', '阿依古丽·买买提', 'Zoe\u0301', "'=1+1", "''@x", '=SUM(A1)', '\uFEFF王芳\n'];
+    const stored = ['𠮷𡈼', '阿依古丽·买买提', 'Zo\u00e9', '=1+1', "'@x", '=SUM(A1)', '王芳'];
+    const file = await workbook([['客户名称', '证件1类型', '证件1号码'], ...names.map((n, i) => [n, '10', residentId('19840303', String(161 + i))])]);
+    const res = await upload(clerkA1, '/api/customers/import?kind=personal', 'names.xlsx', file);
+    expect(res.statusCode, res.body).toBe(201);
+    const rows = await ctx.handle.db.selectFrom('customer').select('name').where('customer_no', '>=', res.json().firstCustomerNo).where('customer_no', '<=', res.json().lastCustomerNo).orderBy('id').execute();
+    expect(rows.map((r) => r.name)).toEqual(stored);
+    for (const [i, name] of names.entries()) {
+      const api = await clerkA1.post('/api/customers', { kind: 'personal', name, identities: [{ idType: '10', idNumber: residentId('19840404', String(171 + i)) }] });
+      expect(api.statusCode, api.body).toBe(201);
+      expect((await ctx.handle.db.selectFrom('customer').select('name').where('id', '=', api.json().id).executeTakeFirstOrThrow()).name).toBe(stored[i]);
+    }
   });
 
   it('is described in the OpenAPI document', async () => {

@@ -4,6 +4,7 @@
 // file. Every error of every row is collected; nothing stops at the first.
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { singleLineText } from '../../common/text.ts';
 import type { Database } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { hasMessage, t, type Lang } from '../../server/i18n.ts';
@@ -24,7 +25,7 @@ interface RowDraft { row: number; input: Record<string, unknown>; values: Map<st
 function schemaOf(kind: 'personal' | 'corporate', key: string): z.ZodType | undefined {
   const id = /^(idType|idNumber|idExpiresOn)\d$/.exec(key)?.[1];
   if (id) return identityInput.shape[id === 'idExpiresOn' ? 'expiresOn' : (id as 'idType' | 'idNumber')];
-  if (key === 'institutionCode' || key === 'legalRepCustomerNo') return z.string().trim().max(20);
+  if (key === 'institutionCode' || key === 'legalRepCustomerNo') return singleLineText().max(20);
   const shape = (kind === 'personal' ? createPersonalBody : createCorporateBody).shape as Record<string, z.ZodType>;
   return shape[key];
 }
@@ -51,7 +52,8 @@ export async function validateCustomerRows(db: Database, actor: Actor, kind: 'pe
       if (parsed && !parsed.success) {
         const issue = parsed.error.issues[0]!;
         const isKey = hasMessage(issue.message);
-        put(key, isKey ? issue.message : issue.code, undefined, c.value, isKey ? t(lang, issue.message) : issue.message);
+        const params = issue.code === 'custom' ? issue.params : undefined;
+        put(key, isKey ? issue.message : issue.code, params, c.value, isKey ? t(lang, issue.message, params) : issue.message);
         continue;
       }
       values.set(key, parsed ? parsed.data : c.value);

@@ -5,6 +5,7 @@
 // version moves on, and who changed the attributes and when is recorded on the customer.
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { singleLineText } from '../../common/text.ts';
 import type { Database, Executor, Tx } from '../../db/database.ts';
 import { conflict, invalid, notFound, type FieldError } from '../../server/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
@@ -13,9 +14,9 @@ import type { ChangeSource } from './customer.service.ts';
 import { customerInScope } from './customer.queries.ts';
 
 export const industryBody = z.strictObject({
-  industryCode: z.string().trim().min(1).max(5),
-  industrialZone: z.string().trim().max(100).nullable().optional(),
-  specialisedMarket: z.string().trim().max(20).nullable().optional(),
+  industryCode: singleLineText().min(1).max(5),
+  industrialZone: singleLineText().max(100).nullable().optional(),
+  specialisedMarket: singleLineText().max(20).nullable().optional(),
   /** Optional optimistic lock: the version the screen showed. */
   version: z.number().int().positive().optional(),
 });

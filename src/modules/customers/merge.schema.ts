@@ -1,5 +1,6 @@
 // Request shapes of likely-duplicate review and customer merging (CIF-1), shared with the web app.
 import { z } from 'zod';
+import { multiLineText } from '../../common/text.ts';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -8,7 +9,7 @@ export const mergeBody = z.strictObject({
   survivorId: id,
   /** The record that goes: everything attached to it moves to the survivor; its number is retired. */
   mergedId: id,
-  reason: z.string().trim().min(1).max(200),
+  reason: multiLineText().min(1).max(200),
 });
 export type MergeInput = z.infer<typeof mergeBody>;
 
@@ -20,4 +21,4 @@ export const listDuplicatesQuery = z.strictObject({
 export type ListDuplicatesQuery = z.infer<typeof listDuplicatesQuery>;
 
 export const duplicateIdParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-export const dismissBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
+export const dismissBody = z.strictObject({ reason: multiLineText().min(1).max(200) });

@@ -1,5 +1,6 @@
 // Request shapes of /api/customers/:id/risk-assessments (CIF-6), shared with the web app.
 import { z } from 'zod';
+import { singleLineText } from '../../common/text.ts';
 
 const isoDate = z.iso.date('common.date_format');
 
@@ -11,7 +12,7 @@ export const createRiskAssessmentBody = z.strictObject({
   /** The last day the result may be relied on; a new questionnaire is due after it. */
   validUntil: isoDate,
   /** An investor_type code: 10 cautious … 50 speculative. */
-  result: z.string().trim().min(1).max(2),
+  result: singleLineText().min(1).max(2),
   score: z.number().int().min(0).max(100).nullable().optional(),
   channel: z.enum(ASSESSMENT_CHANNELS),
 });

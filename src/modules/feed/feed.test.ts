@@ -309,4 +309,25 @@ describe('daily feed', () => {
     const nul = await load(writeDay('2026-11-24', { balances: [['62220200000\u000000011', '1.00']] }), '2026-11-24');
     expect(nul.rejected.map((x) => [x.line, x.code])).toEqual([[1, 'feed.encoding']]);
   });
+
+  it('rejects customer records with hidden characters at their field, changing nothing, and keeps rare names in NFC', async () => {
+    const before = await snapshot();
+    const row = (no: string, name: string, address: string, seq: string) => [no, '1', name, '10', residentId('19920202', seq), '', '', '', 'CHN', '', address, '', 'A110'];
+    for (const layout of ['delimited', 'fixed'] as const) {
+      const r = await load(writeDay('2026-11-25', { customers: [
+        row('10000000011', '张三\u202E', '', '511'), row('10000000012', '王芳', '青岛\u200B市南区', '521'), row('10000000013', '李\u00AD四', '', '531'),
+      ], balances: [['6222020000000000011', '3000.00']] }, layout), '2026-11-25');
+      expect(r.status).toBe('rejected');
+      expect(r.rejected.map((x) => [x.line, x.field, x.code, x.value])).toEqual([
+        [1, 'name', 'common.text.bidi_control', 'U+202E'], [2, 'address', 'common.text.invisible', 'U+200B'], [3, 'name', 'common.text.invisible', 'U+00AD'],
+      ]);
+      expect(await snapshot()).toEqual(before);
+    }
+    const ok = await load(writeDay('2026-11-25', { customers: [row('10000000014', '𠮷𡈼', '', '541'), row('10000000015', '阿依古丽·买买提', 'Cafe\u0301 1号', '551')],
+      balances: [['6222020000000000011', '3000.00']] }), '2026-11-25');
+    expect(ok.rejected).toEqual([]);
+    const rows = await ctx.handle.db.selectFrom('customer').innerJoin('personal_customer', 'customer_id', 'id').select(['name', 'home_address'])
+      .where('customer_no', 'in', ['10000000014', '10000000015']).orderBy('customer_no').execute();
+    expect(rows).toEqual([{ name: '𠮷𡈼', home_address: null }, { name: '阿依古丽·买买提', home_address: 'Caf\u00e9 1号' }]);
+  });
 });

@@ -5,6 +5,7 @@
 // split. A delimited line is decoded first: in GB18030 a character's second byte may be 0x7C '|'.
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { commonText, hiddenCharacter } from '../../common/text.ts';
 import { FEED_KINDS, LAYOUTS, recordWidth, type FeedKind } from './layouts.ts';
 
 export type FeedLayout = 'delimited' | 'fixed';
@@ -52,6 +53,23 @@ export async function* readRecords(path: string, entry: ControlEntry): AsyncGene
   const decode = (b: Uint8Array) => decoder.decode(b);
   let lineNo = 0;
   let carry: Buffer | null = null;
+  // Customer records follow the text rule of the API and the import (common/text.ts): a hidden
+  // character rejects the record at the field that holds it; other text is kept in NFC. (A feed
+  // file is no spreadsheet: a leading apostrophe is the core's data, not a text marker.) Account,
+  // balance and transaction records carry codes and amounts checked by format, and payment texts
+  // written by other banks, which must not hold up a day's balances; they are kept as sent.
+  const checked = entry.kind === 'customers';
+  const textRule = (raw: string[]): FeedRecord | Rejection => {
+    const values = raw.map((v) => v.trim());
+    for (let i = 0; checked && i < values.length; i++) {
+      const v = values[i]!;
+      if (commonText(v)) continue;
+      const bad = hiddenCharacter(v, 'single');
+      if (bad) return { file: entry.file, line: lineNo, field: layout[i]!.name, code: bad.code, value: bad.char, params: { char: bad.char } };
+      values[i] = v.normalize('NFC');
+    }
+    return { line: lineNo, values };
+  };
   const handle = (raw: Buffer): FeedRecord | Rejection | null => {
     lineNo++;
     const bytes = raw.length && raw[raw.length - 1] === 0x0d ? raw.subarray(0, raw.length - 1) : raw;
@@ -63,13 +81,13 @@ export async function* readRecords(path: string, entry: ControlEntry): AsyncGene
         if (bytes.length !== width) return { file: entry.file, line: lineNo, field: null, code: 'feed.fixed_width', value: String(bytes.length) };
         const values: string[] = [];
         let at = 0;
-        for (const f of layout) { values.push(decode(bytes.subarray(at, at + f.bytes)).trim()); at += f.bytes; }
-        return { line: lineNo, values };
+        for (const f of layout) { values.push(decode(bytes.subarray(at, at + f.bytes))); at += f.bytes; }
+        return textRule(values);
       }
       const parts = decode(bytes).split('|');
       if (parts.length === layout.length + 1 && parts[layout.length] === '') parts.pop();
       if (parts.length !== layout.length) return { file: entry.file, line: lineNo, field: null, code: 'feed.field_count', value: String(parts.length) };
-      return { line: lineNo, values: parts.map((p) => p.trim()) };
+      return textRule(parts);
     } catch {
       return { file: entry.file, line: lineNo, field: null, code: 'feed.encoding' };
     }

@@ -1,8 +1,9 @@
 // Request and response shapes of /api/institutions, shared with the web app.
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../../common/text.ts';
 
-export const institutionCode = z.string().trim().regex(/^[0-9A-Za-z]{4}$/, 'org.institution.code_format').transform((s) => s.toUpperCase());
-const name = z.string().trim().min(1).max(60);
+export const institutionCode = singleLineText().regex(/^[0-9A-Za-z]{4}$/, 'org.institution.code_format').transform((s) => s.toUpperCase());
+const name = singleLineText().min(1).max(60);
 // z.iso.date checks the calendar too: '2025-02-30' is refused here, not by the database as a 500.
 const isoDate = z.iso.date('common.date_format');
 
@@ -11,7 +12,7 @@ export const institutionCategory = z.enum(['corporate', 'sme', 'product', 'non_c
 
 export const listInstitutionsQuery = z.strictObject({
   status: z.enum(['active', 'inactive', 'all']).default('active'),
-  q: z.string().trim().max(60).optional(),
+  q: singleLineText().max(60).optional(),
 });
 
 export const createInstitutionBody = z.strictObject({
@@ -20,8 +21,8 @@ export const createInstitutionBody = z.strictObject({
   parentId: z.number().int().positive(),
   kind: institutionKind,
   category: institutionCategory.nullable().optional(),
-  address: z.string().trim().max(120).nullable().optional(),
-  phone: z.string().trim().max(35).nullable().optional(),
+  address: singleLineText().max(120).nullable().optional(),
+  phone: singleLineText().max(35).nullable().optional(),
   openedOn: isoDate.nullable().optional(),
 });
 export type CreateInstitution = z.infer<typeof createInstitutionBody>;
@@ -31,8 +32,8 @@ export const updateInstitutionBody = z.strictObject({
   name: name.optional(),
   kind: institutionKind.optional(),
   category: institutionCategory.nullable().optional(),
-  address: z.string().trim().max(120).nullable().optional(),
-  phone: z.string().trim().max(35).nullable().optional(),
+  address: singleLineText().max(120).nullable().optional(),
+  phone: singleLineText().max(35).nullable().optional(),
 });
 export type UpdateInstitution = z.infer<typeof updateInstitutionBody>;
 
@@ -40,21 +41,21 @@ export const moveInstitutionBody = z.strictObject({
   version: z.number().int().positive(),
   parentId: z.number().int().positive(),
   effectiveDate: isoDate,
-  reason: z.string().trim().min(1).max(200),
+  reason: multiLineText().min(1).max(200),
 });
 export type MoveInstitution = z.infer<typeof moveInstitutionBody>;
 
 export const statusChangeBody = z.strictObject({
   version: z.number().int().positive(),
   effectiveDate: isoDate,
-  reason: z.string().trim().min(1).max(200),
+  reason: multiLineText().min(1).max(200),
 });
 export type StatusChange = z.infer<typeof statusChangeBody>;
 
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2147483647) });
 
 export const levelNamesBody = z.strictObject({
-  levels: z.array(z.strictObject({ level: z.number().int().min(1).max(9), nameZh: z.string().trim().min(1).max(20), nameEn: z.string().trim().min(1).max(40) })).min(1).max(9),
+  levels: z.array(z.strictObject({ level: z.number().int().min(1).max(9), nameZh: singleLineText().min(1).max(20), nameEn: singleLineText().min(1).max(40) })).min(1).max(9),
 });
 
 export interface InstitutionView {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { singleLineText } from '../../common/text.ts';
 
 const permissionCodes = z.array(z.string().regex(/^[a-z_.]{3,64}$/)).max(100);
 
 export const createRoleBody = z.strictObject({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{2,39}$/, 'org.role.code_format'),
-  nameZh: z.string().trim().min(1).max(40),
-  nameEn: z.string().trim().min(1).max(80),
-  description: z.string().trim().max(200).nullable().optional(),
+  code: singleLineText().regex(/^[a-z][a-z0-9_]{2,39}$/, 'org.role.code_format'),
+  nameZh: singleLineText().min(1).max(40),
+  nameEn: singleLineText().min(1).max(80),
+  description: singleLineText().max(200).nullable().optional(),
   dataScope: z.enum(['institution', 'own']),
   permissions: permissionCodes,
 });
@@ -14,9 +15,9 @@ export type CreateRole = z.infer<typeof createRoleBody>;
 
 export const updateRoleBody = z.strictObject({
   version: z.number().int().positive(),
-  nameZh: z.string().trim().min(1).max(40).optional(),
-  nameEn: z.string().trim().min(1).max(80).optional(),
-  description: z.string().trim().max(200).nullable().optional(),
+  nameZh: singleLineText().min(1).max(40).optional(),
+  nameEn: singleLineText().min(1).max(80).optional(),
+  description: singleLineText().max(200).nullable().optional(),
   dataScope: z.enum(['institution', 'own']).optional(),
   permissions: permissionCodes.optional(),
 });

@@ -1,13 +1,14 @@
 // Request and response shapes of /api/users, shared with the web app.
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../../common/text.ts';
 
 // z.iso.date checks the calendar too: '2025-02-30' is refused here, not by the database as a 500.
 const isoDate = z.iso.date('common.date_format');
-export const username = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9._-]{2,31}$/, 'org.user.username_format');
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+export const username = singleLineText().regex(/^[A-Za-z][A-Za-z0-9._-]{2,31}$/, 'org.user.username_format');
+const optionalText = (max: number) => singleLineText().max(max).nullable().optional();
 
 export const listUsersQuery = z.strictObject({
-  q: z.string().trim().max(40).optional(),
+  q: singleLineText().max(40).optional(),
   institutionId: z.coerce.number().int().positive().optional(),
   status: z.enum(['active', 'disabled', 'left', 'all']).default('all'),
   roleId: z.coerce.number().int().positive().optional(),
@@ -18,11 +19,11 @@ export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 
 export const createUserBody = z.strictObject({
   username,
-  displayName: z.string().trim().min(1).max(40),
+  displayName: singleLineText().min(1).max(40),
   employeeNo: optionalText(20),
   homeInstitutionId: z.number().int().positive(),
   managingInstitutionId: z.number().int().positive(),
-  mobile: z.string().trim().regex(/^1[3-9]\d{9}$/, 'org.user.mobile_format').nullable().optional(),
+  mobile: singleLineText().regex(/^1[3-9]\d{9}$/, 'org.user.mobile_format').nullable().optional(),
   email: z.email().max(100).nullable().optional(),
   joinedOn: isoDate.optional(),
   roleIds: z.array(z.number().int().positive()).max(30).default([]),
@@ -33,9 +34,9 @@ export type CreateUser = z.infer<typeof createUserBody>;
 
 export const updateUserBody = z.strictObject({
   version: z.number().int().positive(),
-  displayName: z.string().trim().min(1).max(40).optional(),
+  displayName: singleLineText().min(1).max(40).optional(),
   employeeNo: optionalText(20),
-  mobile: z.string().trim().regex(/^1[3-9]\d{9}$/, 'org.user.mobile_format').nullable().optional(),
+  mobile: singleLineText().regex(/^1[3-9]\d{9}$/, 'org.user.mobile_format').nullable().optional(),
   email: z.email().max(100).nullable().optional(),
 });
 export type UpdateUser = z.infer<typeof updateUserBody>;
@@ -45,7 +46,7 @@ export const moveUserBody = z.strictObject({
   homeInstitutionId: z.number().int().positive(),
   managingInstitutionId: z.number().int().positive(),
   effectiveDate: isoDate,
-  reason: z.string().trim().min(1).max(200),
+  reason: multiLineText().min(1).max(200),
 });
 export type MoveUser = z.infer<typeof moveUserBody>;
 
@@ -53,7 +54,7 @@ export const userStatusBody = z.strictObject({
   version: z.number().int().positive(),
   status: z.enum(['active', 'disabled', 'left']),
   effectiveDate: isoDate,
-  reason: z.string().trim().min(1).max(200),
+  reason: multiLineText().min(1).max(200),
 });
 export type UserStatusChange = z.infer<typeof userStatusBody>;
 

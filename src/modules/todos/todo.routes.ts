@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { singleLineText } from '../../common/text.ts';
 import { hasMessage, t, type Lang } from '../../server/i18n.ts';
 import { PERMISSIONS } from '../org/permissions.ts';
 import { completeTodo, countTodos, listTodos } from './todo.service.ts';
@@ -8,7 +9,7 @@ const tags = ['todos'];
 
 const listQuery = z.strictObject({
   status: z.enum(['open', 'done']).default('open'),
-  kind: z.string().trim().min(1).max(40).optional(),
+  kind: singleLineText().min(1).max(40).optional(),
   page: z.coerce.number().int().min(1).max(500).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
