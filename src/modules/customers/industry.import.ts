@@ -3,6 +3,7 @@
 // old screen: it checks every row and shows each customer's name (read-only) with the current
 // and proposed attributes; the real run is "submit": all rows or none, in one transaction, one
 // audit row for the file, history source 'import'.
+import { singleLineText } from '../../common/text.ts';
 import type { Database } from '../../db/database.ts';
 import type { Lang } from '../../server/i18n.ts';
 import { writeAudit } from '../audit/audit.service.ts';
@@ -25,6 +26,7 @@ export const INDUSTRY_COLUMNS: ImportColumn[] = [
 ];
 
 export const PREVIEW_ROWS = 1000;
+const ONE_LINE = singleLineText();
 
 export interface IndustryPreviewRow { row: number; customerNo: string; name: string; current: IndustryValues; proposed: IndustryValues; industryPath: string | null; changed: boolean }
 
@@ -46,7 +48,14 @@ export async function importIndustry(db: Database, actor: Actor, file: UploadedF
       const index = mapped.indexOf.get(col.key);
       const c = coerceCell(col, index === undefined ? undefined : cells[index]);
       if ('error' in c) { errors.push({ ...at(row, col.key), ...c.error, value: cells[index!] }); continue; }
-      const s = c.value === undefined ? null : String(c.value);
+      // Every column is one line of text: the screen's rule (common/text.ts), as the customer import applies it.
+      const text = c.value === undefined ? undefined : ONE_LINE.safeParse(String(c.value));
+      if (text && !text.success) {
+        const issue = text.error.issues[0]!;
+        errors.push({ ...at(row, col.key), code: issue.message, params: issue.code === 'custom' ? issue.params : undefined, value: cells[index!] });
+        continue;
+      }
+      const s = text ? text.data : null;
       if (s === null && col.required) errors.push({ ...at(row, col.key), code: 'customers.import.required' });
       else if (s !== null && col.max && [...s].length > col.max) errors.push({ ...at(row, col.key), code: 'customers.import.too_long', params: { max: col.max }, value: s });
       else v[col.key] = s;

@@ -117,6 +117,7 @@ describe('batch from a file', () => {
       [corp[2]!.customerNo, null, '6621', null, null],               // row 5: duplicate of row 2
       [corp[0]!.customerNo, null, 'J', '区'.repeat(101), null],      // row 6: section, zone too long
       ["'; drop table customer; --", null, null, null, '市场'.repeat(11)], // row 7: not a number, code missing, market too long
+      [corp[1]!.customerNo, null, '6621', '高新\u200B区', '市\n场'],    // row 8: hidden character, line break
     ]);
     const res = await upload(clerkA1, '/api/customers/industry/import?dryRun=true', 'bad.xlsx', file);
     expect(res.statusCode).toBe(422);
@@ -129,9 +130,11 @@ describe('batch from a file', () => {
       [7, 'A', 'customers.import.too_long'],
       [7, 'C', 'customers.import.required'],
       [7, 'E', 'customers.import.too_long'],
+      [8, 'D', 'common.text.invisible'],
+      [8, 'E', 'common.text.control'],
     ]);
     const report = await clerkA1.get(res.json().reportUrl);
-    expect((await readWorkbook(report.rawPayload)).worksheets[0]!.rowCount).toBe(3 + 8);
+    expect((await readWorkbook(report.rawPayload)).worksheets[0]!.rowCount).toBe(3 + 10);
     const run = await upload(clerkA1, '/api/customers/industry/import?dryRun=false', 'bad.xlsx', file);
     expect(run.statusCode).toBe(422);
     expect(await industryOf(corp[2]!.id)).toEqual(before);
@@ -145,8 +148,11 @@ describe('batch from a file', () => {
     expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(['*客户号', '客户名称', '*行业分类', '工业区', '专业市场分类']);
     data.getCell('A3').value = corp[0]!.customerNo;
     data.getCell('C3').value = '7514 节能技术推广服务';
+    // The spreadsheet's apostrophe is dropped as the API drops it; the text is kept in NFC.
+    data.getCell('D3').value = "'-高新区";
+    data.getCell('E3').value = 'Cafe\u0301';
     const run = await upload(clerkA1, '/api/customers/industry/import', 'tpl.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(run.json()).toMatchObject({ ok: true, rowCount: 1, changedCount: 1 });
-    expect(await industryOf(corp[0]!.id)).toMatchObject({ industry_code: '7514', industrial_zone: null, specialised_market: null });
+    expect(await industryOf(corp[0]!.id)).toMatchObject({ industry_code: '7514', industrial_zone: '-高新区', specialised_market: 'Caf\u00e9' });
   });
 });

@@ -61,7 +61,7 @@ function Control({ f, suffix, ...bind }: { f: FieldDef; suffix?: ReactNode; valu
     case 'postcode':
       return <Input {...bind} maxLength={6} inputMode="numeric" data-testid={testId} />;
     default:
-      if ((f.max ?? 0) > 160) return <Input.TextArea {...bind} rows={3} maxLength={f.max} showCount data-testid={testId} />;
+      if (f.multiline) return <Input.TextArea {...bind} rows={3} maxLength={f.max} showCount data-testid={testId} />;
       return <Input {...bind} maxLength={f.max} suffix={suffix} data-testid={testId} />;
   }
 }
