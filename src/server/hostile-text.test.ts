@@ -180,3 +180,17 @@ describe("the spreadsheet's apostrophe", () => {
     }
   });
 });
+
+describe('passwords', () => {
+  it('are secrets outside the text rule: a password with a variation selector and a zero-width joiner is set and signs in', async () => {
+    await ctx.addUser('text_secret', ctx.bank.ho, ['auditor']);
+    const user = await ctx.login('text_secret');
+    const secret = 'Herz\u2764\uFE0F\u200D#2026a';
+    const changed = await user.post('/api/auth/password', { currentPassword: 'Test#Pass1', newPassword: secret });
+    expect(changed.statusCode, changed.body).toBeLessThan(300);
+    const again = await ctx.login('text_secret', secret);
+    expect(again.cookie).toBeTruthy();
+    // The same characters anywhere else in the body are still refused.
+    expect(errorsOf(refused(await user.post('/api/auth/password', { currentPassword: secret, newPassword: 'x', note: '\u200D' })))).toEqual([['body.note', 'common.text.invisible']]);
+  });
+});

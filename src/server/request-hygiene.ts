@@ -10,6 +10,9 @@ import { hiddenCharacter } from '../common/text.ts';
 import { AppError, type FieldError } from './errors.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// Passwords are secrets, never shown or compared by eye: any character a user once chose must
+// still sign him in (password, newPassword, initialPassword …).
+const SECRET_KEY = /password$/i;
 // Enough for a form to mark every field; a body of thousands of bad strings gets no longer answer.
 const MAX_ERRORS = 50;
 
@@ -25,7 +28,7 @@ function problemsIn(value: unknown, root: string, errors: FieldError[]) {
     } else if (v !== null && typeof v === 'object') {
       for (const [k, child] of Object.entries(v)) {
         if (FORBIDDEN_KEYS.has(k)) errors.push({ path: `${path}.${k}`, code: 'common.forbidden_key', params: { field: k } });
-        else stack.push([child, `${path}.${k}`]);
+        else if (!(SECRET_KEY.test(k) && typeof child === 'string')) stack.push([child, `${path}.${k}`]);
       }
     }
   }
