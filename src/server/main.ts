@@ -1,6 +1,6 @@
 // `npm start`: open the database (embedded PGlite in CRM_DATA_DIR, or DATABASE_URL), migrate,
 // seed, serve the API and the web app.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../db/database.ts';
 import { buildApp } from './app.ts';
@@ -16,9 +16,23 @@ if (config.database.kind === 'pglite') {
   mkdirSync(dataDir, { recursive: true });
   claimDataDir(dataDir);
 }
-const handle = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: resolve(dataDir!, 'pg') });
+const open = () => openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: resolve(dataDir!, 'pg') });
+const started = performance.now();
+const progress = (line: string) => console.log(line);
+let handle = await open();
 await prepareDatabase(handle);
-const run = await firstRun(handle, config);
+let run = await firstRun(handle, config, progress);
+if (run.kind === 'demo_incomplete') {
+  // A first start stopped while building the demo book: serving half a book would show wrong
+  // figures, so the embedded database is made again from nothing.
+  console.log(`\n  The demo book in ${dataDir} was left incomplete by an interrupted first start: rebuilding the demo database.`);
+  await handle.close();
+  rmSync(resolve(dataDir!, 'pg'), { recursive: true, force: true });
+  handle = await open();
+  await prepareDatabase(handle);
+  run = await firstRun(handle, config, progress);
+}
+const startSeconds = ((performance.now() - started) / 1000).toFixed(1);
 const app = await buildApp(handle.db, config);
 await app.listen({ port: config.port, host: config.host });
 // PLAT-5: scheduled jobs run in this process; an advisory lock per job keeps several instances from running one twice.
@@ -32,6 +46,11 @@ const lines = [
   `  API docs: ${url}/api/docs`,
 ];
 if (run.kind === 'demo') {
+  if (run.book) {
+    const b = run.book;
+    lines.push('', `  Demo book built: ${b.customers.toLocaleString('en-US')} customers, ${b.accounts.toLocaleString('en-US')} accounts, ${b.days} business days of balances up to ${b.endDate}.`,
+      `  First start took ${startSeconds} s (the book ${(b.ms / 1000).toFixed(1)} s). Later starts reuse it; \`npm run crm -- demo reset\` rebuilds it.`);
+  }
   lines.push('', `  Demo bank created. Every demo login uses the password ${run.password}`);
   for (const l of run.logins) lines.push(`    ${l.username.padEnd(12)} ${l.displayName}  ${l.institution}  ${l.roles.join('、')}`);
 } else if (run.kind === 'admin') {
