@@ -20,6 +20,8 @@ import { getSetting, putSetting } from '../modules/settings/settings.service.ts'
 import type { DemoBookState } from './book-state.ts';
 import { importPortfolios, planPortfolios } from './book-customers.ts';
 import { loadFeedDays } from './book-feed.ts';
+import { addBookDetails } from './book-details.ts';
+import { businessToday } from '../common/business-date.ts';
 import { isoOf, PRODUCT_CATALOGUE, toDayNo } from './generate/feed.ts';
 
 export interface DemoBookOptions {
@@ -73,6 +75,8 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+  await addBookDetails(db, { seed: opts.seed, today: businessToday(), system, actorOf });
+  log('    certificates, blacklist, risk assessments, signings, channel limits and reminders recorded');
 
   const accounts = Number((await sql<{ n: number }>`select count(*)::int as n from account`.execute(db)).rows[0]!.n);
   const customers = Number((await sql<{ n: number }>`select count(*)::int as n from customer`.execute(db)).rows[0]!.n);
