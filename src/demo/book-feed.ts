@@ -28,7 +28,6 @@ async function badDelivery(day: GeneratedDay): Promise<string> {
 
 export async function loadFeedDays(db: Database, system: Actor, o: FeedDaysOptions): Promise<void> {
   let n = 0;
-  const t0 = performance.now();
   for await (const day of feedDays({ outDir: o.dir, customers: 0, days: o.days, startDate: o.startDate, seed: o.seed, book: o.book, institutions: BOOK_INSTITUTIONS })) {
     n++;
     if (n === o.days - REFUSED_DAY_FROM_END + 1) {
@@ -42,6 +41,6 @@ export async function loadFeedDays(db: Database, system: Actor, o: FeedDaysOptio
       throw new Error(`demo book: feed day ${day.date} ${result.status}: ${result.error ?? JSON.stringify(result.rejected.slice(0, 5))}`);
     }
     await rm(day.dir, { recursive: true, force: true });
-    if (n % 15 === 0 || n === o.days) o.log(`    feed day ${n}/${o.days} ${day.date} loaded (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    if (n % 15 === 0 || n === o.days) o.log(`    feed day ${n}/${o.days} ${day.date} loaded`);
   }
 }

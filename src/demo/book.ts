@@ -53,7 +53,9 @@ export async function demoBookState(db: Database): Promise<DemoBookState> {
 /** Builds the book on the demo bank (createDemoBank first). Deterministic for seed and endDate. */
 export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promise<DemoBookSummary> {
   const t0 = performance.now();
-  const log = opts.log ?? (() => {});
+  const say = opts.log ?? (() => {});
+  const log = (line: string) => say(`${line} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  say(`  Building the demo book: ${opts.customers.toLocaleString('en-US')} customers, ${opts.days} business days of feed up to ${opts.endDate} …`);
   const system = await rootActor(db);
   await db.transaction().execute((tx) => putSetting(tx, system, 'demo.book', { status: 'building', seed: opts.seed, endDate: opts.endDate }));
 

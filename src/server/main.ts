@@ -1,10 +1,10 @@
 // `npm start`: open the database (embedded PGlite in CRM_DATA_DIR, or DATABASE_URL), migrate,
 // seed, serve the API and the web app.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../db/database.ts';
 import { buildApp } from './app.ts';
-import { firstRun, prepareDatabase } from './bootstrap.ts';
+import { embeddedDatabaseDir, firstRun, firstRunLines, prepareDatabase, rebuildEmbeddedDemo } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { claimDataDir, releaseDataDir } from './data-dir-lock.ts';
 import { startScheduler } from './jobs.ts';
@@ -16,10 +16,9 @@ if (config.database.kind === 'pglite') {
   mkdirSync(dataDir, { recursive: true });
   claimDataDir(dataDir);
 }
-const open = () => openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: resolve(dataDir!, 'pg') });
 const started = performance.now();
 const progress = (line: string) => console.log(line);
-let handle = await open();
+let handle = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: embeddedDatabaseDir(dataDir!) });
 await prepareDatabase(handle);
 let run = await firstRun(handle, config, progress);
 if (run.kind === 'demo_incomplete') {
@@ -27,10 +26,7 @@ if (run.kind === 'demo_incomplete') {
   // figures, so the embedded database is made again from nothing.
   console.log(`\n  The demo book in ${dataDir} was left incomplete by an interrupted first start: rebuilding the demo database.`);
   await handle.close();
-  rmSync(resolve(dataDir!, 'pg'), { recursive: true, force: true });
-  handle = await open();
-  await prepareDatabase(handle);
-  run = await firstRun(handle, config, progress);
+  ({ handle, run } = await rebuildEmbeddedDemo(dataDir!, config, progress));
 }
 const startSeconds = ((performance.now() - started) / 1000).toFixed(1);
 const app = await buildApp(handle.db, config);
@@ -45,17 +41,7 @@ const lines = [
   `  Database: ${config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}`,
   `  API docs: ${url}/api/docs`,
 ];
-if (run.kind === 'demo') {
-  if (run.book) {
-    const b = run.book;
-    lines.push('', `  Demo book built: ${b.customers.toLocaleString('en-US')} customers, ${b.accounts.toLocaleString('en-US')} accounts, ${b.days} business days of balances up to ${b.endDate}.`,
-      `  First start took ${startSeconds} s (the book ${(b.ms / 1000).toFixed(1)} s). Later starts reuse it; \`npm run crm -- demo reset\` rebuilds it.`);
-  }
-  lines.push('', `  Demo bank created. Every demo login uses the password ${run.password}`);
-  for (const l of run.logins) lines.push(`    ${l.username.padEnd(12)} ${l.displayName}  ${l.institution}  ${l.roles.join('、')}`);
-} else if (run.kind === 'admin') {
-  lines.push('', '  First start: user "admin" created with the password in CRM_ADMIN_PASSWORD; it must be changed at first sign-in.');
-}
+lines.push(...firstRunLines(run, startSeconds));
 console.log(lines.join('\n') + '\n');
 
 let closing = false;

@@ -31,7 +31,7 @@ export const LAYOUTS: Record<FeedKind, Field[]> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Product catalogue the bench creates before the first load (10-digit core product codes).
+// Product catalogue the demo and the benchmarks create before the first load (10-digit core product codes).
 
 export type AccountKindCode = 'DD' | 'TD' | 'LN' | 'WM' | 'CD';
 export interface CatalogueProduct { id: string; nameZh: string; nameEn: string; category: 'deposit' | 'loan' | 'wealth' | 'card'; subType: string; kind: AccountKindCode }

@@ -1,5 +1,5 @@
-// A core-banking daily feed for benchmarks, in the formats of docs/feed-format.md: day 1 is the
-// bank's full book (every customer, about three accounts each, every balance, the day's
+// A core-banking daily feed for the demo book and the benchmarks, in the formats of
+// docs/feed-format.md: day 1 is the bank's full book (every customer, about three accounts each, every balance, the day's
 // transactions); each later day is what a core system sends after its end-of-day batch — new and
 // changed customers, new and closed accounts, the full balance file and the day's transactions.
 //
