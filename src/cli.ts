@@ -10,7 +10,6 @@ import { claimDataDir, releaseDataDir } from './server/data-dir-lock.ts';
 import { systemActor } from './modules/auth/actor.ts';
 import { loadFeed } from './modules/feed/feed.service.ts';
 import { t } from './server/i18n.ts';
-import { firstRunLines, rebuildEmbeddedDemo } from './server/bootstrap.ts';
 
 async function withDatabase<T>(fn: (h: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -76,6 +75,8 @@ demo.command('reset').description('drop the embedded database and build the demo
       return;
     }
     const started = performance.now();
+    // Loaded here: the demo book's generator is not needed by the other commands.
+    const { firstRunLines, rebuildEmbeddedDemo } = await import('./server/bootstrap.ts');
     try {
       console.log(`Rebuilding the demo database in ${dataDir} …`);
       const { handle, run } = await rebuildEmbeddedDemo(dataDir, config, (line) => console.log(line));

@@ -6,13 +6,14 @@ import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import type { DatabaseHandle } from '../db/database.ts';
 import { openTestDatabase } from '../test/harness.ts';
-import { prepareDatabase } from '../server/bootstrap.ts';
+import { firstRun, prepareDatabase } from '../server/bootstrap.ts';
+import { putSetting } from '../modules/settings/settings.service.ts';
 import { buildApp } from '../server/app.ts';
 import type { Config } from '../server/config.ts';
 import { businessToday } from '../common/business-date.ts';
 import { dailyAverages } from '../modules/accounts/daily-average.service.ts';
 import { createDemoBank, DEMO_PASSWORD } from './demo-bank.ts';
-import { buildDemoBook, demoBookState, type DemoBookSummary } from './book.ts';
+import { buildDemoBook, demoBookState, rootActor, type DemoBookSummary } from './book.ts';
 import { isoOf, toDayNo } from './generate/feed.ts';
 
 const DAYS = 12;
@@ -141,5 +142,13 @@ describe('the demo book', () => {
           .toEqual([kind, days, sum, days ? averageOf(sum, days) : null]);
       }
     }
+  });
+
+  // Last: it marks the book half-built.
+  it('is reused by a later start, and a build left half-way is reported for rebuilding', async () => {
+    expect(await firstRun(handle, config)).toEqual({ kind: 'existing', bookMissing: false });
+    const system = await rootActor(handle.db);
+    await handle.db.transaction().execute((tx) => putSetting(tx, system, 'demo.book', { status: 'building', seed: 11, endDate }));
+    expect(await firstRun(handle, config)).toEqual({ kind: 'demo_incomplete' });
   });
 });

@@ -76,6 +76,7 @@ export function makeGenerator(seed = 20261125) {
     do { mobile = pick(MOBILE_PREFIXES) + pad(Math.floor(r() * 1e8), 8); } while (usedMobiles.has(mobile));
     usedMobiles.add(mobile);
     const home = street();
+    // Ages as of the generator's reference year, not today: the same seed gives the same people whenever it runs.
     const age = 2026 - Number(birthDate.slice(0, 4));
     const base: GeneratedPersonal = {
       kind: 'personal', name, idNumber, birthDate, gender, mobile, householdDivision: idNumber.slice(0, 6),

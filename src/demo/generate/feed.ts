@@ -281,7 +281,8 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
     const td = openAccount(i, corporate, TD, today, true);
     book.term[td] = 12; book.rate[td] = TD_RATES[2]!;
     book.maturity[td] = lastDay + (r() < 0.35 ? uniform(1, 7) : uniform(8, 30));
-    book.opened[td] = addMonths(book.maturity[td]!, -12);
+    // Opened a year before it matures, or on the first day for a feed longer than that year.
+    book.opened[td] = Math.min(today, addMonths(book.maturity[td]!, -12));
     let current = -1;
     for (let a = td - 1; a >= 0 && book.customer[a] === i; a--) if (book.status[a] === ACTIVE && (book.kind[a] === DD || book.kind[a] === CD)) current = a;
     if (current < 0) { current = openAccount(i, corporate, DD, today, true); book.status[current] = ACTIVE; }
