@@ -53,14 +53,10 @@ async function customerToCheck(mgr: Session) {
   const ids = [...new Set([...alerts.items, ...maturities.items].map((a) => a.customer.id))];
   for (const id of ids) {
     const accounts = (await mgr.get<{ items: Account[] }>(`/api/customers/${id}/accounts`)).body.items;
-    const groups = new Map<string, Account[]>();
-    for (const a of accounts) groups.set(`${CATEGORY_OF_KIND[a.kind]}-${a.currency}`, [...(groups.get(`${CATEGORY_OF_KIND[a.kind]}-${a.currency}`) ?? []), a]);
-    for (const [key, group] of groups) {
-      const [only] = group;
-      if (group.length === 1 && only!.closedOn === null && only!.openedOn < periodStart(bookEnd, 'year')) {
-        return { id, accounts, account: only!, category: key.split('-')[0] as Category, currency: only!.currency };
-      }
-    }
+    const sameGroup = (a: Account, b: Account) => CATEGORY_OF_KIND[a.kind] === CATEGORY_OF_KIND[b.kind] && a.currency === b.currency;
+    const alone = accounts.find((a) => a.closedOn === null && a.openedOn < periodStart(bookEnd, 'year')
+      && accounts.filter((b) => sameGroup(a, b)).length === 1);
+    if (alone) return { id, accounts, account: alone, category: CATEGORY_OF_KIND[alone.kind], currency: alone.currency };
   }
   throw new Error(`none of sn_mgr's ${ids.length} customers with an alert has a category of one long-open account`);
 }

@@ -4,7 +4,8 @@
 // minute each on a 2-core machine.
 //
 // CRM_E2E_BOOK=/some/folder keeps the book there between runs (while iterating on one file): a
-// folder already holding a finished book is reused, as long as it was built today (the book ends yesterday).
+// folder already holding a finished book is reused, as long as it was built today (the book ends
+// yesterday); delete the folder after changing src/demo.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -107,8 +107,11 @@ export async function startCrm(extraEnv: Record<string, string> = {}): Promise<E
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
   cpSync(book, dataDir, { recursive: true });
   if (existsSync(join(dataDir, 'crm.pid'))) throw new Error(`the demo book in ${book} was not closed cleanly`);
-  const server = await startServer(dataDir, extraEnv);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const server = await startServer(dataDir, extraEnv).catch((e: unknown) => { rmSync(dataDir, { recursive: true, force: true }); throw e; });
+  const stopServer = async () => { await server.stop(); rmSync(dataDir, { recursive: true, force: true }); };
+  // No browser, no test: nor a server left running with its copy of the book.
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    .catch(async (e: unknown) => { await stopServer(); throw e; });
   const { baseUrl } = server;
   return {
     baseUrl,
@@ -129,8 +132,7 @@ export async function startCrm(extraEnv: Record<string, string> = {}): Promise<E
     session: (username) => signIn(baseUrl, username),
     stop: async () => {
       await browser.close();
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await stopServer();
     },
   };
 }
