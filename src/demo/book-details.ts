@@ -51,15 +51,18 @@ export async function addBookDetails(db: Database, o: BookDetailsOptions): Promi
   };
   const ago = (days: number) => addDays(o.today, -days);
 
-  // Certificates: every company's credit-code certificate (no end date since the 2015 reform);
-  // every fourth a temporary deposit account permit, which expires — the first of each
-  // portfolio, and a few of the rest, within the reminder week.
+  // Certificates: the managed companies' credit-code certificates and every third of the others'
+  // (no end date since the 2015 reform); every fourth company a temporary deposit account permit,
+  // which expires — the first of each portfolio, and a few of the rest, within the reminder week.
+  // (Not every company: each is a transaction of its own, and the first start has a minute.)
   const companies = book.filter((c) => c.kind === 'corporate');
   const firstOfPortfolio = new Set<string | null>();
   for (const [k, c] of companies.entries()) {
     const actor = await actorFor(c);
-    await createCertificate(db, actor, c.id, { certType: '08', number: c.creditCode, issuer: `${c.city}市市场监督管理局`,
-      issuedOn: c.establishedOn && c.establishedOn > '2016-01-01' ? c.establishedOn : `2016-${pad(uniform(1, 12), 2)}-${pad(uniform(1, 28), 2)}` });
+    if (c.manager || k % 3 === 0) {
+      await createCertificate(db, actor, c.id, { certType: '08', number: c.creditCode, issuer: `${c.city}市市场监督管理局`,
+        issuedOn: c.establishedOn && c.establishedOn > '2016-01-01' ? c.establishedOn : `2016-${pad(uniform(1, 12), 2)}-${pad(uniform(1, 28), 2)}` });
+    }
     const current = c.accounts.find((a) => a.kind === 'deposit_demand');
     if (k % 4 !== 0 || !current) continue;
     const soon = !firstOfPortfolio.has(c.manager) || r() < 0.2;
@@ -81,14 +84,14 @@ export async function addBookDetails(db: Database, o: BookDetailsOptions): Promi
   }
 
   // Risk assessments: wealth customers answer the questionnaire before buying; valid for a year.
-  for (const c of persons.filter((p) => p.accounts.some((a) => a.kind === 'wealth')).slice(0, 80)) {
+  for (const c of persons.filter((p) => p.accounts.some((a) => a.kind === 'wealth')).slice(0, 50)) {
     const assessedOn = ago(uniform(20, 500));
     await createRiskAssessment(db, await actorFor(c), c.id, { assessedOn, validUntil: addDays(assessedOn, 365), result: `${uniform(1, 4)}0`,
       score: uniform(20, 95), channel: r() < 0.6 ? 'counter' : 'mobile' });
   }
 
   // Signings at the counter: utility bills from a card, securities settlement from a current account, the cash-management service.
-  for (const c of persons.filter((_, k) => k % 25 === 3)) {
+  for (const c of persons.filter((_, k) => k % 40 === 3)) {
     const card = c.accounts.find((a) => a.kind === 'card' && a.status === 'active');
     const current = c.accounts.find((a) => a.kind === 'deposit_demand' && a.status === 'active');
     if (card) {
@@ -103,7 +106,7 @@ export async function addBookDetails(db: Database, o: BookDetailsOptions): Promi
   }
 
   // Channel limits the customers asked for: mobile-banking transfers capped per transaction and per day.
-  for (const c of persons.filter((_, k) => k % 60 === 11)) {
+  for (const c of persons.filter((_, k) => k % 90 === 11)) {
     const per = uniform(1, 10) * 10_000;
     await setChannelLimit(db, o.system, c.id, { channel: 'mobile_banking', perTransaction: `${per}.00`, dailyAmount: `${per * 5}.00`, dailyCount: 20,
       effectiveFrom: o.today, remark: '客户申请调低手机银行转账限额' });
