@@ -20,7 +20,7 @@ import { getCustomerView } from '../src/modules/customers/customer-view.ts';
 import { searchTerms } from '../src/modules/customers/search-terms.ts';
 import { formatCustomerNo } from '../src/modules/customers/customer-number.ts';
 import { businessToday } from '../src/common/business-date.ts';
-import { makeGenerator, type GeneratedCustomer } from './generate-customers.ts';
+import { makeGenerator, type GeneratedCustomer } from '../src/demo/generate/customers.ts';
 import { fmt, sample } from './timing.ts';
 
 const CHUNK = 20_000;

@@ -24,7 +24,7 @@ import { listCustomerAccounts } from '../src/modules/accounts/account.service.ts
 import { customerAverages } from '../src/modules/accounts/daily-average.service.ts';
 import { loadFeed } from '../src/modules/feed/feed.service.ts';
 import { bankTree, freshDatabase } from './customers.ts';
-import { feedDays, isoOf, PRODUCT_CATALOGUE, toDayNo, type FeedEncoding, type FeedLayout, type GeneratedDay } from './generate-feed.ts';
+import { feedDays, isoOf, PRODUCT_CATALOGUE, toDayNo, type FeedEncoding, type FeedLayout, type GeneratedDay } from '../src/demo/generate/feed.ts';
 import { fmt, sample } from './timing.ts';
 
 export interface FeedBenchOptions {

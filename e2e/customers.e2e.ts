@@ -62,9 +62,11 @@ describe('customers in the browser', () => {
     const search = entry.locator('input[data-testid=customer-search], [data-testid=customer-search] input').first();
     await search.fill(INITIALS);
     await search.press('Enter');
+    // Among the demo book's customers of 市南支行 the new one is the only match.
+    await entry.waitForURL(new RegExp(`[?&]q=${INITIALS}`));
+    await expect.poll(() => entry.locator('[data-testid=customer-results] tbody tr.ant-table-row').count()).toBe(1);
     const link = entry.locator(`[data-testid=customer-link-${customerNo}]`);
     await link.waitFor();
-    await expect(entry.locator('[data-testid=customer-results] tbody tr.ant-table-row').count()).resolves.toBe(1);
     await link.click();
     await entry.waitForURL(`${crm.baseUrl}/customers/${id}`);
     await expect(entry.locator('[data-testid=customer-name]').textContent()).resolves.toBe(NAME);

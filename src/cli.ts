@@ -1,4 +1,5 @@
 // `npm run crm -- <command>`: operator commands against the configured database.
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { openDatabase } from './db/database.ts';
@@ -53,6 +54,37 @@ feed.command('load').description('load one business date from a folder, whole or
     for (const r of result.rejected.slice(0, 50)) console.error(`  rejected ${r.file}:${r.line} ${r.field ?? ''} ${t('zh-CN', r.code, { ...r.params, value: r.value ?? '' })} [${r.code}]${r.value ? ` «${r.value}»` : ''}`);
     if (result.rejectedTotal > 50) console.error(`  … ${result.rejectedTotal - 50} more rejected rows (feed history screen / GET /api/feeds/${result.runId}/rejected.csv)`);
     if (result.status !== 'loaded') process.exitCode = 1;
+  });
+
+const demo = program.command('demo').description('the demo bank and its book (embedded database only)');
+demo.command('reset').description('drop the embedded database and build the demo bank and its book again; refused with DATABASE_URL and while a server uses the data folder')
+  .action(async () => {
+    const config = loadConfig();
+    if (config.database.kind !== 'pglite') {
+      console.error('demo reset works on the embedded database only: DATABASE_URL is set, and a server\'s database is never replaced by the demo.');
+      process.exitCode = 1;
+      return;
+    }
+    const dataDir = resolve(config.database.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      claimDataDir(dataDir);
+    } catch (err) {
+      console.error((err as Error).message);
+      process.exitCode = 1;
+      return;
+    }
+    const started = performance.now();
+    // Loaded here: the demo book's generator is not needed by the other commands.
+    const { firstRunLines, rebuildEmbeddedDemo } = await import('./server/bootstrap.ts');
+    try {
+      console.log(`Rebuilding the demo database in ${dataDir} …`);
+      const { handle, run } = await rebuildEmbeddedDemo(dataDir, config, (line) => console.log(line));
+      await handle.close();
+      console.log(firstRunLines(run, ((performance.now() - started) / 1000).toFixed(1)).join('\n'));
+    } finally {
+      releaseDataDir(dataDir);
+    }
   });
 
 await program.parseAsync(process.argv);

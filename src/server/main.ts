@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../db/database.ts';
 import { buildApp } from './app.ts';
-import { firstRun, prepareDatabase } from './bootstrap.ts';
+import { embeddedDatabaseDir, firstRun, firstRunLines, prepareDatabase, rebuildEmbeddedDemo } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { claimDataDir, releaseDataDir } from './data-dir-lock.ts';
 import { startScheduler } from './jobs.ts';
@@ -16,9 +16,19 @@ if (config.database.kind === 'pglite') {
   mkdirSync(dataDir, { recursive: true });
   claimDataDir(dataDir);
 }
-const handle = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: resolve(dataDir!, 'pg') });
+const started = performance.now();
+const progress = (line: string) => console.log(line);
+let handle = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: embeddedDatabaseDir(dataDir!) });
 await prepareDatabase(handle);
-const run = await firstRun(handle, config);
+let run = await firstRun(handle, config, progress);
+if (run.kind === 'demo_incomplete') {
+  // A first start stopped while building the demo book: serving half a book would show wrong
+  // figures, so the embedded database is made again from nothing.
+  console.log(`\n  The demo book in ${dataDir} was left incomplete by an interrupted first start: rebuilding the demo database.`);
+  await handle.close();
+  ({ handle, run } = await rebuildEmbeddedDemo(dataDir!, config, progress));
+}
+const startSeconds = ((performance.now() - started) / 1000).toFixed(1);
 const app = await buildApp(handle.db, config);
 await app.listen({ port: config.port, host: config.host });
 // PLAT-5: scheduled jobs run in this process; an advisory lock per job keeps several instances from running one twice.
@@ -31,12 +41,7 @@ const lines = [
   `  Database: ${config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}`,
   `  API docs: ${url}/api/docs`,
 ];
-if (run.kind === 'demo') {
-  lines.push('', `  Demo bank created. Every demo login uses the password ${run.password}`);
-  for (const l of run.logins) lines.push(`    ${l.username.padEnd(12)} ${l.displayName}  ${l.institution}  ${l.roles.join('、')}`);
-} else if (run.kind === 'admin') {
-  lines.push('', '  First start: user "admin" created with the password in CRM_ADMIN_PASSWORD; it must be changed at first sign-in.');
-}
+lines.push(...firstRunLines(run, startSeconds));
 console.log(lines.join('\n') + '\n');
 
 let closing = false;

@@ -19,7 +19,8 @@ const testConfig: Config = {
   trustProxy: false, demo: false, logLevel: 'silent',
 };
 
-async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+/** A database of its own for one test file: PGlite in memory, or a throwaway database on TEST_DATABASE_URL. */
+export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) {
     const handle = await openDatabase({ kind: 'pglite' });

@@ -9,6 +9,7 @@ import { AppError } from '../../server/errors.ts';
 import { certificateAuthoritiesSchema, type CertificateAuthorities } from '../customers/certificate.schema.ts';
 import { closureRulesSchema, DEFAULT_CLOSURE_RULES } from '../accounts/signing.schema.ts';
 import { largeChangeKeepDaysSchema, largeChangeThresholdSchema, maturityWindowsSchema } from '../accounts/alert.schema.ts';
+import { demoBookStateSchema } from '../../demo/book-state.ts';
 
 const SETTINGS = {
   'security.policy': { schema: securityPolicySchema, default: MLPS_POLICY },
@@ -21,6 +22,9 @@ const SETTINGS = {
   'accounts.large_change_keep_days': { schema: largeChangeKeepDaysSchema, default: 30 },
   // ACC-6: what an active signing of each kind does to closing its account (docs/signings.md).
   'accounts.closure_rules': { schema: closureRulesSchema, default: DEFAULT_CLOSURE_RULES },
+  // The demo book of the embedded database: written 'building' before and 'complete' after, so a
+  // start after an interrupted build knows the book is half made.
+  'demo.book': { schema: demoBookStateSchema, default: { status: 'none' as const } },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

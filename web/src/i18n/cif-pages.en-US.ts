@@ -29,6 +29,6 @@ export const cifPagesEn: Pages = {
   todos: {
     title: 'To-dos', open: 'Open', overdue: 'Overdue', dueToday: 'Due today', statusOpen: 'Open', statusDone: 'Done',
     titleCol: 'Item', dueOn: 'Due', createdAt: 'Raised at', doneAt: 'Done at', doneBy: 'Done by', overdueTag: 'Overdue',
-    markDone: 'Done', doneConfirm: 'Mark this item as done?', done: 'Marked as done', none: 'Nothing to do',
+    markDone: 'Done', doneConfirm: 'Mark this item as done?', done: 'Marked as done', none: 'Nothing to do', all: 'All to-dos',
   },
 };

@@ -25,6 +25,6 @@ export const cifPagesZh = {
   todos: {
     title: '待办事宜', open: '待办', overdue: '已逾期', dueToday: '今日到期', statusOpen: '待办', statusDone: '已办结',
     titleCol: '事项', dueOn: '到期日', createdAt: '产生时间', doneAt: '办结时间', doneBy: '办结人', overdueTag: '逾期',
-    markDone: '办结', doneConfirm: '确认该事项已处理完毕？', done: '已办结', none: '没有待办事宜',
+    markDone: '办结', doneConfirm: '确认该事项已处理完毕？', done: '已办结', none: '没有待办事宜', all: '全部待办',
   },
 };

@@ -1,5 +1,5 @@
 // 工作台: who I am in the bank (institutions, roles, data scope) and the functions open to me.
-// Only facts from the server (/api/me, the institution's averages, the alerts): no invented figures.
+// Only facts from the server (/api/me, the to-dos, the institution's averages, the alerts): no invented figures.
 import { Alert, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { ROUTES } from '../../routes';
 import styles from './home.module.css';
 import { AccountAlerts } from './AccountAlerts';
 import { InstitutionAverages } from './InstitutionAverages';
+import { WorkbenchTodos } from './WorkbenchTodos';
 
 const greetingKey = (hour: number): 'home.morning' | 'home.afternoon' | 'home.evening' =>
   (hour < 12 ? 'home.morning' : hour < 18 ? 'home.afternoon' : 'home.evening');
@@ -65,6 +66,7 @@ export default function HomePage() {
           </Card>
         </Col>
       </Row>
+      <WorkbenchTodos />
       <InstitutionAverages />
       <AccountAlerts />
     </>

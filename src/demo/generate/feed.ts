@@ -1,5 +1,5 @@
-// A core-banking daily feed for benchmarks, in the formats of docs/feed-format.md: day 1 is the
-// bank's full book (every customer, about three accounts each, every balance, the day's
+// A core-banking daily feed for the demo book and the benchmarks, in the formats of
+// docs/feed-format.md: day 1 is the bank's full book (every customer, about three accounts each, every balance, the day's
 // transactions); each later day is what a core system sends after its end-of-day batch — new and
 // changed customers, new and closed accounts, the full balance file and the day's transactions.
 //
@@ -7,21 +7,18 @@
 // is a set of typed arrays (about 50 bytes an account), never a row object per account.
 // Balances are whole fen: integers in Float64Array are exact below 2^53 fen (90 trillion yuan),
 // so no amount is ever rounded by floating point.
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
-import { residentIdCheckDigit } from '../src/common/validators/resident-id.ts';
-import { creditCodeCheckCharacter } from '../src/common/validators/credit-code.ts';
-import { organizationCodeCheckCharacter } from '../src/common/validators/organization-code.ts';
-import { luhnCheckDigit } from '../src/modules/customers/customer-number.ts';
-import { codeTableSeeds } from '../src/modules/codes/seed/index.ts';
-import { rng } from './generate-customers.ts';
+import { residentIdCheckDigit } from '../../common/validators/resident-id.ts';
+import { creditCodeCheckCharacter } from '../../common/validators/credit-code.ts';
+import { organizationCodeCheckCharacter } from '../../common/validators/organization-code.ts';
+import { luhnCheckDigit } from '../../modules/customers/customer-number.ts';
+import { codeTableSeeds } from '../../modules/codes/seed/index.ts';
+import { mix, pad, rng, scramble } from './random.ts';
+import { BRANDS, COMPANY_FORMS, DISTRICTS, GIVEN, MERCHANTS, MOBILE_PREFIXES, PAYMENT_FIRMS, ROADS, SURNAMES, SURNAME_WEIGHTS, TRADES, UTILITIES } from './reference.ts';
+import { addMonths, FeedFileWriter, isoOf, LAYOUTS, MS_DAY, P, PRODUCT_CATALOGUE, rateText, toDayNo, ymd, yuan, type AccountKindCode, type FeedEncoding, type FeedKind, type FeedLayout } from './feed-files.ts';
 
-export type FeedLayout = 'delimited' | 'fixed';
-export type FeedEncoding = 'UTF-8' | 'GB18030';
-export type FeedKind = 'customers' | 'accounts' | 'balances' | 'transactions';
+export * from './feed-files.ts';
 
 export interface FeedOptions {
   outDir: string;
@@ -34,50 +31,21 @@ export interface FeedOptions {
   encoding?: FeedEncoding;
   /** Opening institutions' 4-character codes; default: the outlets bench/customers.ts's bankTree creates. */
   institutions?: string[];
+  /**
+   * Customers the CRM already holds (the demo book's, imported before the first load): the first
+   * day opens their accounts but sends no customer record for them, and later days change only
+   * the core's own customers. `customers` then counts the core's own customers, and may be 0.
+   */
+  book?: BookCustomer[];
 }
 
+/**
+ * A customer of the CRM's book. A watched one's manager gets something to act on near the last
+ * day: a time deposit maturing within the alert windows and a large balance change.
+ */
+export interface BookCustomer { customerNo: string; corporate: boolean; institution: string; watched?: boolean }
+
 export interface GeneratedDay { date: string; dir: string; files: { kind: FeedKind; file: string; records: number }[]; ms: number }
-
-// ---------------------------------------------------------------------------------------------
-// Layouts (docs/feed-format.md): field widths in bytes. `text` marks fields that may hold Chinese.
-// Written from the document, not imported from src/modules/feed/layouts.ts, so that a loader
-// which strays from the contract fails the bench instead of agreeing with itself.
-
-interface Field { name: string; bytes: number; text?: boolean }
-const f = (name: string, bytes: number, text = false): Field => ({ name, bytes, text });
-
-export const LAYOUTS: Record<FeedKind, Field[]> = {
-  customers: [f('customer_no', 11), f('kind', 1), f('name', 120, true), f('id_type', 2), f('id_no', 32), f('id_expires_on', 8), f('gender', 1),
-    f('birth_date', 8), f('nationality', 3), f('mobile', 11), f('address', 120, true), f('postcode', 6), f('institution_code', 4)],
-  accounts: [f('account_no', 32), f('customer_no', 11), f('product_id', 10), f('kind', 2), f('currency', 3), f('institution_code', 4),
-    f('opened_on', 8), f('closed_on', 8), f('status', 1), f('balance', 20), f('rate', 10), f('maturity_on', 8), f('term_months', 3),
-    f('contract_no', 40), f('contract_amount', 20), f('guarantee_type', 2)],
-  balances: [f('account_no', 32), f('balance', 20)],
-  transactions: [f('txn_no', 32), f('account_no', 32), f('txn_time', 6), f('direction', 1), f('amount', 20), f('balance_after', 20),
-    f('channel', 2), f('counterparty_account', 32), f('counterparty_name', 120, true), f('summary', 60, true)],
-};
-
-// ---------------------------------------------------------------------------------------------
-// Product catalogue the bench creates before the first load (10-digit core product codes).
-
-export type AccountKindCode = 'DD' | 'TD' | 'LN' | 'WM' | 'CD';
-export interface CatalogueProduct { id: string; nameZh: string; nameEn: string; category: 'deposit' | 'loan' | 'wealth' | 'card'; subType: string; kind: AccountKindCode }
-
-export const PRODUCT_CATALOGUE: readonly CatalogueProduct[] = [
-  { id: '1010000001', nameZh: '单位活期存款', nameEn: 'Corporate demand deposit', category: 'deposit', subType: 'demand', kind: 'DD' },
-  { id: '1010000002', nameZh: '个人活期储蓄', nameEn: 'Personal demand savings', category: 'deposit', subType: 'demand', kind: 'DD' },
-  { id: '1020000001', nameZh: '单位定期存款', nameEn: 'Corporate time deposit', category: 'deposit', subType: 'time', kind: 'TD' },
-  { id: '1020000002', nameZh: '整存整取定期储蓄', nameEn: 'Lump-sum time savings', category: 'deposit', subType: 'time', kind: 'TD' },
-  { id: '1020000003', nameZh: '个人大额存单', nameEn: 'Personal large-denomination CD', category: 'deposit', subType: 'time', kind: 'TD' },
-  { id: '2010000001', nameZh: '个人住房按揭贷款', nameEn: 'Residential mortgage', category: 'loan', subType: 'mortgage', kind: 'LN' },
-  { id: '2010000002', nameZh: '个人消费贷款', nameEn: 'Personal consumer loan', category: 'loan', subType: 'consumer', kind: 'LN' },
-  { id: '2010000003', nameZh: '个人经营性贷款', nameEn: 'Personal business loan', category: 'loan', subType: 'business', kind: 'LN' },
-  { id: '2020000001', nameZh: '流动资金贷款', nameEn: 'Working-capital loan', category: 'loan', subType: 'working_capital', kind: 'LN' },
-  { id: '3010000001', nameZh: '稳健增利理财', nameEn: 'Steady-income wealth product', category: 'wealth', subType: 'fixed_income', kind: 'WM' },
-  { id: '3010000002', nameZh: '天天利现金管理', nameEn: 'Daily cash-management product', category: 'wealth', subType: 'cash_management', kind: 'WM' },
-  { id: '4010000001', nameZh: '借记卡', nameEn: 'Debit card', category: 'card', subType: 'debit', kind: 'CD' },
-];
-const P = Object.fromEntries(PRODUCT_CATALOGUE.map((p, i) => [p.id, i])) as Record<string, number>;
 
 /** The outlets bench/customers.ts's bankTree creates (10 branches of 10 sub-branches). */
 export function benchOutletCodes(): string[] {
@@ -87,141 +55,12 @@ export function benchOutletCodes(): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates as day numbers (days since 1970-01-01, UTC: calendar arithmetic without time zones).
+// Reference data of the feed itself.
 
-const MS_DAY = 86_400_000;
-export const toDayNo = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / MS_DAY;
-export const isoOf = (day: number) => new Date(day * MS_DAY).toISOString().slice(0, 10);
-const compactCache = new Map<number, string>();
-function ymd(day: number): string {
-  let s = compactCache.get(day);
-  if (s === undefined) { s = isoOf(day).replaceAll('-', ''); compactCache.set(day, s); }
-  return s;
-}
-/** Same day of month `months` later, clamped to the month's end (as loan schedules do). */
-function addMonths(day: number, months: number): number {
-  const d = new Date(day * MS_DAY);
-  const y = d.getUTCFullYear(); const m = d.getUTCMonth() + months; const dom = d.getUTCDate();
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return Date.UTC(y, m, Math.min(dom, last)) / MS_DAY;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Formatting: whole fen → yuan text; rates in ten-thousandths of a percent → '1.3500'.
-
-function yuan(fen: number): string {
-  const a = Math.abs(fen); const y = Math.floor(a / 100); const c = a - y * 100;
-  return `${fen < 0 ? '-' : ''}${y}.${c < 10 ? '0' : ''}${c}`;
-}
-const rateText = (r: number) => `${Math.floor(r / 10000)}.${String(r % 10000).padStart(4, '0')}`;
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
-
-// ---------------------------------------------------------------------------------------------
-// Streaming file writer: delimited or fixed width, UTF-8 or GB18030, with backpressure.
-
-class FeedFileWriter {
-  private chunk: string[] = [];
-  private size = 0;
-  records = 0;
-  private readonly out: WriteStream;
-  private readonly ascii: boolean;
-  constructor(path: string, private readonly fields: Field[], private readonly layout: FeedLayout, private readonly encoding: FeedEncoding) {
-    this.out = createWriteStream(path);
-    // A file of ASCII-only fields is the same bytes in both encodings: skip the GB18030 encoder.
-    this.ascii = !fields.some((x) => x.text);
-  }
-
-  private byteLength(v: string): number {
-    return this.encoding === 'UTF-8' ? Buffer.byteLength(v, 'utf8') : iconv.encode(v, 'gb18030').length;
-  }
-
-  async row(values: readonly (string | null)[]): Promise<void> {
-    if (values.length !== this.fields.length) throw new Error(`feed generator: ${values.length} values for ${this.fields.length} fields`);
-    let line: string;
-    if (this.layout === 'delimited') {
-      line = values.map((v) => v ?? '').join('|');
-    } else {
-      line = '';
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i] ?? '';
-        const spec = this.fields[i]!;
-        const bytes = spec.text ? this.byteLength(v) : v.length;
-        if (bytes > spec.bytes) throw new Error(`feed generator: ${spec.name} '${v}' is ${bytes} bytes, the field has ${spec.bytes}`);
-        line += v + ' '.repeat(spec.bytes - bytes);
-      }
-    }
-    this.chunk.push(line, '\n');
-    this.size += line.length + 1;
-    this.records++;
-    if (this.size >= 1 << 18) await this.flush();
-  }
-
-  private async flush() {
-    if (!this.size) return;
-    const text = this.chunk.join('');
-    this.chunk = []; this.size = 0;
-    const buf = this.encoding === 'UTF-8' ? Buffer.from(text, 'utf8') : this.ascii ? Buffer.from(text, 'latin1') : iconv.encode(text, 'gb18030');
-    if (!this.out.write(buf)) await once(this.out, 'drain');
-  }
-
-  async close(): Promise<number> {
-    await this.flush();
-    await new Promise<void>((resolve, reject) => { this.out.once('error', reject); this.out.end(resolve); });
-    return this.records;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reference data for realistic values.
-
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡'.split('');
-const SURNAME_WEIGHTS = [7.1, 7.0, 6.7, 5.4, 4.5, 3.1, 2.2, 2.0, 2.0, 1.9, 1.3, 1.3, 1.2, 1.2, 1.1, 1.1, 1.0, 1.0, 0.9, 0.9, 0.8, 0.8, 0.8, 0.7, 0.7, 0.7, 0.7, 0.6, 0.6, 0.6, 0.6, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5];
-const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红玉文辉鹏飞宇浩然欣怡子涵梓萱诺轩思远雨桐佳琪晨阳'];
-const BRANDS = [...'华宏盛达鑫源泰丰恒信瑞祥金海天成嘉和中元东方新宇永安博远润德聚福兴隆广汇'];
-const TRADES = ['科技', '贸易', '实业', '建设', '食品', '物流', '机械', '电子', '纺织', '医药', '农业', '置业', '化工', '能源', '文化'];
-const COMPANY_FORMS = ['有限公司', '有限公司', '有限公司', '股份有限公司', '有限责任公司'];
-/** The bank's region: real districts with their GB/T 2260 codes and postal codes. */
-const DISTRICTS: [city: string, district: string, division: string, postcode: string][] = [
-  ['青岛市', '市南区', '370202', '266001'], ['青岛市', '市北区', '370203', '266011'], ['青岛市', '黄岛区', '370211', '266400'],
-  ['青岛市', '崂山区', '370212', '266061'], ['青岛市', '李沧区', '370213', '266041'], ['青岛市', '城阳区', '370214', '266100'],
-  ['济南市', '历下区', '370102', '250014'], ['济南市', '市中区', '370103', '250001'], ['济南市', '槐荫区', '370104', '250022'],
-  ['济南市', '天桥区', '370105', '250031'], ['济南市', '历城区', '370112', '250100'], ['淄博市', '张店区', '370303', '255000'],
-  ['烟台市', '芝罘区', '370602', '264001'], ['烟台市', '福山区', '370611', '265500'], ['烟台市', '莱山区', '370613', '264003'],
-  ['潍坊市', '潍城区', '370702', '261011'], ['潍坊市', '奎文区', '370705', '261031'], ['济宁市', '任城区', '370811', '272000'],
-  ['威海市', '环翠区', '371002', '264200'], ['临沂市', '兰山区', '371302', '276002'], ['临沂市', '罗庄区', '371311', '276017'],
-];
-const ROADS = ['香港中路', '延安三路', '人民路', '解放路', '泉城路', '经十路', '胜利街', '和平路', '建设路', '中山路', '新华路', '文化路', '幸福路', '长江路', '黄河路', '海尔路', '辽阳西路'];
-const MOBILE_PREFIXES = ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '177', '180', '181', '186', '187', '188', '189', '199'];
-const MERCHANTS = ['永辉超市', '利群商厦', '家乐福', '国美电器', '苏宁易购', '中国石化加油站', '海底捞火锅', '瑞幸咖啡', '肯德基', '万达影城', '大润发', '华润万家'];
-const UTILITIES = ['国网山东省电力公司', '青岛海润自来水集团有限公司', '中国移动通信集团山东有限公司', '新奥燃气有限公司', '中国联通山东省分公司'];
-const PAYMENT_FIRMS = ['财付通支付科技有限公司', '支付宝（中国）网络技术有限公司', '网银在线（北京）科技有限公司'];
 const ALPHABET31 = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 // Intraday activity by hour (relative), for monotone transaction times.
 const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 3, 6, 8, 9, 9, 8, 8, 8, 8, 8, 8, 9, 9, 8, 6, 4, 2];
 const HOUR_CDF = (() => { const t = HOUR_WEIGHTS.reduce((a, b) => a + b, 0); let c = 0; return HOUR_WEIGHTS.map((w) => (c += w / t)); })();
-
-/** A 32-bit hash of a few integers (murmur3 finaliser): independent streams per customer, per day. */
-function mix(...xs: number[]): number {
-  let h = 0x9e3779b9;
-  for (const x of xs) {
-    h = Math.imul(h ^ (x >>> 0), 0x85ebca6b); h ^= h >>> 13;
-    h = Math.imul(h ^ Math.floor(x / 4294967296), 0xc2b2ae35); h ^= h >>> 16;
-  }
-  return h >>> 0;
-}
-
-/**
- * A bijection of 0..size-1 that looks random: i·A + B mod size with A coprime to size, near the
- * golden ratio of size so neighbours land far apart. Gives unique numbers without remembering them.
- */
-function scramble(size: number, seed: number): (i: number) => number {
-  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
-  let a = Math.floor(size * 0.6180339887);
-  while (gcd(a, size) !== 1) a++;
-  const b = mix(seed, 11) % size;
-  // i·A stays below 2^53 for every i this generator uses (a few million at most).
-  return (i) => (i * a + b) % size;
-}
 
 // Account kinds as stored in the typed arrays.
 const KINDS: AccountKindCode[] = ['DD', 'TD', 'LN', 'WM', 'CD'];
@@ -259,9 +98,12 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
   const seed = opts.seed ?? 20261125;
   const layout = opts.layout ?? 'delimited';
   const encoding = opts.encoding ?? 'UTF-8';
-  const outlets = opts.institutions ?? benchOutletCodes();
-  const N = opts.customers;
-  if (!Number.isInteger(N) || N < 1) throw new Error('customers must be a positive integer');
+  const held = opts.book ?? [];
+  const B = held.length;
+  const outlets = [...new Set([...(opts.institutions ?? benchOutletCodes()), ...held.map((c) => c.institution)])];
+  const outletIndex = new Map(outlets.map((code, i) => [code, i]));
+  const N = B + opts.customers;
+  if (!Number.isInteger(opts.customers) || opts.customers < 0 || N < 1) throw new Error('customers must be a positive integer');
   if (!Number.isInteger(opts.days) || opts.days < 1) throw new Error('days must be a positive integer');
   const start = toDayNo(opts.startDate);
   if (!Number.isFinite(start)) throw new Error(`startDate must be YYYY-MM-DD: ${opts.startDate}`);
@@ -300,12 +142,12 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
   let customerCount = 0;
 
   /** Core customer numbers: prefix 1 (the CRM's own start with 9), 9-digit sequence, Luhn digit. */
-  const customerNo = (i: number) => { const body = `1${pad(i + 1, 9)}`; return body + luhnCheckDigit(body); };
+  const customerNo = (i: number) => { if (i < B) return held[i]!.customerNo; const body = `1${pad(i + 1, 9)}`; return body + luhnCheckDigit(body); };
   const accountNo = (a: number, kind: number) => {
     const body = kind === CD ? `62218800${pad(a, 10)}` : `8${kind + 1}${pad(a, 15)}`;
     return body + luhnCheckDigit(body);
   };
-  const outletOf = (i: number) => mix(seed, 7, i) % outlets.length;
+  const outletOf = (i: number) => (i < B ? outletIndex.get(held[i]!.institution)! : mix(seed, 7, i) % outlets.length);
 
   function address(i: number, corporate: boolean, version = addressVersion[i]!) {
     const a = rng(mix(seed, 3, i, version));
@@ -316,7 +158,7 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
   }
 
   // 90 % personal, 10 % corporate, as in a county bank's customer base: the first draw of the customer's stream.
-  const isCorporate = (i: number) => rng(mix(seed, 1, i))() < 0.1;
+  const isCorporate = (i: number) => (i < B ? held[i]!.corporate : rng(mix(seed, 1, i))() < 0.1);
 
   /** Customer i as the core system holds it today: derived from its own stream, plus its changes. */
   function customerAt(i: number) {
@@ -331,7 +173,7 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
       // The code carries the division where the company was registered: a later move does not change it.
       const registered = address(i, corporate, 0);
       const first17 = `91${registered.division}${body}${organizationCodeCheckCharacter(body)}`;
-      const name = `${DISTRICTS.find((d) => d[2] === registered.division)![0].slice(0, 2)}${pick(BRANDS, c)}${pick(BRANDS, c)}${pick(TRADES, c)}${pick(COMPANY_FORMS, c)}`;
+      const name = `${DISTRICTS.find((d) => d[2] === registered.division)![0].slice(0, 2)}${pick(BRANDS, c)}${pick(BRANDS, c)}${pick(TRADES, c)[0]}${pick(COMPANY_FORMS, c)}`;
       return { corporate, row: [customerNo(i), '2', name, null, first17 + creditCodeCheckCharacter(first17), null, null, null, null, null, home.text, home.postcode, outlets[outletOf(i)]!] };
     }
     let x = c() * surnameTotal; let s = 0;
@@ -431,6 +273,23 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
     return k;
   }
 
+  // Watched customers (BookCustomer): a one-year deposit maturing within 30 days of the last day
+  // (a third within 7), and one large credit to a current account in the last five days.
+  const lastDay = start + opts.days - 1;
+  const largeCredits = new Map<number, number[]>();
+  function watch(i: number, corporate: boolean, today: number) {
+    const td = openAccount(i, corporate, TD, today, true);
+    book.term[td] = 12; book.rate[td] = TD_RATES[2]!;
+    book.maturity[td] = lastDay + (r() < 0.35 ? uniform(1, 7) : uniform(8, 30));
+    // Opened a year before it matures, or on the first day for a feed longer than that year.
+    book.opened[td] = Math.min(today, addMonths(book.maturity[td]!, -12));
+    let current = -1;
+    for (let a = td - 1; a >= 0 && book.customer[a] === i; a--) if (book.status[a] === ACTIVE && (book.kind[a] === DD || book.kind[a] === CD)) current = a;
+    if (current < 0) { current = openAccount(i, corporate, DD, today, true); book.status[current] = ACTIVE; }
+    const day = Math.max(1, opts.days - 1 - uniform(0, 4));
+    largeCredits.set(day, [...(largeCredits.get(day) ?? []), current]);
+  }
+
   function accountRow(a: number): (string | null)[] {
     const kind = book.kind[a]!;
     const loan = kind === LN;
@@ -454,14 +313,18 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
     const customersOut = open('customers');
     if (d === 0) {
       for (; customerCount < N; customerCount++) {
-        const c = customerAt(customerCount);
-        await customersOut.row(c.row);
-        for (const kind of firstBookKinds(c.corporate)) openAccount(customerCount, c.corporate, kind, today, true);
+        const i = customerCount;
+        const corporate = isCorporate(i);
+        // The CRM's own customers are already there: the core sends only their accounts.
+        if (i >= B) await customersOut.row(customerAt(i).row);
+        for (const kind of firstBookKinds(corporate)) openAccount(i, corporate, kind, today, true);
+        if (i < B && held[i]!.watched) watch(i, corporate, today);
       }
     } else {
       const touched = new Set<number>();
       for (let k = 0; k < CHANGED_CUSTOMERS; k++) {
-        const i = Math.floor(r() * customerCount);
+        if (customerCount === B) break;
+        const i = B + Math.floor(r() * (customerCount - B));
         const u = r();
         if (u < 0.6 || u >= 0.85) mobileSlot[i] = nextMobileSlot++;
         if (u >= 0.6) addressVersion[i]!++;
@@ -527,6 +390,13 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
         if (fen > 0) await txn(a, `09${pad(uniform(0, 59), 2)}${pad(uniform(0, 59), 2)}`, 'D', fen, '01', null, null, '销户');
       }
     }
+    for (const a of largeCredits.get(d) ?? []) {
+      if (book.status[a] === CLOSED) continue;
+      const fen = isCorporate(book.customer[a]!) ? uniform(60, 500) * 1_000_000 : uniform(55, 150) * 1_000_000;
+      book.balance[a] = book.balance[a]! + fen;
+      await txn(a, `10${pad(uniform(0, 59), 2)}${pad(uniform(0, 59), 2)}`, 'C', fen, '01', accountNo(uniform(0, book.count - 1), DD),
+        `${pick(BRANDS)}${pick(BRANDS)}${pick(TRADES)[0]}有限公司`, isCorporate(book.customer[a]!) ? '货款' : '转账存入');
+    }
     for (let k = 0; k < (currentAccounts ? TRANSACTIONS : 0); k++) {
       const a = randomCurrent();
       const corporate = isCorporate(book.customer[a]!);
@@ -547,7 +417,7 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
       const v = r();
       if (credit) {
         if (large) await txn(a, time, 'C', fen, '01', peer(), person(), '转账存入');
-        else if (v < 0.4) await txn(a, time, 'C', fen, '04', accountNo(Math.floor(r() * book.count), DD), `${pick(BRANDS)}${pick(BRANDS)}${pick(TRADES)}有限公司`, '代发工资');
+        else if (v < 0.4) await txn(a, time, 'C', fen, '04', accountNo(Math.floor(r() * book.count), DD), `${pick(BRANDS)}${pick(BRANDS)}${pick(TRADES)[0]}有限公司`, '代发工资');
         else if (v < 0.8) await txn(a, time, 'C', fen, '05', peer(), person(), '手机银行转账');
         else await txn(a, time, 'C', fen, v < 0.9 ? '01' : '02', null, null, '现金存入');
       } else {

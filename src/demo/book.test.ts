@@ -1,0 +1,154 @@
+// The demo book, small (the first start builds 2,000 customers over 90 days; the rules are the
+// same): what the demo's staff see through the API once it is built, and daily averages that a
+// direct recomputation from the stored snapshots agrees with.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { LightMyRequestResponse } from 'fastify';
+import type { DatabaseHandle } from '../db/database.ts';
+import { openTestDatabase } from '../test/harness.ts';
+import { firstRun, prepareDatabase } from '../server/bootstrap.ts';
+import { putSetting } from '../modules/settings/settings.service.ts';
+import { buildApp } from '../server/app.ts';
+import type { Config } from '../server/config.ts';
+import { businessToday } from '../common/business-date.ts';
+import { dailyAverages } from '../modules/accounts/daily-average.service.ts';
+import { createDemoBank, DEMO_PASSWORD } from './demo-bank.ts';
+import { buildDemoBook, demoBookState, rootActor, type DemoBookSummary } from './book.ts';
+import { isoOf, toDayNo } from './generate/feed.ts';
+
+const DAYS = 12;
+const CUSTOMERS = 240;
+const config: Config = { port: 0, host: '127.0.0.1', database: { kind: 'pglite', dataDir: '' }, cookieSecure: false, trustProxy: false, demo: true, logLevel: 'silent' };
+
+let handle: DatabaseHandle;
+let drop: () => Promise<void>;
+let app: Awaited<ReturnType<typeof buildApp>>;
+let summary: DemoBookSummary;
+const endDate = isoOf(toDayNo(businessToday()) - 1);
+
+async function signIn(username: string) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+  expect(res.statusCode).toBe(200);
+  const cookie = `crm_session=${res.cookies.find((c) => c.name === 'crm_session')!.value}`;
+  return async (url: string) => {
+    const r: LightMyRequestResponse = await app.inject({ method: 'GET', url, headers: { cookie } });
+    expect(r.statusCode, `${url}: ${r.body}`).toBe(200);
+    return r.json();
+  };
+}
+
+beforeAll(async () => {
+  ({ handle, drop } = await openTestDatabase());
+  await prepareDatabase(handle);
+  await createDemoBank(handle.db);
+  summary = await buildDemoBook(handle.db, { customers: CUSTOMERS, days: DAYS, endDate, seed: 11 });
+  app = await buildApp(handle.db, config, { logger: false });
+  await app.ready();
+}, 240_000);
+
+afterAll(async () => {
+  await app?.close();
+  await handle?.close();
+  await drop?.();
+});
+
+describe('the demo book', () => {
+  it('is recorded complete, with the customers imported and those the core opened', async () => {
+    const state = await demoBookState(handle.db);
+    expect(state).toMatchObject({ status: 'complete', endDate, days: DAYS, customers: summary.customers, accounts: summary.accounts });
+    // The core opens about one customer a day of its own beside the imported book.
+    expect(summary.customers).toBeGreaterThan(CUSTOMERS);
+    expect(summary.accounts / CUSTOMERS).toBeGreaterThan(2.5);
+  });
+
+  it('gives sn_mgr his own customers, with balances, averages and a balance trend', async () => {
+    const get = await signIn('sn_mgr');
+    const list = await get('/api/customers?pageSize=200');
+    const mine = await handle.db.selectFrom('customer_manager as m').innerJoin('app_user as u', 'u.id', 'm.user_id')
+      .select('m.customer_id').where('u.username', '=', 'sn_mgr').where('m.role', '=', 'primary').execute();
+    expect(list.total).toBe(mine.length);
+    expect(mine.length).toBeGreaterThan(8);
+    const withAccounts = [];
+    for (const c of list.items as { id: number }[]) {
+      const accounts = await get(`/api/customers/${c.id}/accounts`);
+      if ((accounts.items ?? accounts).length) withAccounts.push(c.id);
+    }
+    expect(withAccounts.length).toBe(list.items.length);
+    const averages = await get(`/api/customers/${withAccounts[0]}/averages`);
+    expect(JSON.stringify(averages)).toMatch(/"month":"-?\d+\.\d\d"/);
+    const trend = await get(`/api/customers/${withAccounts[0]}/balance-trend`);
+    expect(trend.to).toBe(endDate);
+    expect(trend.series.length).toBeGreaterThan(0);
+  });
+
+  it('puts maturity and large-change alerts and certificate reminders on sn_mgr\'s workbench', async () => {
+    const get = await signIn('sn_mgr');
+    const maturity = await get('/api/workbench/account-alerts?kind=maturity');
+    const large = await get('/api/workbench/account-alerts?kind=large_change');
+    expect(maturity.total).toBeGreaterThan(0);
+    expect(large.total).toBeGreaterThan(0);
+    const todos = await get('/api/todos?status=open');
+    expect((todos.items as { kind: string }[]).some((t) => t.kind === 'certificate.expiry')).toBe(true);
+  });
+
+  it('shows sn_head his sub-branch\'s daily averages', async () => {
+    const get = await signIn('sn_head');
+    const sub = await handle.db.selectFrom('institution').select('id').where('code', '=', '0101').executeTakeFirstOrThrow();
+    const figures = await get(`/api/institutions/${sub.id}/averages`);
+    expect(figures.asOf).toBe(endDate);
+    expect(figures.items.length).toBeGreaterThan(0);
+  });
+
+  it('shows the auditor every load and import, the refused delivery in the feed history, and likely duplicates to review', async () => {
+    const audit = await signIn('auditor');
+    const loads = await audit('/api/audit?action=feed.load&pageSize=100');
+    expect(loads.total).toBe(DAYS);
+    const imports = await audit('/api/audit?action=customer.import&pageSize=100');
+    expect(imports.total).toBeGreaterThanOrEqual(4);
+    const runs = await handle.db.selectFrom('feed_run').select(['business_date', 'status']).orderBy('id').execute();
+    expect(runs.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(runs.filter((r) => r.status === 'loaded')).toHaveLength(DAYS);
+    const duplicates = await sql<{ n: number }>`select count(*)::int as n from customer_duplicate`.execute(handle.db);
+    expect(duplicates.rows[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('has averages equal to a recomputation from its snapshots (calendar days, carried forward, from opening)', async () => {
+    // Accounts the feed gave a balance at least once (one delivered already closed has no figures at all).
+    const sample = await sql<{ id: number; opened_on: string; closed_on: string | null }>`
+      select a.id, a.opened_on, a.closed_on from account a where exists (select 1 from account_balance b where b.account_id = a.id)
+      order by md5(a.account_no) limit 25`.execute(handle.db);
+    const ids = sample.rows.map((a) => a.id);
+    const computed = await dailyAverages(handle.db, ids, endDate);
+    const snapshots = await sql<{ account_id: number; business_date: string; balance: string }>`
+      select account_id, business_date, balance::text from account_balance where account_id = any(${ids}::int8[]) and business_date <= ${endDate}::date`.execute(handle.db);
+    const fen = (s: string) => { const [whole, cents = ''] = s.split('.'); return BigInt(whole! + cents.padEnd(2, '0')); };
+    const yuan = (f: bigint) => { const a = f < 0n ? -f : f; return `${f < 0n ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`; };
+    // Half-up (away from zero) to the fen, as shown.
+    const averageOf = (sum: bigint, days: number) => { const d = BigInt(days); const q = (2n * (sum < 0n ? -sum : sum) + d) / (2n * d); return yuan(sum < 0n ? -q : q); };
+    for (const a of sample.rows) {
+      const day = new Map(snapshots.rows.filter((s) => s.account_id === a.id).map((s) => [s.business_date, fen(s.balance)]));
+      const got = computed.accounts.find((x) => x.accountId === a.id)!;
+      for (const kind of ['month', 'quarter', 'year'] as const) {
+        const start = got[kind].periodStart;
+        let sum = 0n; let days = 0; let carried = 0n;
+        // Balances before the period carry into it; days before opening and after closing do not count.
+        for (let d = toDayNo(start) - 400; d <= toDayNo(endDate); d++) {
+          const iso = isoOf(d);
+          if (day.has(iso)) carried = day.get(iso)!;
+          if (iso < start || iso < a.opened_on || (a.closed_on && iso > a.closed_on)) continue;
+          sum += carried; days++;
+        }
+        expect([kind, got[kind].days, fen(got[kind].balanceSum), got[kind].average], `account ${a.id}`)
+          .toEqual([kind, days, sum, days ? averageOf(sum, days) : null]);
+      }
+    }
+  });
+
+  // Last: it marks the book half-built.
+  it('is reused by a later start, and a build left half-way is reported for rebuilding', async () => {
+    expect(await firstRun(handle, config)).toEqual({ kind: 'existing', bookMissing: false });
+    const system = await rootActor(handle.db);
+    await handle.db.transaction().execute((tx) => putSetting(tx, system, 'demo.book', { status: 'building', seed: 11, endDate }));
+    expect(await firstRun(handle, config)).toEqual({ kind: 'demo_incomplete' });
+  });
+});
