@@ -3,6 +3,7 @@
 // the core-owned updates, each one statement whatever the file's size.
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/database.ts';
+import { withIndexesBuiltAfter } from '../../db/bulk-indexes.ts';
 import type { Actor } from '../auth/actor.ts';
 import { flagStagedDuplicates } from '../customers/bulk-insert.ts';
 import { FULL_FIELDS, KEY_FIELDS } from './ownership.ts';
@@ -102,18 +103,22 @@ async function openFresh(tx: Tx, actor: Actor): Promise<number> {
     select nextval(pg_get_serial_sequence('customer', 'id')) as id, f.* from (
       select s.*, i.id as institution_id from feed_customer s join institution i on upper(i.code) = s.institution_code
       where not exists (select 1 from feed_customer_known k where k.line = s.line) order by s.line) f`.execute(tx);
-  const created = await sql`insert into customer (id, customer_no, kind, name, institution_id, search_terms, created_by, origin) overriding system value
-    select id, customer_no, kind, name, institution_id, string_to_array(terms, ' '), null, 'core' from feed_customer_new order by id`.execute(tx);
-  await sql`insert into personal_customer (customer_id, gender, birth_date, nationality, mobile, home_address, home_postcode)
-    select id, gender, birth_date, nationality, mobile, address, postcode from feed_customer_new where kind = 'personal' order by id`.execute(tx);
-  await sql`insert into corporate_customer (customer_id, credit_code, organization_code, registered_address, office_postcode)
-    select id, credit_code, organization_code, address, postcode from feed_customer_new where kind = 'corporate' order by id`.execute(tx);
-  await sql`insert into customer_identity (customer_id, seq, id_type, id_number, expires_on)
-    select id, 1, id_type, id_number, id_expires_on from feed_customer_new where kind = 'personal' order by id`.execute(tx);
-  // Opened by the system (the core), so there is no primary manager to record, and no user.
-  await sql`insert into customer_history (customer_id, field, old_value, new_value, source, changed_by, request_id)
-    select id, '_created', null, customer_no, 'feed', null, ${actor.requestId}::text from feed_customer_new order by id`.execute(tx);
-  return Number(created.numAffectedRows ?? 0);
+  const fresh = Number((await sql<{ n: number }>`select count(*)::int8 as n from feed_customer_new`.execute(tx)).rows[0]!.n);
+  if (!fresh) return 0;
+  await withIndexesBuiltAfter(tx, ['customer', 'personal_customer', 'corporate_customer', 'customer_identity', 'customer_history'], fresh, async () => {
+    await sql`insert into customer (id, customer_no, kind, name, institution_id, search_terms, created_by, origin) overriding system value
+      select id, customer_no, kind, name, institution_id, string_to_array(terms, ' '), null, 'core' from feed_customer_new order by id`.execute(tx);
+    await sql`insert into personal_customer (customer_id, gender, birth_date, nationality, mobile, home_address, home_postcode)
+      select id, gender, birth_date, nationality, mobile, address, postcode from feed_customer_new where kind = 'personal' order by id`.execute(tx);
+    await sql`insert into corporate_customer (customer_id, credit_code, organization_code, registered_address, office_postcode)
+      select id, credit_code, organization_code, address, postcode from feed_customer_new where kind = 'corporate' order by id`.execute(tx);
+    await sql`insert into customer_identity (customer_id, seq, id_type, id_number, expires_on)
+      select id, 1, id_type, id_number, id_expires_on from feed_customer_new where kind = 'personal' order by id`.execute(tx);
+    // Opened by the system (the core), so there is no primary manager to record, and no user.
+    await sql`insert into customer_history (customer_id, field, old_value, new_value, source, changed_by, request_id)
+      select id, '_created', null, customer_no, 'feed', null, ${actor.requestId}::text from feed_customer_new order by id`.execute(tx);
+  });
+  return fresh;
 }
 
 /**

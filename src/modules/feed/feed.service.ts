@@ -135,8 +135,10 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
           await timed('accounts', async () => {
             const feed = new AccountFeed(tx, e.file, reject, copyIn);
             await feed.init();
-            await readAll(e, (r) => feed.add(r));
-            const r = await feed.finish();
+            await timed('accounts.read', () => readAll(e, (r) => feed.add(r)));
+            const steps: Record<string, number> = {};
+            const r = await feed.finish(steps);
+            for (const [step, ms] of Object.entries(steps)) timings[`accounts.${step}`] = ms;
             Object.assign(counts, { accountsOpened: r.opened, accountsUpdated: r.updated });
           });
         } else if (kind === 'balances') {
