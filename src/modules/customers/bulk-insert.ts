@@ -160,6 +160,8 @@ const FLAGS_PER_REASON = 20;
  * probes per reason; here each reason is one hash join against the customers sharing a key with a
  * new one. So that a key shared by thousands (a placeholder mobile) cannot pair them all with each
  * other, only the first 21 customers of each key are candidates, and each new one keeps 20 matches.
+ * Candidates are found by key, one reason at a time, so that a few new customers (an ordinary
+ * day) are looked up through the birth-date and mobile indexes rather than by a scan of the book.
  */
 export async function flagStagedDuplicates(tx: Tx, table: string) {
   const reason = (name: string, keys: string[]) => {
@@ -172,7 +174,9 @@ export async function flagStagedDuplicates(tx: Tx, table: string) {
   };
   await sql`with fresh as materialized (select id, name, birth_date, mobile from ${sql.table(table)} where kind = 'personal'),
     candidates as materialized (select o.id, o.name, op.birth_date, op.mobile from personal_customer op join customer o on o.id = op.customer_id
-      where o.status = 'active' and (op.birth_date in (select birth_date from fresh) or op.mobile in (select mobile from fresh)))
+      where o.status = 'active' and op.customer_id in (
+        select customer_id from personal_customer where birth_date in (select birth_date from fresh)
+        union select customer_id from personal_customer where mobile in (select mobile from fresh)))
     insert into customer_duplicate (customer_id, other_id, reason)
     select id, other_id, reason from (${reason('name_birth', ['birth_date', 'name'])} union all ${reason('mobile', ['mobile'])}) p
     where p.nth <= ${FLAGS_PER_REASON}
