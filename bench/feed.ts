@@ -1,10 +1,11 @@
 // Daily-feed benchmark (ACC-5 at a million customers). On a fresh PostgreSQL database:
 //  1. the bench bank (bankTree of bench/customers.ts) and the product catalogue of the generator;
-//  2. day by day, a generated core-banking feed folder (bench/generate-feed.ts) loaded through
+//  2. day by day, a generated core-banking feed folder (src/demo/generate/feed.ts) loaded through
 //     loadFeed, exactly as `npm run crm -- feed load` does: day 1 is the initial load of the whole
 //     book (all customers, ~3 accounts each), days 2..N are ordinary days (full balance file);
 //  3. beside each day, a raw COPY of the same balances file into a scratch table with a primary
-//     key: the floor any loader of that file pays;
+//     key, and of the customers and accounts files into plain tables: the floor any loader of
+//     that file pays, printed beside the loader's phase for it (÷ COPY);
 //  4. p50/p95 of the customer view's accounts and daily averages for random customers, after
 //     day 1 and after the last day.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -25,6 +26,7 @@ import { customerAverages } from '../src/modules/accounts/daily-average.service.
 import { loadFeed } from '../src/modules/feed/feed.service.ts';
 import { bankTree, freshDatabase } from './customers.ts';
 import { feedDays, isoOf, PRODUCT_CATALOGUE, toDayNo, type FeedEncoding, type FeedLayout, type GeneratedDay } from '../src/demo/generate/feed.ts';
+import { LAYOUTS } from '../src/demo/generate/feed-files.ts';
 import { fmt, sample } from './timing.ts';
 
 export interface FeedBenchOptions {
@@ -61,12 +63,15 @@ export async function benchFeed(o: FeedBenchOptions) {
   const copyClient = await pool.connect();
   await copyClient.query(`create schema bench_copy;
     create table bench_copy.balance (account_no varchar(32) primary key, balance numeric(18,2) not null);
-    create table bench_copy.balance_line (line text);`);
+    create table bench_copy.balance_line (line text);
+    create table bench_copy.customers (${LAYOUTS.customers.map((f) => `${f.name} text`).join(', ')});
+    create table bench_copy.accounts (${LAYOUTS.accounts.map((f) => `${f.name} text`).join(', ')});`);
   const version = (await copyClient.query('show server_version')).rows[0].server_version as string;
 
   const dir = o.dir ?? await mkdtemp(join(tmpdir(), 'crm-feed-'));
   console.log(`Daily feed benchmark on ${new URL(url).host}, PostgreSQL ${version}: ${n(o.customers)} customers, ${o.days} days from ${feed.startDate}, ${o.layout} ${o.encoding}, files in ${dir}`);
-  const summary: { date: string; recs: Record<string, number>; genMs: number; loadMs: number; balancesMs: number | null; copyMs: number }[] = [];
+  const summary: { date: string; recs: Record<string, number>; genMs: number; loadMs: number; balancesMs: number | null; copyMs: number;
+    phases: Record<string, number>; fileCopy: Record<string, number> }[] = [];
   const views: string[] = [];
   let failed = false;
   try {
@@ -92,8 +97,17 @@ export async function benchFeed(o: FeedBenchOptions) {
       const balancePhases = Object.entries(result.timings).filter(([k]) => k.startsWith('balances') && !k.includes('.'));
       const balancesMs = balancePhases.length ? balancePhases.reduce((sum, [, ms]) => sum + ms, 0) : null;
       const copyMs = await rawCopy(copyClient, join(day.dir, day.files.find((f) => f.kind === 'balances')!.file), o.layout, o.encoding);
-      console.log(`  balances  ${perSecond(recs.balances!, loadMs)} rows/s over the whole load${balancesMs !== null ? `, ${perSecond(recs.balances!, balancesMs)} rows/s in its balances phases (${s(balancesMs)})` : ''}; raw COPY of the same file ${perSecond(recs.balances!, copyMs)} rows/s (${s(copyMs)})`);
-      summary.push({ date: day.date, recs, genMs: day.ms, loadMs, balancesMs, copyMs });
+      console.log(`  balances  ${perSecond(recs.balances!, loadMs)} rows/s over the whole load${balancesMs !== null ? `, ${perSecond(recs.balances!, balancesMs)} rows/s in its balances phases (${s(balancesMs)}, ${ratio(balancesMs, copyMs)} raw COPY)` : ''}; raw COPY of the same file ${perSecond(recs.balances!, copyMs)} rows/s (${s(copyMs)})`);
+      // The customers and accounts phases beside a COPY of their own file into a plain table.
+      const fileCopy: Record<string, number> = {};
+      for (const kind of ['customers', 'accounts'] as const) {
+        const f = day.files.find((x) => x.kind === kind);
+        if (!f || result.timings[kind] === undefined) continue;
+        const ms = await rawFileCopy(copyClient, kind, join(day.dir, f.file), o.layout, o.encoding);
+        fileCopy[kind] = ms;
+        console.log(`  ${kind.padEnd(9)} ${perSecond(f.records, result.timings[kind]!)} rows/s in its phase (${s(result.timings[kind]!)}); raw COPY of the same file ${perSecond(f.records, ms)} rows/s (${s(ms)}): ${ratio(result.timings[kind]!, ms)}`);
+      }
+      summary.push({ date: day.date, recs, genMs: day.ms, loadMs, balancesMs, copyMs, phases: result.timings, fileCopy });
       if (!o.dir) await rm(day.dir, { recursive: true, force: true }); // a temporary day is not needed once loaded
       if (dayNo === 1 || dayNo === o.days) views.push(...await customerView(db, actor, o.samples, dayNo === 1 ? 'after day 1' : `after day ${dayNo}`));
     }
@@ -104,12 +118,18 @@ export async function benchFeed(o: FeedBenchOptions) {
       for (const d of summary) {
         console.log(`  ${d.date} ${n(d.recs.customers ?? 0).padStart(10)} ${n(d.recs.accounts ?? 0).padStart(10)} ${n(d.recs.balances ?? 0).padStart(10)} ${n(d.recs.transactions ?? 0).padStart(9)} ${fmt(d.loadMs / 1000, 1)} ${perSecond(d.recs.balances!, d.balancesMs ?? d.loadMs).padStart(11)} ${perSecond(d.recs.balances!, d.copyMs).padStart(12)}`);
       }
+      console.log(`\n  ${'date'.padEnd(10)} ${'customers s'.padStart(12)} ${'÷ COPY'.padStart(7)} ${'accounts s'.padStart(11)} ${'÷ COPY'.padStart(7)} ${'balances s'.padStart(11)} ${'÷ COPY'.padStart(7)}`);
+      for (const d of summary) {
+        const cell = (ms: number | undefined, copy: number | undefined, w: number) => `${(ms === undefined ? '–' : (ms / 1000).toFixed(1)).padStart(w)} ${(ms === undefined || copy === undefined ? '–' : ratio(ms, copy)).padStart(7)}`;
+        console.log(`  ${d.date} ${cell(d.phases.customers, d.fileCopy.customers, 12)} ${cell(d.phases.accounts, d.fileCopy.accounts, 11)} ${cell(d.balancesMs ?? undefined, d.copyMs, 11)}`);
+      }
       const later = summary.slice(1);
       if (later.length) {
         const avg = later.reduce((a, d) => a + d.loadMs, 0) / later.length;
         console.log(`  days 2..${summary.length}: mean load ${s(avg)}, max ${s(Math.max(...later.map((d) => d.loadMs)))}`);
       }
-      console.log('  (bal rows/s: balances records ÷ the loader\'s balances* phases, or ÷ the whole load when it reports none)');
+      console.log('  (bal rows/s: balances records ÷ the loader\'s balances* phases, or ÷ the whole load when it reports none;')
+      console.log('   ÷ COPY: the loader\'s phase for that file ÷ a raw COPY of the same file measured in the same run, right after the load)');
       console.log(views.join('\n'));
     }
   } finally {
@@ -139,6 +159,24 @@ async function rawCopy(client: pg.PoolClient, file: string, layout: FeedLayout, 
     // The balances layout is ASCII only, so character positions are byte positions.
     await client.query('insert into bench_copy.balance select rtrim(substr(line, 1, 32)), trim(substr(line, 33, 20))::numeric from bench_copy.balance_line');
   }
+  return performance.now() - t;
+}
+
+const ratio = (ms: number, copyMs: number) => (copyMs > 0 ? `${(ms / copyMs).toFixed(1)}×` : '–');
+
+/**
+ * COPY of a customers or accounts file into a plain table of text columns, one per field: the
+ * floor of getting that file into the database at all. A fixed-width file is copied as whole
+ * lines (cutting Chinese fields by byte needs the loader's own reader).
+ */
+async function rawFileCopy(client: pg.PoolClient, kind: 'customers' | 'accounts', file: string, layout: FeedLayout, encoding: FeedEncoding): Promise<number> {
+  await client.query(`truncate bench_copy.${kind}, bench_copy.balance_line`);
+  const enc = encoding === 'UTF-8' ? 'UTF8' : 'GB18030';
+  const statement = layout === 'delimited'
+    ? `copy bench_copy.${kind} from stdin with (format text, delimiter '|', encoding '${enc}')`
+    : `copy bench_copy.balance_line from stdin with (format text, delimiter E'\\x01', encoding '${enc}')`;
+  const t = performance.now();
+  await pipeline(createReadStream(file), client.query(copyFrom(statement)) as unknown as Writable);
   return performance.now() - t;
 }
 

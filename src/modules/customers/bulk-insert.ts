@@ -149,3 +149,36 @@ export async function bulkInsertCustomers(tx: Tx, actor: Actor, rows: readonly B
   }
   return result;
 }
+
+/** Matches a new customer is flagged with, per reason, as the single-opening check allows. */
+const FLAGS_PER_REASON = 20;
+
+/**
+ * Flags likely duplicates of many new personal customers at once (a bank's first load through the
+ * feed): `table` holds their id, kind, name, birth_date and mobile, and they are already inserted.
+ * Looked up per row (as flagChunkDuplicates does) a million new customers cost a million index
+ * probes per reason; here each reason is one hash join against the customers sharing a key with a
+ * new one. So that a key shared by thousands (a placeholder mobile) cannot pair them all with each
+ * other, only the first 21 customers of each key are candidates, and each new one keeps 20 matches.
+ * Candidates are found by key, one reason at a time, so that a few new customers (an ordinary
+ * day) are looked up through the birth-date and mobile indexes rather than by a scan of the book.
+ */
+export async function flagStagedDuplicates(tx: Tx, table: string) {
+  const reason = (name: string, keys: string[]) => {
+    const on = (other: string) => sql.join(keys.map((k) => sql`${sql.ref(`${other}.${k}`)} = ${sql.ref(`f.${k}`)}`), sql` and `);
+    return sql`select f.id, m.id as other_id, ${name}::text as reason, row_number() over (partition by f.id order by m.id) as nth
+      from fresh f join (select * from (select c.*, row_number() over (partition by ${sql.join(keys.map((k) => sql.ref(k)))} order by c.id) as rank
+          from candidates c where exists (select 1 from fresh f where ${on('c')})) r where r.rank <= ${FLAGS_PER_REASON + 1}) m
+        on ${on('m')} and m.id <> f.id
+      where ${sql.join(keys.map((k) => sql`f.${sql.ref(k)} is not null`), sql` and `)}`;
+  };
+  await sql`with fresh as materialized (select id, name, birth_date, mobile from ${sql.table(table)} where kind = 'personal'),
+    candidates as materialized (select o.id, o.name, op.birth_date, op.mobile from personal_customer op join customer o on o.id = op.customer_id
+      where o.status = 'active' and op.customer_id in (
+        select customer_id from personal_customer where birth_date in (select birth_date from fresh)
+        union select customer_id from personal_customer where mobile in (select mobile from fresh)))
+    insert into customer_duplicate (customer_id, other_id, reason)
+    select id, other_id, reason from (${reason('name_birth', ['birth_date', 'name'])} union all ${reason('mobile', ['mobile'])}) p
+    where p.nth <= ${FLAGS_PER_REASON}
+    on conflict do nothing`.execute(tx);
+}

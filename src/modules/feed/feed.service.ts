@@ -123,18 +123,22 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
             // Customers the feed opens are the core's, not the clicking user's: opened by the system,
             // so nobody becomes their manager by loading the day.
             const root = await tx.selectFrom('institution').select(['id', 'path']).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
-            const feed = new CustomerFeed(tx, systemActor(root.id, root.path), e.file, reject, businessDate);
+            const feed = new CustomerFeed(tx, systemActor(root.id, root.path), e.file, reject, businessDate, copyIn);
             await feed.init();
-            await readAll(e, (r) => feed.add(r));
-            await feed.flush();
+            await timed('customers.read', () => readAll(e, (r) => feed.add(r)));
+            const steps: Record<string, number> = {};
+            await feed.finish(steps);
+            for (const [step, ms] of Object.entries(steps)) timings[`customers.${step}`] = ms;
             Object.assign(counts, { customersOpened: feed.counts.opened, customersUpdated: feed.counts.updated, customerFieldsChanged: feed.counts.fieldsChanged, customersSkippedDeleted: feed.counts.skippedDeleted });
           });
         } else if (kind === 'accounts') {
           await timed('accounts', async () => {
             const feed = new AccountFeed(tx, e.file, reject, copyIn);
             await feed.init();
-            await readAll(e, (r) => feed.add(r));
-            const r = await feed.finish();
+            await timed('accounts.read', () => readAll(e, (r) => feed.add(r)));
+            const steps: Record<string, number> = {};
+            const r = await feed.finish(steps);
+            for (const [step, ms] of Object.entries(steps)) timings[`accounts.${step}`] = ms;
             Object.assign(counts, { accountsOpened: r.opened, accountsUpdated: r.updated });
           });
         } else if (kind === 'balances') {

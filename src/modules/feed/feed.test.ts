@@ -1,16 +1,13 @@
 // The daily feed end to end on small hand-made folders: both layouts and both encodings, a day
 // loaded whole or not at all, reloads, every rejected row reported, and CIF-8 field ownership.
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
 import { residentId } from '../customers/import.test-helpers.ts';
 import { loadFeed } from './feed.service.ts';
-import { LAYOUTS, type FeedKind } from './layouts.ts';
-import { controlFileName, type FeedEncoding, type FeedLayout } from './read-file.ts';
+import { removeFolders, tempDir, writeDay, type Rows } from './feed.test-helpers.ts';
 
 let ctx: TestContext;
 let clerk: Client;
@@ -18,33 +15,6 @@ let crmCustomer: { id: number; no: string };
 const CRM_ID = residentId('19800101', '123');
 const CORE_ID = residentId('19900315', '456');
 const CORE_NO = '10000000001';
-
-type Rows = Partial<Record<FeedKind, string[][]>>;
-/** Every folder the cases write, removed at the end. */
-const folders: string[] = [];
-const tempDir = (prefix: string) => { const d = mkdtempSync(join(tmpdir(), prefix)); folders.push(d); return d; };
-
-/** Writes a day's folder: each kind's rows in the given layout and encoding, and the control file. */
-function writeDay(date: string, rows: Rows, layout: FeedLayout = 'delimited', encoding: FeedEncoding = 'UTF-8', countFix: Partial<Record<FeedKind, number>> = {}) {
-  const dir = tempDir('crm-feed-');
-  const ymd = date.replaceAll('-', '');
-  const ctl: string[] = ['# file|kind|layout|encoding|records'];
-  for (const [kind, recs] of Object.entries(rows) as [FeedKind, string[][]][]) {
-    const enc = (s: string) => (encoding === 'UTF-8' ? Buffer.from(s, 'utf8') : iconv.encode(s, 'gb18030'));
-    const lines = recs.map((values) => {
-      if (layout === 'delimited') return enc(`${values.join('|')}\r\n`);
-      return Buffer.concat([...LAYOUTS[kind].map((f, i) => {
-        const b = enc(values[i] ?? '');
-        return Buffer.concat([b, Buffer.alloc(f.bytes - b.length, ' ')]);
-      }), Buffer.from('\n')]);
-    });
-    const file = `${kind.toUpperCase()}_${ymd}.txt`;
-    writeFileSync(join(dir, file), Buffer.concat(lines));
-    ctl.push(`${file}|${kind}|${layout}|${encoding}|${countFix[kind] ?? recs.length}`);
-  }
-  writeFileSync(join(dir, controlFileName(date)), `${ctl.join('\n')}\n`);
-  return dir;
-}
 
 const load = (dir: string, date: string) => loadFeed(ctx.handle.db, ctx.system, dir, date, 'cli');
 
@@ -93,7 +63,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ctx?.close();
-  for (const d of folders) rmSync(d, { recursive: true, force: true });
+  removeFolders();
 });
 
 describe('daily feed', () => {
@@ -106,7 +76,7 @@ describe('daily feed', () => {
     });
     const r = await load(dir, '2026-11-20');
     expect(r.rejected).toEqual([]);
-    expect(r.status).toBe('loaded');
+    expect(r.status, r.error ?? '').toBe('loaded');
     expect(r.counts).toMatchObject({ customersOpened: 1, customersUpdated: 1, accountsOpened: 2, balances: 2, transactions: 1 });
     const core = await ctx.handle.db.selectFrom('customer').innerJoin('personal_customer', 'customer_id', 'id')
       .select(['origin', 'name', 'mobile', 'home_address', 'birth_date', 'gender']).where('customer_no', '=', CORE_NO).executeTakeFirstOrThrow();

@@ -1,9 +1,11 @@
 // The accounts file (ACC-2): every field is core-owned, so a known account number is overwritten
 // and an unknown one opened. Row checks in JS, references (holder, product, institution, currency)
-// in one SQL pass over the staged rows, then one INSERT … ON CONFLICT.
+// in one SQL pass over the staged rows, then one INSERT … ON CONFLICT (with the indexes built after
+// it when the file is larger than the table: a bank's first load, db/bulk-indexes.ts).
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import type { CopyIn } from '../../db/copy-in.ts';
+import { withIndexesBuiltAfter } from '../../db/bulk-indexes.ts';
 import { MONEY_RE } from '../accounts/balance.service.ts';
 import { ACCOUNT_KIND_CODES, ACCOUNT_STATUS_CODES, GUARANTEE_CODES } from './layouts.ts';
 import { feedDate, type FeedRecord, type Rejection } from './read-file.ts';
@@ -59,8 +61,11 @@ export class AccountFeed {
   }
 
   /** Reference checks, then the merge; returns the counts (nothing is merged when a row is refused). */
-  async finish(): Promise<{ opened: number; updated: number }> {
+  async finish(timings: Record<string, number> = {}): Promise<{ opened: number; updated: number }> {
+    let t0 = performance.now();
+    const lap = (step: string) => { timings[step] = Math.round(performance.now() - t0); t0 = performance.now(); };
     await this.stage.done();
+    lap('staged');
     // A merged customer's old number resolves to the survivor, as core systems keep sending it.
     const problems = await sql<{ line: number; field: string; code: string; value: string }>`
       select s.line, x.field, x.code, x.value from feed_account s
@@ -75,9 +80,10 @@ export class AccountFeed {
         ('currency', 'feed.code_unknown', s.currency, ci.code is null)) x(field, code, value, failed)
       where x.failed order by s.line limit 1000`.execute(this.tx);
     for (const p of problems.rows) this.reject({ file: this.file, line: p.line, field: p.field, code: p.code, value: p.value });
+    lap('check');
     if (problems.rows.length) return { opened: 0, updated: 0 };
     // Counted in SQL: returning every row would ship millions of rows to Node on an initial load.
-    const res = await sql<{ opened: number; total: number }>`
+    const res = await withIndexesBuiltAfter(this.tx, ['account'], this.stage.count, () => sql<{ opened: number; total: number }>`
       with up as (insert into account (account_no, customer_id, product_id, kind, currency, institution_id, opened_on, closed_on, status, balance, rate,
         maturity_on, term_months, contract_no, contract_amount, guarantee_type, origin)
       select s.account_no, coalesce(c.merged_into, c.id), s.product_id, s.kind, s.currency, i.id, s.opened_on, s.closed_on, s.status, s.balance, s.rate,
@@ -88,7 +94,8 @@ export class AccountFeed {
         status = excluded.status, balance = excluded.balance, rate = excluded.rate, maturity_on = excluded.maturity_on, term_months = excluded.term_months,
         contract_no = excluded.contract_no, contract_amount = excluded.contract_amount, guarantee_type = excluded.guarantee_type, updated_at = now()
       returning (xmax = 0) as inserted)
-      select count(*) filter (where inserted)::int8 as opened, count(*)::int8 as total from up`.execute(this.tx);
+      select count(*) filter (where inserted)::int8 as opened, count(*)::int8 as total from up`.execute(this.tx));
+    lap('merge');
     const { opened, total } = res.rows[0]!;
     return { opened: Number(opened), updated: Number(total) - Number(opened) };
   }
