@@ -19,8 +19,11 @@ export async function createApiToken(db: Database, actor: Actor, input: CreateTo
       .where('id', '=', input.managingInstitutionId).where(institutionInScope(actor, 'institution.id')).executeTakeFirst();
     if (!inst) throw notFound('institution');
     const roles = input.roleIds.length
-      ? await tx.selectFrom('role').select('id').where('id', 'in', input.roleIds).execute() : [];
+      ? await tx.selectFrom('role').select(['id', 'code', 'data_scope']).where('id', 'in', input.roleIds).execute() : [];
     if (roles.length !== new Set(input.roleIds).size) throw notFound('role');
+    // Nor wider data: a creator who sees only his own customers cannot issue a token that sees his institution's.
+    const wider = actor.dataScope === 'own' ? roles.filter((r) => r.data_scope === 'institution').map((r) => r.code).sort() : [];
+    if (wider.length) throw new AppError('auth.token.scope_escalation', 403, { roles: wider.join(', ') });
     // No escalation through a token: it may carry only permissions its creator holds.
     const perms = input.roleIds.length
       ? await tx.selectFrom('role_permission').select('permission_code').distinct().where('role_id', 'in', input.roleIds).execute() : [];
@@ -70,14 +73,16 @@ export async function revokeApiToken(db: Database, actor: Actor, id: number) {
   });
 }
 
-/** The actor behind `Authorization: Bearer crm_…`, or null when unknown, revoked or expired. */
+/** The actor behind `Authorization: Bearer crm_…`, or null when unknown, revoked or expired (AppError 401 when its issuer may no longer act). */
 export async function resolveApiToken(db: Database, token: string, client: ClientInfo): Promise<Actor | null> {
   if (!/^crm_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const row = await db.selectFrom('api_token').select(['id', 'revoked_at', 'expires_at', 'last_used_at'])
     .where('token_hash', '=', sha256(token)).executeTakeFirst();
   if (!row || row.revoked_at || (row.expires_at && new Date(row.expires_at) < new Date())) return null;
-  if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
+  // Throws 401 when the issuer may no longer act: a suspended token is not "used".
+  const actor = await loadActorForToken(db, row.id, client);
+  if (actor && (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000)) {
     await db.updateTable('api_token').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
   }
-  return loadActorForToken(db, row.id, client);
+  return actor;
 }

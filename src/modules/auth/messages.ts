@@ -16,6 +16,9 @@ export const authMessages: MessageBundle = {
     'auth.password.reused': '不能使用最近 {{count}} 次用过的密码',
     'auth.password.current_wrong': '当前密码不正确',
     'auth.token.escalation': '接口令牌不能拥有您本人没有的权限：{{permissions}}',
+    'auth.token.scope_escalation': '接口令牌的数据范围不能比您本人更宽：您只能查看自己管户的客户，角色 {{roles}} 可查看整个机构',
+    'auth.token.issuer_inactive': '该接口令牌的签发人已停用、离职或被锁定，令牌暂停使用；请由在岗人员重新签发',
+    'auth.token.out_of_charge': '该接口令牌的所属机构已不在签发人的管辖范围内，令牌暂停使用；请由在岗人员重新签发',
   },
   'en-US': {
     'auth.login.invalid': 'Wrong username or password',
@@ -32,5 +35,8 @@ export const authMessages: MessageBundle = {
     'auth.password.reused': 'The password must differ from the last {{count}} passwords',
     'auth.password.current_wrong': 'The current password is wrong',
     'auth.token.escalation': 'An API token cannot carry permissions you do not hold: {{permissions}}',
+    'auth.token.scope_escalation': 'An API token cannot see more data than you: you see only the customers you manage, while the roles {{roles}} see a whole institution',
+    'auth.token.issuer_inactive': 'The person who issued this API token is disabled, has left or is locked out: the token is suspended; have someone in post issue a new one',
+    'auth.token.out_of_charge': "This API token's institution is no longer in its issuer's charge: the token is suspended; have someone in post issue a new one",
   },
 };
