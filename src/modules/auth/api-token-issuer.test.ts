@@ -2,9 +2,8 @@
 // item 10): a disabled, departed or locked-out issuer suspends it; roles and institutions he
 // loses narrow it; it cannot see wider data than he does; and it cannot do for him what his own
 // session may not (grant himself roles, reset his own password, change his own status).
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditSince, createTestContext, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
+import { auditSince, createTestContext, expectProblem, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -43,12 +42,6 @@ async function issue(by: Client, name: string, roleCodes: string[], managingInst
 const bearer = (token: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers: Record<string, string> = {}) =>
   ctx.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...headers }, ...(payload ? { payload } : {}) });
 
-function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.json().code).toBe(code);
-  return res.json() as { title: string; params?: Record<string, unknown> };
-}
 
 async function setStatus(userId: number, status: 'active' | 'disabled' | 'left') {
   const { version } = (await admin.get(`/api/users/${userId}`)).json();
