@@ -328,6 +328,33 @@ describe('idle timeout', () => {
     const row = await ctx.handle.db.selectFrom('user_session').select('last_seen_at').where('id', '=', sha256(value)).executeTakeFirstOrThrow();
     expect(Date.now() - new Date(row.last_seen_at).getTime()).toBeLessThan(60_000);
   });
+  it('with a one-minute limit keeps a session in use: each request restarts the clock (a coarser grain than the limit ended active sessions)', async () => {
+    const put = (p: SecurityPolicy) => admin.put('/api/settings/security-policy', p);
+    expect((await put({ ...policy, idleMinutes: 1 })).statusCode).toBe(200);
+    try {
+      await ctx.addUser('brisk', ctx.bank.subA1, ['institution_head']);
+      const c = await ctx.login('brisk');
+      const value = c.cookie.slice('crm_session='.length);
+      const lastSeen = async () => new Date((await ctx.handle.db.selectFrom('user_session').select('last_seen_at')
+        .where('id', '=', sha256(value)).executeTakeFirstOrThrow()).last_seen_at).getTime();
+      const shift = async (seconds: number) => ctx.handle.db.updateTable('user_session')
+        .set({ last_seen_at: new Date((await lastSeen()) - seconds * 1000) }).where('id', '=', sha256(value)).execute();
+
+      await shift(50);
+      expect((await c.get('/api/me')).statusCode).toBe(200);
+      expect(Date.now() - (await lastSeen())).toBeLessThan(5_000);
+      // 20 s after that request: 70 s since sign-in, 20 s idle.
+      await shift(20);
+      expect((await c.get('/api/me')).statusCode).toBe(200);
+      // Idle past the minute, it still ends.
+      await shift(61);
+      const gone = await c.get('/api/me');
+      expect(gone.statusCode).toBe(401);
+      expect(gone.json().code).toBe('auth.session.expired');
+    } finally {
+      expect((await put(policy)).statusCode).toBe(200);
+    }
+  });
 });
 
 describe('CSRF', () => {

@@ -113,12 +113,17 @@ export async function resolveSession(db: Database, token: string, client: Client
   const policy = await getSetting(db, 'security.policy');
   const now = Date.now();
   const lastSeen = new Date(s.last_seen_at).getTime();
-  if (now - lastSeen > policy.idleMinutes * 60_000) {
+  const idleMs = policy.idleMinutes * 60_000;
+  if (now - lastSeen > idleMs) {
     await db.updateTable('user_session').set({ revoked_at: new Date() }).where('id', '=', id).execute();
     return null;
   }
-  // Touch at most once a minute: the idle clock needs no finer grain, the database fewer writes.
-  if (now - lastSeen > 60_000) await db.updateTable('user_session').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  // Activity is noted at a grain fine beside the idle limit (a thirtieth of it, at most a minute:
+  // fewer writes). A fixed minute was as long as the shortest limit, which then ended sessions in
+  // active use: a request 50 s in did not count, so one 20 s later found 70 s of "idleness".
+  if (now - lastSeen > Math.min(60_000, idleMs / 30)) {
+    await db.updateTable('user_session').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  }
   const actor = await loadActorForUser(db, s.user_id, client);
   if (!actor) return null;
   return {
