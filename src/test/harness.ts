@@ -15,7 +15,7 @@ import { writeAudit } from '../modules/audit/audit.service.ts';
 
 export const PASSWORD = 'Test#Pass1';
 
-const testConfig: Config = {
+export const testConfig: Config = {
   port: 0, host: '127.0.0.1', database: { kind: 'pglite', dataDir: '' }, cookieSecure: false,
   trustProxy: false, demo: false, logLevel: 'silent',
 };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { auditSince, createTestContext, lastAuditId, PASSWORD, type Client, type TestContext } from '../../test/harness.ts';
 import { getSetting } from '../settings/settings.service.ts';
-import type { SecurityPolicy } from './password-policy.ts';
+import { MLPS_POLICY, type SecurityPolicy } from './password-policy.ts';
 import { sha256 } from './session.service.ts';
 
 let ctx: TestContext;
@@ -17,6 +17,10 @@ beforeAll(async () => {
   ctx = await createTestContext();
   await ctx.addUser('login_admin', ctx.bank.ho, ['head_office_admin']);
   admin = await ctx.login('login_admin');
+  // These tests follow one account's lockout, which the revealing mode shows step by step; the
+  // default (nothing revealed) and the per-address limit are tested in login-probing.test.ts.
+  const saved = await admin.put('/api/settings/security-policy', { ...MLPS_POLICY, revealUnknownUsername: true, addressMaxFailures: 1000 });
+  if (saved.statusCode !== 200) throw new Error(saved.body);
   policy = await getSetting(ctx.handle.db, 'security.policy');
 });
 afterAll(() => ctx?.close());

@@ -269,11 +269,15 @@ export const enUS: Messages = {
     field: {
       minLength: 'Minimum password length', minClasses: 'Character classes', maxAgeDays: 'Password lifetime', historyCount: 'No reuse of last',
       maxFailures: 'Failures before lockout', lockMinutes: 'Lockout duration', idleMinutes: 'Idle sign-out after',
+      addressMaxFailures: 'Failures per address', addressWindowMinutes: 'Address counting window', revealUnknownUsername: 'Say when a username does not exist',
     },
     hint: {
       minLength: '8–64 characters', minClasses: 'How many of: upper-case, lower-case, digits, symbols (1–4)',
       maxAgeDays: '0 = never expires; MLPS level 3 expects at most 90 days', historyCount: '0 = no restriction',
       maxFailures: 'MLPS level 3 expects at most 5', lockMinutes: '1–1440 minutes', idleMinutes: '1–30 minutes; MLPS level 3 expects at most 30',
+      addressMaxFailures: 'After this many failed sign-ins from one network address within the window, it waits for the window to end (1–1000)',
+      addressWindowMinutes: 'Counted from the address\'s first failure (1–1440 minutes)',
+      revealUnknownUsername: 'Off (the default): an unknown username, a wrong password and a locked account get the same answer, so nobody can learn which usernames exist',
     },
     unit: { chars: 'chars', classes: 'classes', days: 'days', times: 'times', minutes: 'min', passwords: 'passwords' },
     group: { password: 'Passwords', lockout: 'Lockout after failed sign-ins', session: 'Sessions' },

@@ -267,11 +267,15 @@ export const zhCN = {
     field: {
       minLength: '密码最小长度', minClasses: '字符类别至少', maxAgeDays: '密码有效期', historyCount: '不得重复最近',
       maxFailures: '连续失败锁定次数', lockMinutes: '锁定时长', idleMinutes: '无操作自动退出',
+      addressMaxFailures: '同一地址失败次数上限', addressWindowMinutes: '地址计数时段', revealUnknownUsername: '登录时提示用户名不存在',
     },
     hint: {
       minLength: '8–64 位', minClasses: '大写字母、小写字母、数字、特殊字符中的几类（1–4）',
       maxAgeDays: '0 表示永不过期；等保三级要求不超过 90 天', historyCount: '0 表示不限制',
       maxFailures: '等保三级要求不超过 5 次', lockMinutes: '1–1440 分钟', idleMinutes: '1–30 分钟；等保三级要求不超过 30 分钟',
+      addressMaxFailures: '同一网络地址在计数时段内登录失败达到此数后，须等时段结束才能再试（1–1000）',
+      addressWindowMinutes: '从该地址第一次失败起计（1–1440 分钟）',
+      revealUnknownUsername: '关闭（默认）时，用户名不存在、密码错误、账户已锁定的回答完全相同，他人无法借此探知哪些用户名存在',
     },
     unit: { chars: '位', classes: '类', days: '天', times: '次', minutes: '分钟', passwords: '次密码' },
     group: { password: '密码规则', lockout: '登录失败锁定', session: '会话' },
