@@ -256,7 +256,7 @@ export const enUS: Messages = {
     expiresAt: 'Expires', lastUsedAt: 'Last used', never: 'Never', unused: 'Never used',
     state: { label: 'Status', active: 'Active', expired: 'Expired', revoked: 'Revoked' },
     nameHint: 'Name the system using it, e.g. “Core banking end-of-day feed”', nameRequired: 'Enter the name',
-    rolesHint: 'A token can only carry permissions you hold yourself',
+    rolesHint: 'A token carries only permissions and data scope you hold yourself, and never more than you hold now: while you are disabled, gone or locked out it is suspended',
     institutionHint: 'The data the token reaches: this institution and those below it',
     expiresHint: 'Leave empty for no expiry; it expires at the end of the chosen day',
     createdTitle: 'Token issued', createdHint: 'Copy it now into the calling system. Only a digest is stored; it cannot be shown again.',

@@ -254,7 +254,7 @@ export const zhCN = {
     expiresAt: '到期时间', lastUsedAt: '最近使用', never: '长期有效', unused: '从未使用',
     state: { label: '状态', active: '有效', expired: '已过期', revoked: '已吊销' },
     nameHint: '写明使用该令牌的系统，如“核心系统日终数据推送”', nameRequired: '请输入名称',
-    rolesHint: '令牌只能拥有您本人持有的权限',
+    rolesHint: '令牌只能拥有您本人持有的权限和数据范围，且始终以您当前的权限为限：您停用、离职或被锁定期间，令牌暂停使用',
     institutionHint: '令牌能访问的数据范围：该机构及其下级机构',
     expiresHint: '留空则长期有效；到期日当天结束时失效',
     createdTitle: '令牌已签发', createdHint: '请立即复制并配置到调用方系统。本系统只保存令牌的摘要，关闭后无法再次查看。',
