@@ -54,13 +54,13 @@ export async function loadActorForToken(db: Executor, tokenId: number, client: C
   if (!within && !issuer.scopePath.startsWith(token.path)) throw new AppError('auth.token.out_of_charge', 401);
 
   const roleIds = (await db.selectFrom('api_token_role').select('role_id').where('token_id', '=', tokenId).execute()).map((r) => r.role_id);
-  const own = await rolesOf(db, roleIds);
+  const granted = await rolesOf(db, roleIds);
   return {
     kind: 'token', id: token.id, personId: issuer.id, name: `token:${token.name}`.slice(0, 60), institutionId: token.managing_institution_id,
     managingInstitutionId: within ? token.managing_institution_id : issuer.managingInstitutionId,
     scopePath: within ? token.path : issuer.scopePath,
-    dataScope: own.dataScope === 'own' || issuer.dataScope === 'own' ? 'own' : 'institution',
-    permissions: new Set([...own.permissions].filter((p) => issuer.permissions.has(p))),
+    dataScope: granted.dataScope === 'own' || issuer.dataScope === 'own' ? 'own' : 'institution',
+    permissions: new Set([...granted.permissions].filter((p) => issuer.permissions.has(p))),
     ip: client.ip, requestId: client.requestId,
   };
 }
