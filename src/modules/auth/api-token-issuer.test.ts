@@ -70,15 +70,20 @@ describe("the issuer's standing", () => {
     const issuerId = await ctx.addUser('issuer_status', ctx.bank.branchA, ['issuer']);
     const t = await issue(await ctx.login('issuer_status'), 'status-feed', ['inst_read'], ctx.bank.branchA);
     expect((await bearer(t.token, 'GET', '/api/institutions')).statusCode).toBe(200);
+    const issuerActive = async () => (await admin.get('/api/api-tokens')).json().find((x: { id: number }) => x.id === t.id).issuerActive;
+    expect(await issuerActive()).toBe(true);
 
     await ctx.handle.db.updateTable('app_user').set({ locked_until: new Date(Date.now() + 600_000) }).where('id', '=', issuerId).execute();
     const locked = expectProblem(await bearer(t.token, 'GET', '/api/institutions'), 401, 'auth.token.issuer_inactive');
+    expect(await issuerActive()).toBe(false);
     expect(locked.title).toMatch(CJK);
     expect(locked.params).toEqual({ reason: 'locked' });
     expect((await admin.post(`/api/users/${issuerId}/unlock`)).statusCode).toBe(200);
     expect((await bearer(t.token, 'GET', '/api/institutions')).statusCode).toBe(200);
 
     await setStatus(issuerId, 'disabled');
+    // The token screen shows why: the list says the issuer is not in post.
+    expect(await issuerActive()).toBe(false);
     const disabled = expectProblem(await bearer(t.token, 'GET', '/api/institutions', undefined, { 'x-crm-lang': 'en-US' }), 401, 'auth.token.issuer_inactive');
     expect(disabled.title).not.toMatch(CJK);
     expect(disabled.params).toEqual({ reason: 'disabled' });

@@ -1,6 +1,7 @@
 // API tokens for other systems (core banking feeds, call centre): bound to roles and a managing
 // institution like a user, stored hashed, shown once, revocable.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
@@ -51,7 +52,9 @@ export async function listApiTokens(db: Database, actor: Actor) {
     .innerJoin('institution', 'institution.id', 'api_token.managing_institution_id')
     .innerJoin('app_user', 'app_user.id', 'api_token.created_by')
     .select(['api_token.id', 'api_token.name', 'api_token.prefix', 'api_token.managing_institution_id as managingInstitutionId', 'institution.name as institutionName',
-      'app_user.username as createdBy', 'api_token.created_at as createdAt', 'api_token.expires_at as expiresAt', 'api_token.last_used_at as lastUsedAt', 'api_token.revoked_at as revokedAt'])
+      'app_user.username as createdBy', 'api_token.created_at as createdAt', 'api_token.expires_at as expiresAt', 'api_token.last_used_at as lastUsedAt', 'api_token.revoked_at as revokedAt',
+      // The screen shows why a system's calls stopped: its issuer is not in post (loadActorForToken).
+      sql<boolean>`app_user.status = 'active' and (app_user.locked_until is null or app_user.locked_until <= now())`.as('issuerActive')])
     .where(institutionInScope(actor, 'api_token.managing_institution_id'))
     .orderBy('api_token.id', 'desc').execute();
   const roles = rows.length

@@ -254,7 +254,7 @@ export const enUS: Messages = {
     intro: 'API tokens let other systems (core banking, call centre) call this system. A token never has more permissions than its issuer and can be revoked at any time.',
     name: 'Name', prefix: 'Prefix', roles: 'Roles', institution: 'Managing institution', createdBy: 'Issued by', createdAt: 'Issued at',
     expiresAt: 'Expires', lastUsedAt: 'Last used', never: 'Never', unused: 'Never used',
-    state: { label: 'Status', active: 'Active', expired: 'Expired', revoked: 'Revoked' },
+    state: { label: 'Status', active: 'Active', suspended: 'Suspended', expired: 'Expired', revoked: 'Revoked' },
     nameHint: 'Name the system using it, e.g. “Core banking end-of-day feed”', nameRequired: 'Enter the name',
     rolesHint: 'A token carries only permissions and data scope you hold yourself, and never more than you hold now: while you are disabled, gone or locked out it is suspended',
     institutionHint: 'The data the token reaches: this institution and those below it',

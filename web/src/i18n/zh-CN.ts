@@ -252,7 +252,7 @@ export const zhCN = {
     intro: '接口令牌供核心系统、呼叫中心等外部系统调用本系统接口，权限不超过签发人本人，可随时吊销。',
     name: '名称', prefix: '令牌前缀', roles: '角色', institution: '管理机构', createdBy: '签发人', createdAt: '签发时间',
     expiresAt: '到期时间', lastUsedAt: '最近使用', never: '长期有效', unused: '从未使用',
-    state: { label: '状态', active: '有效', expired: '已过期', revoked: '已吊销' },
+    state: { label: '状态', active: '有效', suspended: '暂停', expired: '已过期', revoked: '已吊销' },
     nameHint: '写明使用该令牌的系统，如“核心系统日终数据推送”', nameRequired: '请输入名称',
     rolesHint: '令牌只能拥有您本人持有的权限和数据范围，且始终以您当前的权限为限：您停用、离职或被锁定期间，令牌暂停使用',
     institutionHint: '令牌能访问的数据范围：该机构及其下级机构',
