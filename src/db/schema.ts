@@ -104,6 +104,9 @@ export interface UserHistoryTable {
 export interface UserRoleTable { user_id: number; role_id: number; granted_by: number | null; granted_at: Timestamp }
 export interface PasswordHistoryTable { user_id: number; password_hash: string; changed_at: Timestamp }
 
+/** Failed sign-ins per network address within the current window (0016). */
+export interface LoginThrottleTable { client_ip: string; window_started_at: Timestamp; failures: number }
+
 export interface UserSessionTable {
   id: string;
   user_id: number;
@@ -290,6 +293,7 @@ export interface DB {
   user_role: UserRoleTable;
   password_history: PasswordHistoryTable;
   user_session: UserSessionTable;
+  login_throttle: LoginThrottleTable;
   api_token: ApiTokenTable;
   api_token_role: ApiTokenRoleTable;
   audit_log: AuditLogTable;

@@ -102,6 +102,8 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
   app.setErrorHandler((err, req, reply) => {
     const p = toProblem(err, req);
     if (p.status >= 500) req.log.error({ err }, 'request failed');
+    // A refusal that says when to come back says it in the standard header too.
+    if (err instanceof AppError && typeof err.params.retryAfter === 'number') reply.header('retry-after', String(err.params.retryAfter));
     return sendProblem(reply, p);
   });
 

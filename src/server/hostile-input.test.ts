@@ -1,9 +1,8 @@
 // What the API does with input written to hurt it: unknown and overlong fields, wrong types,
 // absurd ids, SQL and HTML in text, broken and huge bodies. Every refusal is RFC 9457
 // problem+json in the caller's language; every accepted string is stored and returned verbatim.
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from '../test/harness.ts';
+import { createTestContext, expectProblem, type Client, type TestContext } from '../test/harness.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -24,23 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-/** Asserts the RFC 9457 shape every error of this API has, and returns the body. */
-function expectProblem(res: LightMyRequestResponse, status: number, code?: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json();
-  expect(body.type).toMatch(/^urn:bank-crm:problem:/);
-  expect(typeof body.title).toBe('string');
-  expect(body.title.length).toBeGreaterThan(0);
-  expect(body.status).toBe(status);
-  expect(typeof body.code).toBe('string');
-  expect(body.type).toBe(`urn:bank-crm:problem:${body.code}`);
-  expect(body.requestId).toBe(res.headers['x-request-id']);
-  if (code) expect(body.code).toBe(code);
-  return body as { title: string; code: string; errors?: { path: string; code: string; message: string }[] };
-}
-
-const paths = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path);
+/** The fields a problem names, each once (2⁵³ breaks two rules of one field). */
+const paths = (body: { errors?: { path: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.path))];
 
 const institution = (over: Record<string, unknown> = {}) => ({ code: 'H001', name: '正常支行', parentId: ctx.bank.branchA, kind: 'statistical', ...over });
 
@@ -144,6 +128,54 @@ describe('ids in the URL', () => {
     expect(paths(expectProblem(await admin.post('/api/users/1e400/unlock'), 400))).toEqual(['params.id']);
     // The largest id the column holds is valid input, and simply not found.
     expectProblem(await admin.get('/api/institutions/2147483647'), 404, 'common.not_found');
+  });
+});
+
+describe('ids in bodies and query strings', () => {
+  // The same rule as in the URL (common/id.ts): past 2³¹ − 1 an integer id would reach the
+  // database as an out-of-range error, a 500; it is a 400 on the field instead, and nothing changes.
+  const BAD = [2147483648, 2 ** 53, -1, 0, 1.5, '7', null];
+
+  it('refuses out-of-range, negative, zero, fractional and non-numeric ids in a body, naming the field (also inside an array of ids)', async () => {
+    const before = await institutionCount();
+    const userId = (await admin.get('/api/users?q=hostile_reader')).json().items[0].id as number;
+    const userRoles = async () => (await ctx.handle.db.selectFrom('user_role').select('role_id').where('user_id', '=', userId).execute()).length;
+    const rolesBefore = await userRoles();
+    for (const bad of BAD) {
+      const label = String(bad);
+      expect(paths(expectProblem(await admin.post('/api/institutions', institution({ code: 'H040', parentId: bad })), 400, 'common.validation')), label).toEqual(['body.parentId']);
+      expect(paths(expectProblem(await admin.put(`/api/users/${userId}/roles`, { roleIds: [await ctx.roleId('auditor'), bad] }), 400, 'common.validation')), label).toEqual(['body.roleIds.1']);
+      expect(paths(expectProblem(await admin.post('/api/api-tokens', { name: 'ids', roleIds: [], managingInstitutionId: bad }), 400, 'common.validation')), label).toEqual(['body.managingInstitutionId']);
+      const user = { username: 'ids_user', displayName: '编号', homeInstitutionId: ctx.bank.ho, managingInstitutionId: bad };
+      expect(paths(expectProblem(await admin.post('/api/users', user), 400, 'common.validation')), label).toEqual(['body.managingInstitutionId']);
+    }
+    // bigint-keyed records end at 2⁵³ − 1, the largest integer a JSON number carries exactly.
+    const blacklist = { listKind: 'internal', reason: '测试', source: '本行', listedOn: '2025-01-02' };
+    await ctx.addUser('hostile_clerk', ctx.bank.ho, ['data_review_clerk']);
+    const clerk = await ctx.login('hostile_clerk');
+    expect(paths(expectProblem(await clerk.post('/api/blacklist', { ...blacklist, customerId: 2 ** 53 }), 400, 'common.validation'))).toEqual(['body.customerId']);
+    expect(await institutionCount()).toBe(before);
+    expect(await userRoles()).toBe(rolesBefore);
+    expect(await ctx.handle.db.selectFrom('app_user').select('id').where('username', '=', 'ids_user').executeTakeFirst()).toBeUndefined();
+
+    // The largest id the column holds is valid input, and simply not found.
+    expectProblem(await admin.post('/api/institutions', institution({ code: 'H041', parentId: 2147483647 })), 404, 'common.not_found');
+    expectProblem(await admin.put(`/api/users/${userId}/roles`, { roleIds: [2147483647] }), 422, 'common.validation');
+  });
+
+  it('refuses them in a query string too, with 400 on querystring.<field>, in zh-CN and English', async () => {
+    for (const bad of ['2147483648', '99999999999999999999', '-1', '0', '1.5', 'abc', '1%20or%201%3D1']) {
+      for (const [c, url] of [[admin, `/api/users?institutionId=${bad}`], [admin, `/api/users?roleId=${bad}`], [reader, `/api/customers?institutionId=${bad}`]] as const) {
+        const field = url.slice(url.indexOf('?') + 1, url.indexOf('='));
+        expect(paths(expectProblem(await c.get(url), 400, 'common.validation')), url).toEqual([`querystring.${field}`]);
+      }
+    }
+    const zh = expectProblem(await admin.get('/api/users?roleId=2147483648'), 400, 'common.validation');
+    expect(zh.errors![0]!.message).toMatch(CJK);
+    const en = expectProblem(await admin.get('/api/users?roleId=2147483648', { 'x-crm-lang': 'en-US' }), 400, 'common.validation');
+    expect(en.errors![0]!.message).not.toMatch(CJK);
+    expect(en.errors![0]!.message).toContain('2147483647');
+    expect((await admin.get('/api/users?roleId=2147483647')).json().items).toEqual([]);
   });
 });
 

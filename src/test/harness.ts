@@ -2,6 +2,7 @@
 // fresh database on the server of TEST_DATABASE_URL), migrated and seeded like production, the
 // real Fastify app, and a small bank to test against. Each test file builds its own.
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { prepareDatabase } from '../server/bootstrap.ts';
@@ -14,7 +15,7 @@ import { writeAudit } from '../modules/audit/audit.service.ts';
 
 export const PASSWORD = 'Test#Pass1';
 
-const testConfig: Config = {
+export const testConfig: Config = {
   port: 0, host: '127.0.0.1', database: { kind: 'pglite', dataDir: '' }, cookieSecure: false,
   trustProxy: false, demo: false, logLevel: 'silent',
 };
@@ -149,4 +150,20 @@ export async function auditSince(ctx: TestContext, sinceId: number) {
 export async function lastAuditId(ctx: TestContext): Promise<number> {
   const r = await ctx.handle.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
   return r?.id ?? 0;
+}
+
+/** Asserts the RFC 9457 shape every error of this API has, and returns the body. */
+export function expectProblem(res: LightMyRequestResponse, status: number, code?: string) {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const body = res.json();
+  expect(body.type).toMatch(/^urn:bank-crm:problem:/);
+  expect(typeof body.title).toBe('string');
+  expect(body.title.length).toBeGreaterThan(0);
+  expect(body.status).toBe(status);
+  expect(typeof body.code).toBe('string');
+  expect(body.type).toBe(`urn:bank-crm:problem:${body.code}`);
+  expect(body.requestId).toBe(res.headers['x-request-id']);
+  if (code) expect(body.code).toBe(code);
+  return body as { title: string; code: string; errors?: { path: string; code: string; message: string }[]; params?: Record<string, unknown> };
 }

@@ -1,6 +1,7 @@
 // Shapes of accounts and loan contracts (ACC-2): the lookup query and one row as the core-banking
 // feed delivers it to upsertAccounts.
 import { z } from 'zod';
+import { bigRecordIdParam } from '../../common/id.ts';
 import { singleLineText } from '../../common/text.ts';
 
 const isoDate = z.iso.date('common.date_format');
@@ -11,7 +12,7 @@ const rate = z.string().trim().regex(/^\d{1,3}(\.\d{1,4})?$/, 'products.rate_for
 export const accountNo = singleLineText().min(1).max(32).regex(/^[0-9A-Za-z-]+$/, 'accounts.account_no_format');
 
 export const accountLookupQuery = z.strictObject({ accountNo });
-export const customerAccountsParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const customerAccountsParams = z.strictObject({ id: bigRecordIdParam });
 
 export const ACCOUNT_KINDS = ['deposit_demand', 'deposit_time', 'loan', 'wealth', 'card'] as const;
 

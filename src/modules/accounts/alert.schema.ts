@@ -1,6 +1,7 @@
 // Shapes of ACC-4 account alerts: the settings that tune them and the workbench requests.
 // Every rule carries its own message code (messages-alert.ts), so a refused setting says why.
 import { z } from 'zod';
+import { bigRecordIdParam } from '../../common/id.ts';
 
 export const ALERT_KINDS = ['maturity', 'large_change'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -50,7 +51,7 @@ export const alertListQuery = z.strictObject({
 });
 export type AlertListQuery = z.infer<typeof alertListQuery>;
 
-export const alertParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const alertParams = z.strictObject({ id: bigRecordIdParam });
 
 /** One row of the workbench list, as the web app reads it. */
 export interface AccountAlertView {

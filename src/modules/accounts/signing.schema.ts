@@ -1,5 +1,6 @@
 // Request shapes of the signing registry (ACC-6) and the closure-check setting, shared with the web app.
 import { z } from 'zod';
+import { bigRecordId, bigRecordIdParam } from '../../common/id.ts';
 import { multiLineText, singleLineText } from '../../common/text.ts';
 import { DEFAULT_CLOSURE_RULES, SIGNING_CHANNELS, SIGNING_KINDS } from './signing.kinds.ts';
 
@@ -8,13 +9,13 @@ export { DEFAULT_CLOSURE_RULES };
 
 const isoDate = z.iso.date('common.date_format');
 const code = (max: number) => singleLineText().min(1).max(max).regex(/^[0-9A-Za-z-]+$/, 'signings.code_format');
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = bigRecordIdParam;
 
 export const registerSigningBody = z.strictObject({
   kind: z.enum(SIGNING_KINDS),
   productId: z.string().regex(/^[0-9]{10}$/, 'products.id_format'),
   /** account.id of the bound account or card; null = customer level (product/service signings only). */
-  accountId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+  accountId: bigRecordId.nullable().optional(),
   /** The partner's code (securities firm, paying/collecting unit, payee bank, fund company); stored upper-case. */
   counterpartyCode: code(20).nullable().optional(),
   counterpartyName: singleLineText().min(1).max(100).nullable().optional(),

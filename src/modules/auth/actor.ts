@@ -4,6 +4,12 @@ export interface Actor {
   kind: 'user' | 'token' | 'system';
   /** app_user.id, api_token.id, or null for the system. */
   id: number | null;
+  /**
+   * The person whose rights are used: the user himself, or the person who issued the token.
+   * Rules about oneself (no self-grant, no resetting one's own password) compare this, so a
+   * token cannot do for its issuer what his session may not.
+   */
+  personId: number | null;
   name: string;
   /** Home institution, recorded in the audit log. */
   institutionId: number | null;
@@ -21,7 +27,7 @@ export interface Actor {
 /** The actor for start-up seeding and scheduled jobs: sees the whole bank, audited as 'system'. */
 export function systemActor(rootInstitutionId: number, rootPath: string): Actor {
   return {
-    kind: 'system', id: null, name: 'system', institutionId: null,
+    kind: 'system', id: null, personId: null, name: 'system', institutionId: null,
     managingInstitutionId: rootInstitutionId, scopePath: rootPath, dataScope: 'institution',
     permissions: new Set(), ip: null, requestId: null,
   };

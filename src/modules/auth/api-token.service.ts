@@ -1,6 +1,7 @@
 // API tokens for other systems (core banking feeds, call centre): bound to roles and a managing
 // institution like a user, stored hashed, shown once, revocable.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
@@ -19,8 +20,11 @@ export async function createApiToken(db: Database, actor: Actor, input: CreateTo
       .where('id', '=', input.managingInstitutionId).where(institutionInScope(actor, 'institution.id')).executeTakeFirst();
     if (!inst) throw notFound('institution');
     const roles = input.roleIds.length
-      ? await tx.selectFrom('role').select('id').where('id', 'in', input.roleIds).execute() : [];
+      ? await tx.selectFrom('role').select(['id', 'code', 'data_scope']).where('id', 'in', input.roleIds).execute() : [];
     if (roles.length !== new Set(input.roleIds).size) throw notFound('role');
+    // Nor wider data: a creator who sees only his own customers cannot issue a token that sees his institution's.
+    const wider = actor.dataScope === 'own' ? roles.filter((r) => r.data_scope === 'institution').map((r) => r.code).sort() : [];
+    if (wider.length) throw new AppError('auth.token.scope_escalation', 403, { roles: wider.join(', ') });
     // No escalation through a token: it may carry only permissions its creator holds.
     const perms = input.roleIds.length
       ? await tx.selectFrom('role_permission').select('permission_code').distinct().where('role_id', 'in', input.roleIds).execute() : [];
@@ -48,7 +52,9 @@ export async function listApiTokens(db: Database, actor: Actor) {
     .innerJoin('institution', 'institution.id', 'api_token.managing_institution_id')
     .innerJoin('app_user', 'app_user.id', 'api_token.created_by')
     .select(['api_token.id', 'api_token.name', 'api_token.prefix', 'api_token.managing_institution_id as managingInstitutionId', 'institution.name as institutionName',
-      'app_user.username as createdBy', 'api_token.created_at as createdAt', 'api_token.expires_at as expiresAt', 'api_token.last_used_at as lastUsedAt', 'api_token.revoked_at as revokedAt'])
+      'app_user.username as createdBy', 'api_token.created_at as createdAt', 'api_token.expires_at as expiresAt', 'api_token.last_used_at as lastUsedAt', 'api_token.revoked_at as revokedAt',
+      // The screen shows why a system's calls stopped: its issuer is not in post (loadActorForToken).
+      sql<boolean>`app_user.status = 'active' and (app_user.locked_until is null or app_user.locked_until <= now())`.as('issuerActive')])
     .where(institutionInScope(actor, 'api_token.managing_institution_id'))
     .orderBy('api_token.id', 'desc').execute();
   const roles = rows.length
@@ -70,14 +76,16 @@ export async function revokeApiToken(db: Database, actor: Actor, id: number) {
   });
 }
 
-/** The actor behind `Authorization: Bearer crm_…`, or null when unknown, revoked or expired. */
+/** The actor behind `Authorization: Bearer crm_…`, or null when unknown, revoked or expired (AppError 401 when its issuer may no longer act). */
 export async function resolveApiToken(db: Database, token: string, client: ClientInfo): Promise<Actor | null> {
   if (!/^crm_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const row = await db.selectFrom('api_token').select(['id', 'revoked_at', 'expires_at', 'last_used_at'])
     .where('token_hash', '=', sha256(token)).executeTakeFirst();
   if (!row || row.revoked_at || (row.expires_at && new Date(row.expires_at) < new Date())) return null;
-  if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
+  // Throws 401 when the issuer may no longer act: a suspended token is not "used".
+  const actor = await loadActorForToken(db, row.id, client);
+  if (actor && (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000)) {
     await db.updateTable('api_token').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
   }
-  return loadActorForToken(db, row.id, client);
+  return actor;
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../server/authenticate.ts';
 import { AppError } from '../../server/errors.ts';
-import { idParams } from '../org/institution.schema.ts';
+import { idParams } from '../../common/id.ts';
 import { getSetting } from '../settings/settings.service.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-token.service.ts';
 import { changePasswordBody, createTokenBody, loginBody, type Me } from './auth.schema.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from '../../common/id.ts';
 import { singleLineText } from '../../common/text.ts';
 
 export const loginBody = z.strictObject({
@@ -11,8 +12,8 @@ export const changePasswordBody = z.strictObject({
 });
 export const createTokenBody = z.strictObject({
   name: singleLineText().min(1).max(60),
-  roleIds: z.array(z.number().int().positive()).max(20),
-  managingInstitutionId: z.number().int().positive(),
+  roleIds: z.array(recordId).max(20),
+  managingInstitutionId: recordId,
   expiresAt: z.iso.datetime().nullable().optional(),
 });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { auditSince, createTestContext, lastAuditId, PASSWORD, type Client, type TestContext } from '../../test/harness.ts';
 import { getSetting } from '../settings/settings.service.ts';
-import type { SecurityPolicy } from './password-policy.ts';
+import { MLPS_POLICY, type SecurityPolicy } from './password-policy.ts';
 import { sha256 } from './session.service.ts';
 
 let ctx: TestContext;
@@ -17,6 +17,10 @@ beforeAll(async () => {
   ctx = await createTestContext();
   await ctx.addUser('login_admin', ctx.bank.ho, ['head_office_admin']);
   admin = await ctx.login('login_admin');
+  // These tests follow one account's lockout, which the revealing mode shows step by step; the
+  // default (nothing revealed) and the per-address limit are tested in login-probing.test.ts.
+  const saved = await admin.put('/api/settings/security-policy', { ...MLPS_POLICY, revealUnknownUsername: true, addressMaxFailures: 1000 });
+  if (saved.statusCode !== 200) throw new Error(saved.body);
   policy = await getSetting(ctx.handle.db, 'security.policy');
 });
 afterAll(() => ctx?.close());
@@ -327,6 +331,33 @@ describe('idle timeout', () => {
     expect((await c.get('/api/me')).statusCode).toBe(200);
     const row = await ctx.handle.db.selectFrom('user_session').select('last_seen_at').where('id', '=', sha256(value)).executeTakeFirstOrThrow();
     expect(Date.now() - new Date(row.last_seen_at).getTime()).toBeLessThan(60_000);
+  });
+  it('with a one-minute limit keeps a session in use: each request restarts the clock (a coarser grain than the limit ended active sessions)', async () => {
+    const put = (p: SecurityPolicy) => admin.put('/api/settings/security-policy', p);
+    expect((await put({ ...policy, idleMinutes: 1 })).statusCode).toBe(200);
+    try {
+      await ctx.addUser('brisk', ctx.bank.subA1, ['institution_head']);
+      const c = await ctx.login('brisk');
+      const value = c.cookie.slice('crm_session='.length);
+      const lastSeen = async () => new Date((await ctx.handle.db.selectFrom('user_session').select('last_seen_at')
+        .where('id', '=', sha256(value)).executeTakeFirstOrThrow()).last_seen_at).getTime();
+      const shift = async (seconds: number) => ctx.handle.db.updateTable('user_session')
+        .set({ last_seen_at: new Date((await lastSeen()) - seconds * 1000) }).where('id', '=', sha256(value)).execute();
+
+      await shift(50);
+      expect((await c.get('/api/me')).statusCode).toBe(200);
+      expect(Date.now() - (await lastSeen())).toBeLessThan(5_000);
+      // 20 s after that request: 70 s since sign-in, 20 s idle.
+      await shift(20);
+      expect((await c.get('/api/me')).statusCode).toBe(200);
+      // Idle past the minute, it still ends.
+      await shift(61);
+      const gone = await c.get('/api/me');
+      expect(gone.statusCode).toBe(401);
+      expect(gone.json().code).toBe('auth.session.expired');
+    } finally {
+      expect((await put(policy)).statusCode).toBe(200);
+    }
   });
 });
 

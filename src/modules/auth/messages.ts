@@ -2,7 +2,8 @@ import type { MessageBundle } from '../../server/i18n.ts';
 
 export const authMessages: MessageBundle = {
   'zh-CN': {
-    'auth.login.invalid': '用户名或密码错误',
+    'auth.login.invalid': '用户名或密码错误。连续输错 {{maxFailures}} 次，账户将锁定 {{lockMinutes}} 分钟',
+    'auth.login.throttled': '本机登录失败次数过多，请 {{minutes}} 分钟后再试',
     'auth.login.invalid_remaining': '用户名或密码错误，再错 {{remaining}} 次账户将被锁定',
     'auth.login.locked': '连续输错密码次数过多，账户已锁定，请 {{minutes}} 分钟后再试或联系管理员解锁',
     'auth.login.inactive': '该账户已停用或已离职，无法登录',
@@ -16,9 +17,13 @@ export const authMessages: MessageBundle = {
     'auth.password.reused': '不能使用最近 {{count}} 次用过的密码',
     'auth.password.current_wrong': '当前密码不正确',
     'auth.token.escalation': '接口令牌不能拥有您本人没有的权限：{{permissions}}',
+    'auth.token.scope_escalation': '接口令牌的数据范围不能比您本人更宽：您只能查看自己管户的客户，角色 {{roles}} 可查看整个机构',
+    'auth.token.issuer_inactive': '该接口令牌的签发人已停用、离职或被锁定，令牌暂停使用；请由在岗人员重新签发',
+    'auth.token.out_of_charge': '该接口令牌的所属机构已不在签发人的管辖范围内，令牌暂停使用；请由在岗人员重新签发',
   },
   'en-US': {
-    'auth.login.invalid': 'Wrong username or password',
+    'auth.login.invalid': 'Wrong username or password. After {{maxFailures}} failures in a row the account is locked for {{lockMinutes}} minutes',
+    'auth.login.throttled': 'Too many failed sign-ins from this address; try again in {{minutes}} minutes',
     'auth.login.invalid_remaining': 'Wrong username or password; {{remaining}} more failures will lock the account',
     'auth.login.locked': 'Too many wrong passwords: the account is locked. Try again in {{minutes}} minutes or ask an administrator to unlock it',
     'auth.login.inactive': 'This account is disabled or its holder has left; it cannot sign in',
@@ -32,5 +37,8 @@ export const authMessages: MessageBundle = {
     'auth.password.reused': 'The password must differ from the last {{count}} passwords',
     'auth.password.current_wrong': 'The current password is wrong',
     'auth.token.escalation': 'An API token cannot carry permissions you do not hold: {{permissions}}',
+    'auth.token.scope_escalation': 'An API token cannot see more data than you: you see only the customers you manage, while the roles {{roles}} see a whole institution',
+    'auth.token.issuer_inactive': 'The person who issued this API token is disabled, has left or is locked out: the token is suspended; have someone in post issue a new one',
+    'auth.token.out_of_charge': "This API token's institution is no longer in its issuer's charge: the token is suspended; have someone in post issue a new one",
   },
 };

@@ -11,11 +11,18 @@ export const securityPolicySchema = z.strictObject({
   maxFailures: z.number().int().min(1).max(20),
   lockMinutes: z.number().int().min(1).max(1440),
   idleMinutes: z.number().int().min(1).max(30),      // MLPS: idle logout within 30 minutes
+  // Fields added later carry defaults, so a policy saved before them still reads as saved.
+  /** Whether sign-in tells an unknown username from a wrong password (and shows attempts left, a lockout). */
+  revealUnknownUsername: z.boolean().default(false),
+  /** Failed sign-ins from one network address within the window before it must wait (429). */
+  addressMaxFailures: z.number().int().min(1).max(1000).default(30),
+  addressWindowMinutes: z.number().int().min(1).max(1440).default(15),
 });
 export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
 
 export const MLPS_POLICY: SecurityPolicy = {
   minLength: 8, minClasses: 3, maxAgeDays: 90, historyCount: 5, maxFailures: 5, lockMinutes: 15, idleMinutes: 30,
+  revealUnknownUsername: false, addressMaxFailures: 30, addressWindowMinutes: 15,
 };
 
 export type PasswordProblem =

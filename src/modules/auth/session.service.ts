@@ -11,6 +11,7 @@ import type { Actor } from './actor.ts';
 import { loadActorForUser } from './actor.queries.ts';
 import { checkPassword, passwordExpired } from './password-policy.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
+import { assertAddressMayTry, recordAddressFailure } from './login-throttle.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -30,6 +31,9 @@ const anonymous = (name: string, client: ClientInfo): AnonymousActor => ({
 
 export async function login(db: Database, username: string, password: string, client: ClientInfo): Promise<LoginResult> {
   const policy = await getSetting(db, 'security.policy');
+  // Made once, before the first answer of any kind, so the first unknown username is not the slow one.
+  const dummy = await dummyHash();
+  await assertAddressMayTry(db, client.ip, policy);
   const outcome = await db.transaction().execute(async (tx) => {
     const user = await tx.selectFrom('app_user')
       .select(['id', 'username', 'display_name', 'home_institution_id', 'status', 'password_hash', 'password_changed_at',
@@ -40,18 +44,28 @@ export async function login(db: Database, username: string, password: string, cl
     const who = user
       ? { kind: 'user' as const, id: user.id, name: user.username, institutionId: user.home_institution_id, ip: client.ip, requestId: client.requestId }
       : anonymous(username, client);
+    const now = new Date();
+    // Every failure counts against the address; the one that uses up its allowance is audited.
+    const fail = async (error: AppError) => {
+      if (await recordAddressFailure(tx, client.ip, policy, now)) {
+        await writeAudit(tx, anonymous(username, client), { action: 'auth.address.throttled',
+          after: { failures: policy.addressMaxFailures, windowMinutes: policy.addressWindowMinutes } });
+      }
+      return { error };
+    };
+    // Unless the policy reveals them, an unknown name, a wrong password and a locked account all
+    // get this one answer, after the same argon2 work: nothing tells which usernames exist.
+    const hidden = new AppError('auth.login.invalid', 401, { maxFailures: policy.maxFailures, lockMinutes: policy.lockMinutes });
 
     if (!user) {
-      await verifyPassword(await dummyHash(), password);
+      await verifyPassword(dummy, password);
       await writeAudit(tx, who, { action: 'auth.login.failed', after: { reason: 'unknown_user' } });
-      return { error: new AppError('auth.login.invalid', 401) };
+      return fail(hidden);
     }
-    const now = new Date();
     if (user.locked_until && new Date(user.locked_until) > now) {
-      // Same work as a real check, so the answer's timing does not tell a locked account apart.
-      await verifyPassword(await dummyHash(), password);
+      await verifyPassword(dummy, password);
       await writeAudit(tx, who, { action: 'auth.login.failed', entityType: 'user', entityId: user.id, after: { reason: 'locked' } });
-      return { error: lockedError(new Date(user.locked_until), now) };
+      return fail(policy.revealUnknownUsername ? lockedError(new Date(user.locked_until), now) : hidden);
     }
     const ok = await verifyPassword(user.password_hash, password);
     if (!ok) {
@@ -63,11 +77,13 @@ export async function login(db: Database, username: string, password: string, cl
         .where('id', '=', user.id).execute();
       await writeAudit(tx, who, { action: lock ? 'auth.account.locked' : 'auth.login.failed', entityType: 'user', entityId: user.id,
         after: { reason: 'bad_password', failures } });
-      return { error: lock ? lockedError(lockedUntil!, now) : new AppError('auth.login.invalid_remaining', 401, { remaining: policy.maxFailures - failures }) };
+      if (!policy.revealUnknownUsername) return fail(hidden);
+      return fail(lock ? lockedError(lockedUntil!, now) : new AppError('auth.login.invalid_remaining', 401, { remaining: policy.maxFailures - failures }));
     }
+    // Only whoever knows the password learns that the account is closed.
     if (user.status !== 'active') {
       await writeAudit(tx, who, { action: 'auth.login.failed', entityType: 'user', entityId: user.id, after: { reason: user.status } });
-      return { error: new AppError('auth.login.inactive', 401) };
+      return fail(new AppError('auth.login.inactive', 401));
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
@@ -113,12 +129,17 @@ export async function resolveSession(db: Database, token: string, client: Client
   const policy = await getSetting(db, 'security.policy');
   const now = Date.now();
   const lastSeen = new Date(s.last_seen_at).getTime();
-  if (now - lastSeen > policy.idleMinutes * 60_000) {
+  const idleMs = policy.idleMinutes * 60_000;
+  if (now - lastSeen > idleMs) {
     await db.updateTable('user_session').set({ revoked_at: new Date() }).where('id', '=', id).execute();
     return null;
   }
-  // Touch at most once a minute: the idle clock needs no finer grain, the database fewer writes.
-  if (now - lastSeen > 60_000) await db.updateTable('user_session').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  // Activity is noted at a grain fine beside the idle limit (a thirtieth of it, at most a minute:
+  // fewer writes). A fixed minute was as long as the shortest limit, which then ended sessions in
+  // active use: a request 50 s in did not count, so one 20 s later found 70 s of "idleness".
+  if (now - lastSeen > Math.min(60_000, idleMs / 30)) {
+    await db.updateTable('user_session').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  }
   const actor = await loadActorForUser(db, s.user_id, client);
   if (!actor) return null;
   return {

@@ -1,9 +1,10 @@
 // Request shapes of /api/customers/:id/addresses (CIF-4), shared with the web app. Lengths here
 // are generous on purpose for codes: the service answers "unknown code" rather than "too long".
 import { z } from 'zod';
+import { bigRecordIdParam } from '../../common/id.ts';
 import { singleLineText } from '../../common/text.ts';
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = bigRecordIdParam;
 
 export const addressParams = z.strictObject({ id, addressId: id });
 

@@ -1,5 +1,6 @@
 // Request shapes of /api/blacklist (CIF-5), shared with the web app.
 import { z } from 'zod';
+import { bigRecordId, bigRecordIdParam } from '../../common/id.ts';
 import { multiLineText, singleLineText } from '../../common/text.ts';
 
 const isoDate = z.iso.date('common.date_format');
@@ -20,7 +21,7 @@ export const listBlacklistQuery = z.strictObject({
 export type ListBlacklistQuery = z.infer<typeof listBlacklistQuery>;
 
 export const addBlacklistBody = z.strictObject({
-  customerId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  customerId: bigRecordId,
   listKind: z.enum(['internal', 'external']),
   reason: multiLineText().min(1).max(200),
   /** Who put the customer on the list: 本行风险管理部, 人民银行, 法院失信被执行人名单 … */
@@ -32,4 +33,4 @@ export const addBlacklistBody = z.strictObject({
 export type AddBlacklist = z.infer<typeof addBlacklistBody>;
 
 export const removeBlacklistBody = z.strictObject({ reason: multiLineText().min(1).max(200) });
-export const blacklistIdParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const blacklistIdParams = z.strictObject({ id: bigRecordIdParam });

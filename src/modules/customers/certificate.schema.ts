@@ -4,6 +4,7 @@
 // GB 32100 check characters, agreement with the customer's codes, dates) is checked in
 // certificate.rules.ts so that every missing field is reported at once.
 import { z } from 'zod';
+import { bigRecordIdParam } from '../../common/id.ts';
 import { multiLineText, singleLineText } from '../../common/text.ts';
 import { CERT_TYPES, CERTIFICATE_FORMS, DEFAULTABLE, type CertField, type CertType } from './certificate.forms.ts';
 
@@ -43,8 +44,8 @@ export const voidCertificateBody = z.strictObject({ version: z.number().int().po
 export type VoidCertificate = z.infer<typeof voidCertificateBody>;
 
 export const certificateParams = z.strictObject({
-  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  certId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  id: bigRecordIdParam,
+  certId: bigRecordIdParam,
 });
 export const listCertificatesQuery = z.strictObject({ status: z.enum(['current', 'all']).default('current') });
 

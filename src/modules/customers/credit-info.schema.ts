@@ -3,9 +3,10 @@
 // Formats are checked here; rules that need the database or several fields (code tables, the
 // balance-sheet identity, duplicates) live in the services.
 import { z } from 'zod';
+import { bigRecordIdParam } from '../../common/id.ts';
 import { multiLineText, singleLineText } from '../../common/text.ts';
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = bigRecordIdParam;
 const isoDate = z.iso.date('common.date_format');
 const text = (max: number) => singleLineText().max(max);
 

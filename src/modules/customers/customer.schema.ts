@@ -2,6 +2,7 @@
 // and the Excel columns cannot drift apart. Formats are checked here; rules that need the
 // database or several fields (code tables, ID check digits, consistency) live in validate.ts.
 import { z } from 'zod';
+import { bigRecordIdParam, recordId, recordIdParam } from '../../common/id.ts';
 import { multiLineText, singleLineText } from '../../common/text.ts';
 import { CORPORATE_FIELDS, PERSONAL_FIELDS, type FieldDef } from './fields.ts';
 
@@ -41,7 +42,7 @@ export type IdentityInput = z.infer<typeof identityInput>;
 
 const common = {
   name: singleLineText().min(1).max(160),
-  institutionId: z.number().int().positive().optional(),
+  institutionId: recordId.optional(),
 };
 
 export const createPersonalBody = z.strictObject({
@@ -82,7 +83,7 @@ export type UpdateCustomer = { version: number; name?: string; identities?: Iden
 export const searchQuery = z.strictObject({
   q: singleLineText().max(60).optional(),
   kind: z.enum(['personal', 'corporate']).optional(),
-  institutionId: z.coerce.number().int().positive().optional(),
+  institutionId: recordIdParam.optional(),
   blacklisted: z.enum(['true', 'false']).optional(),
   status: z.enum(['active', 'deleted', 'all']).default('active'),
   page: z.coerce.number().int().min(1).max(500).default(1),
@@ -92,7 +93,7 @@ export type SearchQuery = z.infer<typeof searchQuery>;
 
 export const reasonBody = z.strictObject({ reason: multiLineText().min(1).max(200) });
 export const revealBody = z.strictObject({ field: z.string().min(1).max(60) });
-export const customerIdParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const customerIdParams = z.strictObject({ id: bigRecordIdParam });
 export const historyQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,8 +1,9 @@
 // Request shapes of likely-duplicate review and customer merging (CIF-1), shared with the web app.
 import { z } from 'zod';
+import { bigRecordId, bigRecordIdParam } from '../../common/id.ts';
 import { multiLineText } from '../../common/text.ts';
 
-const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = bigRecordId;
 
 export const mergeBody = z.strictObject({
   /** The record that stays: its number, fields and primary manager are kept. */
@@ -20,5 +21,5 @@ export const listDuplicatesQuery = z.strictObject({
 });
 export type ListDuplicatesQuery = z.infer<typeof listDuplicatesQuery>;
 
-export const duplicateIdParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const duplicateIdParams = z.strictObject({ id: bigRecordIdParam });
 export const dismissBody = z.strictObject({ reason: multiLineText().min(1).max(200) });

@@ -1,13 +1,14 @@
 // The feed history screen's API (数据下发): runs with their counts and timings, a run's rejected
 // rows (also as CSV for the core team), and loading a date from the inbox at once.
 import { z } from 'zod';
+import { bigRecordIdParam } from '../../common/id.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, notFound } from '../../server/errors.ts';
 import { t } from '../../server/i18n.ts';
 import { feedInbox, inboxFolder, loadFeed } from './feed.service.ts';
 import type { Rejection } from './read-file.ts';
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = bigRecordIdParam;
 const listQuery = z.strictObject({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
 const loadBody = z.strictObject({ businessDate: z.iso.date('feed.date') });
 

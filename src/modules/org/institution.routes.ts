@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParams } from '../../common/id.ts';
 import {
-  createInstitutionBody, idParams, levelNamesBody, listInstitutionsQuery, moveInstitutionBody, statusChangeBody, updateInstitutionBody,
+  createInstitutionBody, levelNamesBody, listInstitutionsQuery, moveInstitutionBody, statusChangeBody, updateInstitutionBody,
 } from './institution.schema.ts';
 import * as service from './institution.service.ts';
 

@@ -1,5 +1,6 @@
 // Request and response shapes of /api/institutions, shared with the web app.
 import { z } from 'zod';
+import { recordId } from '../../common/id.ts';
 import { multiLineText, singleLineText } from '../../common/text.ts';
 
 export const institutionCode = singleLineText().regex(/^[0-9A-Za-z]{4}$/, 'org.institution.code_format').transform((s) => s.toUpperCase());
@@ -18,7 +19,7 @@ export const listInstitutionsQuery = z.strictObject({
 export const createInstitutionBody = z.strictObject({
   code: institutionCode,
   name,
-  parentId: z.number().int().positive(),
+  parentId: recordId,
   kind: institutionKind,
   category: institutionCategory.nullable().optional(),
   address: singleLineText().max(120).nullable().optional(),
@@ -39,7 +40,7 @@ export type UpdateInstitution = z.infer<typeof updateInstitutionBody>;
 
 export const moveInstitutionBody = z.strictObject({
   version: z.number().int().positive(),
-  parentId: z.number().int().positive(),
+  parentId: recordId,
   effectiveDate: isoDate,
   reason: multiLineText().min(1).max(200),
 });
@@ -52,7 +53,6 @@ export const statusChangeBody = z.strictObject({
 });
 export type StatusChange = z.infer<typeof statusChangeBody>;
 
-export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2147483647) });
 
 export const levelNamesBody = z.strictObject({
   levels: z.array(z.strictObject({ level: z.number().int().min(1).max(9), nameZh: singleLineText().min(1).max(20), nameEn: singleLineText().min(1).max(40) })).min(1).max(9),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams } from './institution.schema.ts';
+import { idParams } from '../../common/id.ts';
 import { createRoleBody, updateRoleBody } from './role.schema.ts';
 import * as service from './role.service.ts';
 

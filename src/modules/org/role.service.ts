@@ -128,7 +128,7 @@ async function assertNoSod(tx: Executor, roleIds: number[]) {
  * holder of role.manage (head office); and the resulting set must respect separation of duties.
  */
 export async function assertGrantable(tx: Tx, actor: Actor, targetUserId: number, roleIds: number[]) {
-  if (actor.kind === 'user' && actor.id === targetUserId) throw new AppError('org.role.self_grant', 403);
+  if (actor.personId === targetUserId) throw new AppError('org.role.self_grant', 403);
   if (actor.kind !== 'system' && !actor.permissions.has('role.grant')) throw new AppError('common.forbidden', 403, { permission: 'role.grant' });
   if (!roleIds.length) return;
   const roles = await tx.selectFrom('role').select(['id', 'category']).where('id', 'in', roleIds).execute();

@@ -2,7 +2,7 @@
 // administration, system roles come only from head office, and the auditor only reads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { createTestContext, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
+import { createTestContext, expectProblem, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
 
 let ctx: TestContext;
 let hqAdmin: Client;
@@ -24,12 +24,6 @@ const rolesOf = async (userId: number) =>
 
 const permissionsOf = async (roleId: number) =>
   (await ctx.handle.db.selectFrom('role_permission').select('permission_code').where('role_id', '=', roleId).orderBy('permission_code').execute()).map((r) => r.permission_code);
-
-function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  expect(res.json().code).toBe(code);
-}
 
 /** The error entry a 422 carries for a field, as the screens show it. */
 const fieldCodes = (res: LightMyRequestResponse) => res.json().errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`);

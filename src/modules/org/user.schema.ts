@@ -1,5 +1,6 @@
 // Request and response shapes of /api/users, shared with the web app.
 import { z } from 'zod';
+import { recordId, recordIdParam } from '../../common/id.ts';
 import { multiLineText, singleLineText } from '../../common/text.ts';
 
 // z.iso.date checks the calendar too: '2025-02-30' is refused here, not by the database as a 500.
@@ -9,9 +10,9 @@ const optionalText = (max: number) => singleLineText().max(max).nullable().optio
 
 export const listUsersQuery = z.strictObject({
   q: singleLineText().max(40).optional(),
-  institutionId: z.coerce.number().int().positive().optional(),
+  institutionId: recordIdParam.optional(),
   status: z.enum(['active', 'disabled', 'left', 'all']).default('all'),
-  roleId: z.coerce.number().int().positive().optional(),
+  roleId: recordIdParam.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -21,12 +22,12 @@ export const createUserBody = z.strictObject({
   username,
   displayName: singleLineText().min(1).max(40),
   employeeNo: optionalText(20),
-  homeInstitutionId: z.number().int().positive(),
-  managingInstitutionId: z.number().int().positive(),
+  homeInstitutionId: recordId,
+  managingInstitutionId: recordId,
   mobile: singleLineText().regex(/^1[3-9]\d{9}$/, 'org.user.mobile_format').nullable().optional(),
   email: z.email().max(100).nullable().optional(),
   joinedOn: isoDate.optional(),
-  roleIds: z.array(z.number().int().positive()).max(30).default([]),
+  roleIds: z.array(recordId).max(30).default([]),
   /** Optional: when absent the system generates one, returned once. Either way it must be changed at first sign-in. */
   initialPassword: z.string().min(1).max(128).optional(),
 });
@@ -43,8 +44,8 @@ export type UpdateUser = z.infer<typeof updateUserBody>;
 
 export const moveUserBody = z.strictObject({
   version: z.number().int().positive(),
-  homeInstitutionId: z.number().int().positive(),
-  managingInstitutionId: z.number().int().positive(),
+  homeInstitutionId: recordId,
+  managingInstitutionId: recordId,
   effectiveDate: isoDate,
   reason: multiLineText().min(1).max(200),
 });
@@ -58,5 +59,5 @@ export const userStatusBody = z.strictObject({
 });
 export type UserStatusChange = z.infer<typeof userStatusBody>;
 
-export const setRolesBody = z.strictObject({ roleIds: z.array(z.number().int().positive()).max(30) });
+export const setRolesBody = z.strictObject({ roleIds: z.array(recordId).max(30) });
 export const versionBody = z.strictObject({ version: z.number().int().positive() });

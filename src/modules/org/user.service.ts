@@ -193,7 +193,7 @@ export async function moveUser(db: Database, actor: Actor, id: number, input: Mo
 
 /** Disable, re-enable, or record that the person left; leaving ends every session. */
 export async function changeUserStatus(db: Database, actor: Actor, id: number, input: UserStatusChange) {
-  if (actor.kind === 'user' && id === actor.id) throw new AppError('org.user.self_change', 403);
+  if (id === actor.personId) throw new AppError('org.user.self_change', 403);
   return db.transaction().execute(async (tx) => {
     const before = await scopedUser(tx, actor, id, true);
     if (!before) throw notFound('user');
@@ -226,7 +226,7 @@ export async function unlockUser(db: Database, actor: Actor, id: number) {
 
 /** An administrator issues a new initial password, shown once; the user must change it at sign-in. */
 export async function resetPassword(db: Database, actor: Actor, id: number) {
-  if (actor.kind === 'user' && id === actor.id) throw new AppError('org.user.self_change', 403);
+  if (id === actor.personId) throw new AppError('org.user.self_change', 403);
   return db.transaction().execute(async (tx) => {
     const user = await scopedUser(tx, actor, id, true);
     if (!user) throw notFound('user');
@@ -246,8 +246,8 @@ export async function setUserRoles(db: Database, actor: Actor, id: number, roleI
     if (!user) throw notFound('user');
     if (user.status === 'left') throw invalid({ path: 'id', code: 'org.user.left' });
     const unique = [...new Set(roleIds)];
-    await assertNotMorePowerful(tx, actor, id);
     await assertGrantable(tx, actor, id, unique);
+    await assertNotMorePowerful(tx, actor, id);
     const before = (await tx.selectFrom('user_role').select('role_id').where('user_id', '=', id).execute()).map((r) => r.role_id).sort((a, b) => a - b);
     await tx.deleteFrom('user_role').where('user_id', '=', id).execute();
     if (unique.length) await tx.insertInto('user_role').values(unique.map((role_id) => ({ user_id: id, role_id, granted_by: byUser(actor) }))).execute();

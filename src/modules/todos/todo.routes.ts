@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { bigRecordIdParam } from '../../common/id.ts';
 import { singleLineText } from '../../common/text.ts';
 import { hasMessage, t, type Lang } from '../../server/i18n.ts';
 import { PERMISSIONS } from '../org/permissions.ts';
@@ -13,7 +14,7 @@ const listQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(500).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
-const todoParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const todoParams = z.strictObject({ id: bigRecordIdParam });
 
 /** The title in the reader's language from the kind's message; the stored zh-CN title otherwise. */
 const localise = (lang: Lang, kind: string, params: Record<string, unknown>, stored: string) =>

@@ -1,5 +1,5 @@
 // The server ends a session after `idleMinutes` without a request. The page mirrors that clock:
-// two minutes before the end (the server notes activity only once a minute) it offers to stay
+// two minutes before the end (half the limit if shorter; the server notes activity up to a minute late) it offers to stay
 // signed in; after the end it asks the server once, whose 401 takes the user to the sign-in page
 // ("登录已超时"). The probe never runs early, so it cannot keep an idle session alive.
 import { App, Button } from 'antd';

@@ -1,7 +1,7 @@
-// 安全策略 (setting.manage): password, lockout and idle-session rules, defaulting to the MLPS
+// 安全策略 (setting.manage): password, lockout, sign-in throttling and idle-session rules, defaulting to the MLPS
 // level-3 profile Chinese assessors expect.
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Divider, Form, InputNumber, Result, Row, Skeleton, Space } from 'antd';
+import { Alert, Button, Card, Col, Divider, Form, InputNumber, Result, Row, Skeleton, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ME_KEY } from '../../auth/session';
 import { fetchPolicy, POLICY_FIELDS, POLICY_GROUPS, POLICY_KEY, savePolicy, type SecurityPolicy } from './api';
@@ -33,6 +33,11 @@ export default function SecurityPolicyPage() {
                   </Col>
                 ))}
               </Row>
+              {g === 'lockout' && (
+                <Form.Item name="revealUnknownUsername" valuePropName="checked" label={t('settings.field.revealUnknownUsername')} extra={t('settings.hint.revealUnknownUsername')}>
+                  <Switch data-testid="policy-revealUnknownUsername" />
+                </Form.Item>
+              )}
             </div>
           ))}
           <Form.Item style={{ marginBottom: 0 }}>

@@ -8,13 +8,16 @@ export const savePolicy = (p: SecurityPolicy) => api.put<SecurityPolicy>('/setti
 
 /** The form's fields as data: the server's bounds, the unit, and the MLPS level-3 expectation. */
 export type PolicyGroup = 'password' | 'lockout' | 'session';
-export const POLICY_FIELDS: { name: keyof SecurityPolicy; group: PolicyGroup; min: number; max: number; unit: 'chars' | 'classes' | 'days' | 'times' | 'minutes' | 'passwords' }[] = [
+type NumericPolicyField = { [K in keyof SecurityPolicy]: SecurityPolicy[K] extends number ? K : never }[keyof SecurityPolicy];
+export const POLICY_FIELDS: { name: NumericPolicyField; group: PolicyGroup; min: number; max: number; unit: 'chars' | 'classes' | 'days' | 'times' | 'minutes' | 'passwords' }[] = [
   { name: 'minLength', group: 'password', min: 8, max: 64, unit: 'chars' },
   { name: 'minClasses', group: 'password', min: 1, max: 4, unit: 'classes' },
   { name: 'maxAgeDays', group: 'password', min: 0, max: 3650, unit: 'days' },
   { name: 'historyCount', group: 'password', min: 0, max: 24, unit: 'passwords' },
   { name: 'maxFailures', group: 'lockout', min: 1, max: 20, unit: 'times' },
   { name: 'lockMinutes', group: 'lockout', min: 1, max: 1440, unit: 'minutes' },
+  { name: 'addressMaxFailures', group: 'lockout', min: 1, max: 1000, unit: 'times' },
+  { name: 'addressWindowMinutes', group: 'lockout', min: 1, max: 1440, unit: 'minutes' },
   { name: 'idleMinutes', group: 'session', min: 1, max: 30, unit: 'minutes' },
 ];
 export const POLICY_GROUPS: readonly PolicyGroup[] = ['password', 'lockout', 'session'];
