@@ -9,7 +9,7 @@ import { loadConfig } from './server/config.ts';
 import { claimDataDir, releaseDataDir } from './server/data-dir-lock.ts';
 import { systemActor } from './modules/auth/actor.ts';
 import { loadFeed } from './modules/feed/feed.service.ts';
-import { t } from './server/i18n.ts';
+import { t } from './common/i18n/i18n.ts';
 
 async function withDatabase<T>(fn: (h: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();

@@ -2,8 +2,8 @@
 // them, and their import through the customer import, one file per importer and kind.
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../modules/auth/actor.ts';
-import { importColumns } from '../modules/customers/import.columns.ts';
-import { importCustomers } from '../modules/customers/import.service.ts';
+import { importColumns } from '../modules/customers/import/import.columns.ts';
+import { importCustomers } from '../modules/customers/import/import.service.ts';
 import { residentIdCheckDigit } from '../common/validators/resident-id.ts';
 import { makeGenerator, type GeneratedCustomer, type GeneratedPersonal } from './generate/customers.ts';
 import type { BookCustomer } from './generate/feed.ts';

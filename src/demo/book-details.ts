@@ -5,13 +5,13 @@
 // certificates into to-dos. Choices are drawn from the seed, so the book stays deterministic.
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../modules/auth/actor.ts';
-import { createCertificate } from '../modules/customers/certificate.service.ts';
-import { addBlacklistEntry } from '../modules/customers/blacklist.service.ts';
-import { createRiskAssessment } from '../modules/customers/risk-assessment.service.ts';
-import { registerSigning } from '../modules/accounts/signing.service.ts';
-import { setChannelLimit } from '../modules/accounts/channel-limit.service.ts';
+import { createCertificate } from '../modules/customers/certificates/certificate.service.ts';
+import { addBlacklistEntry } from '../modules/customers/blacklist/blacklist.service.ts';
+import { createRiskAssessment } from '../modules/customers/risk-assessment/risk-assessment.service.ts';
+import { registerSigning } from '../modules/accounts/signings/signing.service.ts';
+import { setChannelLimit } from '../modules/accounts/channel-limits/channel-limit.service.ts';
 import { JOBS, runJob } from '../server/jobs.ts';
-import { addDays } from '../modules/customers/certificate.rules.ts';
+import { addDays } from '../modules/customers/certificates/certificate.rules.ts';
 import { mix, pad, rng } from './generate/random.ts';
 
 interface BookAccount { id: number; account_no: string; kind: string; status: string; opened_on: string; product_id: string }

@@ -11,7 +11,7 @@ import { putSetting } from '../modules/settings/settings.service.ts';
 import { buildApp } from '../server/app.ts';
 import type { Config } from '../server/config.ts';
 import { businessToday } from '../common/business-date.ts';
-import { dailyAverages } from '../modules/accounts/daily-average.service.ts';
+import { dailyAverages } from '../modules/accounts/balances/daily-average.service.ts';
 import { createDemoBank, DEMO_PASSWORD } from './demo-bank.ts';
 import { buildDemoBook, demoBookState, rootActor, type DemoBookSummary } from './book.ts';
 import { isoOf, toDayNo } from './generate/feed.ts';

@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { systemActor, type Actor } from '../modules/auth/actor.ts';
 import { loadActorForUser } from '../modules/auth/actor.queries.ts';
-import { createProduct } from '../modules/accounts/product.service.ts';
+import { createProduct } from '../modules/accounts/products/product.service.ts';
 import { getSetting, putSetting } from '../modules/settings/settings.service.ts';
 import type { DemoBookState } from './book-state.ts';
 import { importPortfolios, planPortfolios } from './book-customers.ts';

@@ -4,8 +4,8 @@ import type { Database } from '../db/database.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { systemActor } from '../modules/auth/actor.ts';
 import { assertAcceptablePassword, setPassword } from '../modules/auth/session.service.ts';
-import { AppError } from './errors.ts';
-import { t } from './i18n.ts';
+import { AppError } from '../common/http/errors.ts';
+import { t } from '../common/i18n/i18n.ts';
 
 export async function createFirstAdministrator(db: Database, password: string, bank = { code: process.env.CRM_HEAD_OFFICE_CODE ?? '0001', name: process.env.CRM_BANK_NAME ?? '总行' }) {
   try {

@@ -5,7 +5,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../test/harness.ts';
-import { creditCode, residentId } from '../modules/customers/import.test-helpers.ts';
+import { creditCode, residentId } from '../modules/customers/import/import.test-helpers.ts';
 
 let ctx: TestContext;
 let admin: Client;

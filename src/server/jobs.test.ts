@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../common/business-date.ts';
 import { openDatabase } from '../db/database.ts';
-import { addDays } from '../modules/customers/certificate.rules.ts';
+import { addDays } from '../modules/customers/certificates/certificate.rules.ts';
 import { auditSince, createTestContext, lastAuditId, type Client, type TestContext } from '../test/harness.ts';
 import { missedToday, runJob, type JobDef } from './jobs.ts';
 

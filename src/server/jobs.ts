@@ -11,11 +11,11 @@ import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { BANK_TIMEZONE, businessToday } from '../common/business-date.ts';
 import { writeAudit, type AuditActor } from '../modules/audit/audit.service.ts';
-import { raiseCertificateExpiryReminders } from '../modules/customers/certificate.reminder.ts';
-import { expireBlacklistEntries } from '../modules/customers/blacklist.service.ts';
+import { raiseCertificateExpiryReminders } from '../modules/customers/certificates/certificate.reminder.ts';
+import { expireBlacklistEntries } from '../modules/customers/blacklist/blacklist.service.ts';
 import { loadInbox } from '../modules/feed/feed.job.ts';
-import { AppError, invalid } from './errors.ts';
-import type { MessageBundle } from './i18n.ts';
+import { AppError, invalid } from '../common/http/errors.ts';
+import type { MessageBundle } from '../common/i18n/i18n.ts';
 
 export interface JobDef {
   name: string;

@@ -7,7 +7,7 @@
 //   hold several lines is the field's own schema's decision (singleLineText / multiLineText).
 import type { FastifyRequest } from 'fastify';
 import { hiddenCharacter } from '../common/text.ts';
-import { AppError, type FieldError } from './errors.ts';
+import { AppError, type FieldError } from '../common/http/errors.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // Passwords are secrets, never shown or compared by eye: any character a user once chose must

@@ -5,7 +5,7 @@
 // customer.sensitive.read see 6222****1234. Holders — the managers who serve the customer and
 // must quote the number to the counter — see it in full, and each such read is audited.
 import type { Database, Tx } from '../../db/database.ts';
-import { invalid, notFound, type FieldError } from '../../server/errors.ts';
+import { invalid, notFound, type FieldError } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { can, type Actor } from '../auth/actor.ts';
 import { customerInScope } from '../customers/customer.queries.ts';

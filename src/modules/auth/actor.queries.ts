@@ -1,6 +1,6 @@
 // Builds an Actor from the database: roles → permissions and data scope, managing institution → path.
 import type { Executor } from '../../db/database.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../common/http/errors.ts';
 import type { Actor } from './actor.ts';
 
 interface Client { ip: string | null; requestId: string | null }

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { AppError, notFound } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { institutionInScope } from '../org/scope.ts';
 import type { Actor } from './actor.ts';

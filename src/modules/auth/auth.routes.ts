@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../server/authenticate.ts';
-import { AppError } from '../../server/errors.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from './authenticate.ts';
+import { AppError } from '../../common/http/errors.ts';
 import { idParams } from '../../common/id.ts';
 import { getSetting } from '../settings/settings.service.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-token.service.ts';

@@ -5,7 +5,7 @@
 // X-Forwarded-For only when CRM_TRUST_PROXY=true (otherwise a client could choose its own).
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../common/http/errors.ts';
 import type { SecurityPolicy } from './password-policy.ts';
 
 type Limits = Pick<SecurityPolicy, 'addressMaxFailures' | 'addressWindowMinutes'>;

@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../common/http/errors.ts';
 import { writeAudit, type AnonymousActor } from '../audit/audit.service.ts';
 import { getSetting } from '../settings/settings.service.ts';
 import type { Actor } from './actor.ts';

@@ -2,7 +2,7 @@
 // holidays (via the chinese-days package, which knows years up to 2026).
 import chineseDays from 'chinese-days';
 import type { Database, Executor } from '../../db/database.ts';
-import { invalid, notFound } from '../../server/errors.ts';
+import { invalid, notFound } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { addDays, addWorkingDaysWith, isWorkingDay, type DayKind } from './working-days.ts';

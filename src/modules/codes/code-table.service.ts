@@ -2,7 +2,7 @@
 // that administrators maintain. Other domains validate coded fields through `assertCode`.
 import type { z } from 'zod';
 import type { Database, Executor } from '../../db/database.ts';
-import { invalid, notFound } from '../../server/errors.ts';
+import { invalid, notFound } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { createItemBody, createTableBody, itemsQuery, updateItemBody } from './code-table.schema.ts';

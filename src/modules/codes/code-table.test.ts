@@ -3,7 +3,7 @@
 // deactivated, never deleted; re-seeding adds what is missing and never undoes a local edit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSince, createTestContext, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../common/http/errors.ts';
 import { assertCode, seedCodeTables } from './code-table.service.ts';
 
 let ctx: TestContext;

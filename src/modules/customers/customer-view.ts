@@ -3,13 +3,13 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
-import { AppError, invalid, notFound } from '../../server/errors.ts';
+import { AppError, invalid, notFound } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { can, type Actor } from '../auth/actor.ts';
 import { loadCustomer } from './customer.queries.ts';
 import { fieldsOf } from './fields.ts';
 import { maskChange, maskFields, maskValue, sensitivityOf } from './masking.ts';
-import { historyCustomerIds } from './merge.service.ts';
+import { historyCustomerIds } from './merge/merge.service.ts';
 
 /** Whole years between the birth date and today. */
 export function ageOn(birthDate: string | null | undefined, today: string): number | null {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { notFound } from '../../server/errors.ts';
-import { parseBody } from '../../server/validation.ts';
+import { notFound } from '../../common/http/errors.ts';
+import { parseBody } from '../../common/http/parse-body.ts';
 import { loadCustomer } from './customer.queries.ts';
 import { createCustomerBody, customerIdParams, historyQuery, reasonBody, revealBody, searchQuery, updateCorporateBody, updatePersonalBody } from './customer.schema.ts';
 import { createCustomer, deleteCustomer, reactivateCustomer, updateCustomer } from './customer.service.ts';
-import { searchCustomers } from './customer-search.ts';
+import { searchCustomers } from './search/customer-search.ts';
 import { getCustomerAuditTrail, getCustomerHistory, getCustomerView, revealField } from './customer-view.ts';
 
 const tags = ['customers'];

@@ -3,7 +3,7 @@
 // and reactivate.
 import type { Database, Tx } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
-import { AppError, conflict, invalid, notFound } from '../../server/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { institutionInScope } from '../org/scope.ts';
@@ -12,7 +12,7 @@ import type { CreateCustomer, UpdateCustomer } from './customer.schema.ts';
 import { nextCustomerNos } from './customer-number.ts';
 import { fieldsOf } from './fields.ts';
 import { maskChange, maskFields } from './masking.ts';
-import { searchTerms } from './search-terms.ts';
+import { searchTerms } from './search/search-terms.ts';
 import { codeTablesOf, loadCodeSets, normaliseCustomer } from './validate.ts';
 import { existenceGuard } from './existence-guard.ts';
 

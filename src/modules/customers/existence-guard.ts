@@ -1,7 +1,7 @@
 // Two imports (or an import and a clerk) opening the same document at once: the check before the
 // transaction passed for both, and the unique index stops the second. That is the existence
 // error of CIF-1, not a server fault; the whole file is rolled back and can be checked again.
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../common/http/errors.ts';
 
 export async function existenceGuard<T>(fn: () => Promise<T>): Promise<T> {
   try {

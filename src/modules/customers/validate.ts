@@ -5,7 +5,7 @@
 // load of the tables.
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import type { FieldError } from '../../server/errors.ts';
+import type { FieldError } from '../../common/http/errors.ts';
 import { parseCreditCode } from '../../common/validators/credit-code.ts';
 import { parseOrganizationCode } from '../../common/validators/organization-code.ts';
 import { parseEmail, parseLandline, parseMobile, parsePostalCode } from '../../common/validators/contact.ts';

@@ -5,7 +5,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { withIndexesBuiltAfter } from '../../db/bulk-indexes.ts';
 import type { Actor } from '../auth/actor.ts';
-import { flagStagedDuplicates } from '../customers/bulk-insert.ts';
+import { flagStagedDuplicates } from '../customers/import/bulk-insert.ts';
 import { FULL_FIELDS, KEY_FIELDS } from './ownership.ts';
 import type { Rejection } from './read-file.ts';
 

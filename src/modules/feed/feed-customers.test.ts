@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type Client, type TestContext } from '../../test/harness.ts';
-import { creditCode, residentId } from '../customers/import.test-helpers.ts';
+import { creditCode, residentId } from '../customers/import/import.test-helpers.ts';
 import { loadFeed } from './feed.service.ts';
 import { removeFolders, writeDay } from './feed.test-helpers.ts';
 

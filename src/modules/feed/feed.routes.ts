@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { bigRecordIdParam } from '../../common/id.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError, notFound } from '../../server/errors.ts';
-import { t } from '../../server/i18n.ts';
+import { AppError, notFound } from '../../common/http/errors.ts';
+import { t } from '../../common/i18n/i18n.ts';
 import { feedInbox, inboxFolder, loadFeed } from './feed.service.ts';
 import type { Rejection } from './read-file.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
-import { residentId } from '../customers/import.test-helpers.ts';
+import { residentId } from '../customers/import/import.test-helpers.ts';
 import { loadFeed } from './feed.service.ts';
 import { removeFolders, tempDir, writeDay, type Rows } from './feed.test-helpers.ts';
 

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import type { CopyIn } from '../../db/copy-in.ts';
 import { withIndexesBuiltAfter } from '../../db/bulk-indexes.ts';
-import { MONEY_RE } from '../accounts/balance.service.ts';
+import { MONEY_RE } from '../accounts/balances/balance.service.ts';
 import { ACCOUNT_KIND_CODES, ACCOUNT_STATUS_CODES, GUARANTEE_CODES } from './layouts.ts';
 import { feedDate, type FeedRecord, type Rejection } from './read-file.ts';
 import { Stage } from './stage.ts';

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import type { CopyIn } from '../../db/copy-in.ts';
-import { applyStagedDay, createDayBalanceStage, DAY_BALANCE_FACTS, MONEY_RE, stagedDayProblems, type StagedDayProblem } from '../accounts/balance.service.ts';
+import { applyStagedDay, createDayBalanceStage, DAY_BALANCE_FACTS, MONEY_RE, stagedDayProblems, type StagedDayProblem } from '../accounts/balances/balance.service.ts';
 import { ACCOUNT_NO_RE } from './load-accounts.ts';
 import type { FeedRecord, Rejection } from './read-file.ts';
 import { rejectUnknownAccounts, Stage } from './stage.ts';

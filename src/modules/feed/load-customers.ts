@@ -10,7 +10,7 @@ import type { Tx } from '../../db/database.ts';
 import type { CopyIn } from '../../db/copy-in.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadCodeSets, normaliseCustomer, type CodeSets } from '../customers/validate.ts';
-import { searchTerms } from '../customers/search-terms.ts';
+import { searchTerms } from '../customers/search/search-terms.ts';
 import { applyStagedCustomers, type CustomerCounts } from './apply-customers.ts';
 import { feedDate, type FeedRecord, type Rejection } from './read-file.ts';
 import { Stage } from './stage.ts';

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import type { CopyIn } from '../../db/copy-in.ts';
-import { MONEY_RE } from '../accounts/balance.service.ts';
+import { MONEY_RE } from '../accounts/balances/balance.service.ts';
 import { ACCOUNT_NO_RE } from './load-accounts.ts';
 import { CHANNEL_CODES } from './layouts.ts';
 import type { FeedRecord, Rejection } from './read-file.ts';

@@ -4,7 +4,7 @@
 import { businessToday } from '../../common/business-date.ts';
 import { sql } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
-import { AppError, conflict, invalid, notFound } from '../../server/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordInstitutionHistory, selectInstitutionRow, selectInstitutions } from './institution.queries.ts';

@@ -2,7 +2,7 @@
 // roles come from builtin-roles.ts; administrators add custom ones. Granting is guarded by
 // separation of duties: nobody grants himself, and audit reading never sits with administration.
 import type { Database, Executor, Tx } from '../../db/database.ts';
-import { AppError, conflict, invalid, notFound } from '../../server/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ADMINISTRATION_PERMISSIONS, PERMISSION_CODES, PERMISSIONS } from './permissions.ts';

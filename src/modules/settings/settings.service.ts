@@ -5,10 +5,10 @@ import type { Executor, Tx } from '../../db/database.ts';
 import { MLPS_POLICY, securityPolicySchema } from '../auth/password-policy.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { AppError } from '../../server/errors.ts';
-import { certificateAuthoritiesSchema, type CertificateAuthorities } from '../customers/certificate.schema.ts';
-import { closureRulesSchema, DEFAULT_CLOSURE_RULES } from '../accounts/signing.schema.ts';
-import { largeChangeKeepDaysSchema, largeChangeThresholdSchema, maturityWindowsSchema } from '../accounts/alert.schema.ts';
+import { AppError } from '../../common/http/errors.ts';
+import { certificateAuthoritiesSchema, type CertificateAuthorities } from '../customers/certificates/certificate.schema.ts';
+import { closureRulesSchema, DEFAULT_CLOSURE_RULES } from '../accounts/signings/signing.schema.ts';
+import { largeChangeKeepDaysSchema, largeChangeThresholdSchema, maturityWindowsSchema } from '../accounts/alerts/alert.schema.ts';
 import { demoBookStateSchema } from '../../demo/book-state.ts';
 
 const SETTINGS = {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bigRecordIdParam } from '../../common/id.ts';
 import { singleLineText } from '../../common/text.ts';
-import { hasMessage, t, type Lang } from '../../server/i18n.ts';
+import { hasMessage, t, type Lang } from '../../common/i18n/i18n.ts';
 import { PERMISSIONS } from '../org/permissions.ts';
 import { completeTodo, countTodos, listTodos } from './todo.service.ts';
 

@@ -10,7 +10,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { AppError, notFound } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { can, type Actor } from '../auth/actor.ts';
 import { institutionInScope } from '../org/scope.ts';

@@ -1,7 +1,7 @@
 // The to-do list (待办事宜): idempotent raising, who sees what, the badge counts, marking done.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../common/business-date.ts';
-import { addDays } from '../customers/certificate.rules.ts';
+import { addDays } from '../customers/certificates/certificate.rules.ts';
 import { auditSince, createTestContext, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
 import { cancelTodos, raiseTodo, raiseTodos, type TodoInput } from './todo.service.ts';
 

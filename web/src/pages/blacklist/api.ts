@@ -1,5 +1,5 @@
 // Calls and shapes of the bank-wide blacklist (GET /api/blacklist, CIF-5).
-import type { ListBlacklistQuery } from '../../../../src/modules/customers/blacklist.schema.ts';
+import type { ListBlacklistQuery } from '../../../../src/modules/customers/blacklist/blacklist.schema.ts';
 import { api } from '../../api/client';
 import type { BlacklistEntry } from '../customers/api-relations';
 

@@ -1,8 +1,8 @@
 // Calls and shapes of the records hanging off a customer: addresses (CIF-4), blacklist (CIF-5),
 // risk assessments (CIF-6) and industry attributes (CIF-26).
-import type { CreateAddress, UpdateAddress } from '../../../../src/modules/customers/address.schema.ts';
-import type { AddBlacklist } from '../../../../src/modules/customers/blacklist.schema.ts';
-import type { CreateRiskAssessment } from '../../../../src/modules/customers/risk-assessment.schema.ts';
+import type { CreateAddress, UpdateAddress } from '../../../../src/modules/customers/address/address.schema.ts';
+import type { AddBlacklist } from '../../../../src/modules/customers/blacklist/blacklist.schema.ts';
+import type { CreateRiskAssessment } from '../../../../src/modules/customers/risk-assessment/risk-assessment.schema.ts';
 import { api } from '../../api/client';
 
 export interface AddressRow {

@@ -1,5 +1,5 @@
 // Calls and shapes of likely-duplicate review and merging (CIF-1).
-import type { MergeInput } from '../../../../src/modules/customers/merge.schema.ts';
+import type { MergeInput } from '../../../../src/modules/customers/merge/merge.schema.ts';
 import { api } from '../../api/client';
 
 export type DuplicateReason = 'name_birth' | 'mobile';

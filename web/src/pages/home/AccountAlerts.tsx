@@ -6,7 +6,7 @@ import { App, Badge, Card, Popconfirm, Table, Tabs, Tag, Typography, type TableC
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { AccountAlertPage, AccountAlertView, AlertKind } from '../../../../src/modules/accounts/alert.schema.ts';
+import type { AccountAlertPage, AccountAlertView, AlertKind } from '../../../../src/modules/accounts/alerts/alert.schema.ts';
 import { api } from '../../api/client';
 import { useReportError } from '../../api/use-report-error';
 import { useCan } from '../../auth/session';

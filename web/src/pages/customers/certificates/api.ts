@@ -1,7 +1,7 @@
 // Calls and shapes of a corporate customer's certificates (CIF-20…25). The forms themselves are
 // the server's catalogue (certificate.forms.ts, plain data), imported so both draw the same form.
 import { api } from '../../../api/client';
-import { CERT_TYPES, CERTIFICATE_FORMS, type CertField, type CertForm, type CertType, type ShownField } from '../../../../../src/modules/customers/certificate.forms.ts';
+import { CERT_TYPES, CERTIFICATE_FORMS, type CertField, type CertForm, type CertType, type ShownField } from '../../../../../src/modules/customers/certificates/certificate.forms.ts';
 
 export { CERT_TYPES, CERTIFICATE_FORMS };
 export type { CertField, CertForm, CertType, ShownField };

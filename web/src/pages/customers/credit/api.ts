@@ -3,7 +3,7 @@
 // browser bundle does not pull in zod.
 import type {
   CreateBank, CreateInvestment, CreateNonFinancial, CreateStatement, NonFinancialField, PeriodType, UpdateBank, UpdateInvestment, UpdateNonFinancial, UpdateStatement,
-} from '../../../../../src/modules/customers/credit-info.schema.ts';
+} from '../../../../../src/modules/customers/credit-info/credit-info.schema.ts';
 import { api } from '../../../api/client';
 
 export type { NonFinancialField, PeriodType };

@@ -1,14 +1,14 @@
 // Calls and shapes of the signing registry, the closure check (ACC-6) and customer channel limits
 // (ACC-7). Request bodies are the server's own zod types; the kinds, channels and field rules come
 // from the server's zod-free modules, so form and API cannot drift.
-import type { LimitChannel } from '../../../../../src/modules/accounts/channel-limit.channels.ts';
-import type { SetChannelLimit } from '../../../../../src/modules/accounts/channel-limit.schema.ts';
-import type { ClosureEffect, SigningKind } from '../../../../../src/modules/accounts/signing.kinds.ts';
-import type { RegisterSigning, TerminateSigning } from '../../../../../src/modules/accounts/signing.schema.ts';
+import type { LimitChannel } from '../../../../../src/modules/accounts/channel-limits/channel-limit.channels.ts';
+import type { SetChannelLimit } from '../../../../../src/modules/accounts/channel-limits/channel-limit.schema.ts';
+import type { ClosureEffect, SigningKind } from '../../../../../src/modules/accounts/signings/signing.kinds.ts';
+import type { RegisterSigning, TerminateSigning } from '../../../../../src/modules/accounts/signings/signing.schema.ts';
 import { api } from '../../../api/client';
 
-export { SIGNING_CHANNELS, SIGNING_FIELDS, SIGNING_KINDS, type ClosureEffect, type SigningChannel, type SigningField, type SigningKind } from '../../../../../src/modules/accounts/signing.kinds.ts';
-export { LIMIT_CHANNELS, type LimitChannel } from '../../../../../src/modules/accounts/channel-limit.channels.ts';
+export { SIGNING_CHANNELS, SIGNING_FIELDS, SIGNING_KINDS, type ClosureEffect, type SigningChannel, type SigningField, type SigningKind } from '../../../../../src/modules/accounts/signings/signing.kinds.ts';
+export { LIMIT_CHANNELS, type LimitChannel } from '../../../../../src/modules/accounts/channel-limits/channel-limit.channels.ts';
 export type { RegisterSigning, SetChannelLimit };
 
 export interface Signing {

@@ -1,0 +1,53 @@
+// CIF-1: likely duplicates flagged when a customer is opened (same name and birth date, or same
+// mobile), for a reviewer to merge or dismiss. A flag is shown only to someone who has both
+// records in scope: deciding needs both, and one's existence must not leak through the other.
+import type { Database } from '../../../db/database.ts';
+import { AppError, notFound } from '../../../common/http/errors.ts';
+import { writeAudit } from '../../audit/audit.service.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { customerInScope } from '../customer.queries.ts';
+import { maskValue } from '../masking.ts';
+import type { ListDuplicatesQuery } from './merge.schema.ts';
+
+export async function listDuplicates(db: Database, actor: Actor, f: ListDuplicatesQuery) {
+  let q = db.selectFrom('customer_duplicate as d').innerJoin('customer as a', 'a.id', 'd.customer_id').innerJoin('customer as b', 'b.id', 'd.other_id')
+    .where('d.status', '=', 'open').where(customerInScope(actor, 'a')).where(customerInScope(actor, 'b'));
+  if (f.reason) q = q.where('d.reason', '=', f.reason);
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await q.select(['d.id', 'd.reason', 'd.created_at as createdAt', 'a.id as aId', 'b.id as bId'])
+    .orderBy('d.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  const ids = [...new Set(rows.flatMap((r) => [r.aId, r.bId]))];
+  const people = ids.length ? await db.selectFrom('customer as c').innerJoin('institution as i', 'i.id', 'c.institution_id')
+    .leftJoin('personal_customer as p', 'p.customer_id', 'c.id')
+    .select(['c.id', 'c.customer_no as customerNo', 'c.name', 'c.kind', 'c.status', 'c.blacklisted', 'i.name as institutionName',
+      'p.birth_date as birthDate', 'p.mobile', 'c.created_at as createdAt'])
+    .where('c.id', 'in', ids).execute() : [];
+  const docs = ids.length ? await db.selectFrom('customer_identity').select(['customer_id', 'id_type', 'id_number'])
+    .where('customer_id', 'in', ids).orderBy('seq').execute() : [];
+  const side = (id: number) => {
+    const c = people.find((p) => p.id === id)!;
+    return { ...c, mobile: maskValue('phone', c.mobile),
+      identities: docs.filter((d) => d.customer_id === id).map((d) => ({ idType: d.id_type, idNumber: maskValue('id', d.id_number) as string })) };
+  };
+  return {
+    total: Number(total), page: f.page, pageSize: f.pageSize,
+    items: rows.map((r) => ({ id: r.id, reason: r.reason, createdAt: r.createdAt, customer: side(r.aId), other: side(r.bId) })),
+  };
+}
+
+/** The reviewer decides the two records are different customers; the flag is closed, not deleted. */
+export async function dismissDuplicate(db: Database, actor: Actor, id: number, reason: string) {
+  return db.transaction().execute(async (tx) => {
+    const d = await tx.selectFrom('customer_duplicate as d').innerJoin('customer as a', 'a.id', 'd.customer_id').innerJoin('customer as b', 'b.id', 'd.other_id')
+      .select(['d.id', 'd.status', 'd.reason', 'a.customer_no as aNo', 'b.customer_no as bNo'])
+      .where('d.id', '=', id).where(customerInScope(actor, 'a')).where(customerInScope(actor, 'b')).forUpdate(['d']).executeTakeFirst();
+    if (!d) throw notFound('customer_duplicate');
+    if (d.status !== 'open') throw new AppError('duplicates.not_open', 409, { status: d.status });
+    await tx.updateTable('customer_duplicate').set({
+      status: 'dismissed', resolved_by: actor.kind === 'user' ? actor.id : null, resolved_at: new Date(), resolution_reason: reason,
+    }).where('id', '=', id).execute();
+    await writeAudit(tx, actor, { action: 'customer.duplicate.dismiss', entityType: 'customer_duplicate', entityId: id,
+      before: { status: 'open' }, after: { status: 'dismissed', reason, flag: d.reason, customerNos: [d.aNo, d.bNo] } });
+    return { id, status: 'dismissed' as const };
+  });
+}
