@@ -4,6 +4,7 @@
 // Account numbers (PIPL): a card or account number is enough to attempt fraud, so roles without
 // customer.sensitive.read see 6222****1234. Holders — the managers who serve the customer and
 // must quote the number to the counter — see it in full, and each such read is audited.
+import { sql } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
 import { invalid, notFound, type FieldError } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
@@ -19,12 +20,15 @@ export function maskAccountNo(no: string): string {
 }
 
 const COLUMNS = ['a.id', 'a.account_no', 'a.customer_id', 'a.product_id', 'p.name_zh as product_name_zh', 'p.name_en as product_name_en',
-  'a.kind', 'a.currency', 'a.institution_id', 'i.name as institution_name', 'a.opened_on', 'a.closed_on', 'a.status', 'a.balance',
+  'a.kind', 'a.currency', 'a.institution_id', 'i.name as institution_name', 'a.opened_on', 'a.closed_on', 'a.status',
+  // One balance of record per account and day (issue 12): the latest daily snapshot, whose running
+  // totals row keeps it; the accounts file's balance only until the first balances file is loaded.
+  sql<string>`coalesce(av.last_balance, a.balance)`.as('balance'), 'av.through_date as balance_on',
   'a.rate', 'a.maturity_on', 'a.term_months', 'a.contract_no', 'a.contract_amount', 'a.guarantee_type', 'a.origin'] as const;
 
 function baseQuery(db: Database | Tx) {
   return db.selectFrom('account as a').innerJoin('product as p', 'p.id', 'a.product_id').innerJoin('institution as i', 'i.id', 'a.institution_id')
-    .innerJoin('customer', 'customer.id', 'a.customer_id');
+    .innerJoin('customer', 'customer.id', 'a.customer_id').leftJoin('account_average as av', 'av.account_id', 'a.id');
 }
 type Row = Awaited<ReturnType<ReturnType<ReturnType<typeof baseQuery>['select']>['execute']>>[number] & Record<string, unknown>;
 
@@ -33,7 +37,7 @@ function toApi(r: Row, unmasked: boolean) {
     id: r.id, accountNo: unmasked ? r.account_no : maskAccountNo(r.account_no as string), masked: !unmasked,
     customerId: r.customer_id, productId: r.product_id, productNameZh: r.product_name_zh, productNameEn: r.product_name_en,
     kind: r.kind, currency: r.currency, institutionId: r.institution_id, institutionName: r.institution_name,
-    openedOn: r.opened_on, closedOn: r.closed_on, status: r.status, balance: r.balance, rate: r.rate, maturityOn: r.maturity_on,
+    openedOn: r.opened_on, closedOn: r.closed_on, status: r.status, balance: r.balance, balanceOn: r.balance_on ?? null, rate: r.rate, maturityOn: r.maturity_on,
     termMonths: r.term_months, contractNo: r.contract_no, contractAmount: r.contract_amount, guaranteeType: r.guarantee_type, origin: r.origin,
   };
 }

@@ -8,7 +8,7 @@ export const accountsEn: Shape<typeof accountsZh> = {
   searchPlaceholder: 'Customer no. / name / pinyin initials / ID no. / credit code / mobile / account or card no.',
   accountsTitle: 'Accounts',
   contractsTitle: 'Loan contracts',
-  accountNo: 'Account no.', product: 'Product', kindLabel: 'Type', currency: 'Currency', balance: 'Balance', rate: 'Rate (%)',
+  accountNo: 'Account no.', product: 'Product', kindLabel: 'Type', currency: 'Currency', balance: 'Balance', balanceOn: 'End-of-day balance of {{date}}', rate: 'Rate (%)',
   openedOn: 'Opened', maturityOn: 'Maturity', status: 'Status', actions: 'Actions',
   maskedHint: 'Masked; staff with "view sensitive data" see the full number, and each such view is audited',
   daysLeft: '{{days}} d left', dueToday: 'Due today', overdue: 'Overdue {{days}} d',

@@ -4,7 +4,7 @@ export const accountsZh = {
   searchPlaceholder: '客户号 / 姓名 / 拼音首字母 / 证件号 / 统一社会信用代码 / 手机号 / 账号或卡号',
   accountsTitle: '账户',
   contractsTitle: '贷款合同',
-  accountNo: '账号', product: '产品', kindLabel: '账户类型', currency: '币种', balance: '余额', rate: '利率（%）',
+  accountNo: '账号', product: '产品', kindLabel: '账户类型', currency: '币种', balance: '余额', balanceOn: '{{date}} 日终余额', rate: '利率（%）',
   openedOn: '开户日期', maturityOn: '到期日', status: '状态', actions: '操作',
   maskedHint: '账号已脱敏；拥有"查看敏感信息"权限的人员可见全号，查看记入审计日志',
   daysLeft: '剩 {{days}} 天', dueToday: '今日到期', overdue: '已到期 {{days}} 天',

@@ -309,3 +309,22 @@ describe('GET /api/customers/:id/averages', () => {
     expect((await clerk.get('/api/customers/abc/averages')).statusCode).toBe(400);
   });
 });
+
+describe('the balance of record', () => {
+  it("shows the accounts file's balance until a balances file is loaded, then the latest daily snapshot, whatever the accounts file says later", async () => {
+    const res = await clerk.post('/api/customers', { kind: 'corporate', name: '青岛余额口径测试有限公司' });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as number;
+    const no = (await ctx.handle.db.selectFrom('customer').select('customer_no').where('id', '=', id).executeTakeFirstOrThrow()).customer_no;
+    const reopen = () => openAccount('record', '6222020000000100031', '2028-12-01', { balance: '500.00' }, no);
+    await reopen();
+    const shown = async () => (await clerk.get(`/api/customers/${id}/accounts`)).json().items[0] as { balance: string; balanceOn: string | null };
+    expect(await shown()).toMatchObject({ balance: '500.00', balanceOn: null });
+    await day('2028-12-01', ['record', '914452.66']);
+    await day('2028-12-04', ['record', '114452.66']);
+    expect(await shown()).toMatchObject({ balance: '114452.66', balanceOn: '2028-12-04' });
+    // The core sends the account again with its opening balance: the snapshot stays the balance of record.
+    await reopen();
+    expect(await shown()).toMatchObject({ balance: '114452.66', balanceOn: '2028-12-04' });
+  });
+});

@@ -90,6 +90,9 @@ export function AccountsTab({ c }: { c: CustomerView }) {
   const list = useQuery({ queryKey: ['customer', c.id, 'accounts'], queryFn: ({ signal }) => fetchAccounts(c.id, signal) });
   const loans = list.data?.items.filter((a) => a.kind === 'loan');
   const money = { align: 'right' as const, render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(v)}</span> };
+  // The balance of record is the latest daily snapshot; its date shows on hover.
+  const balance = { align: 'right' as const, render: (v: string, a: Account) => (
+    <span style={{ whiteSpace: 'nowrap' }} title={a.balanceOn ? t('accounts.balanceOn', { date: a.balanceOn }) : undefined}>{formatMoney(v)}</span>) };
   return (
     <>
       <DailyAverages customerId={c.id} />
@@ -102,7 +105,7 @@ export function AccountsTab({ c }: { c: CustomerView }) {
             { title: t('accounts.product'), key: 'product', width: 150, ellipsis: true, render: (_: unknown, a) => localName(lang, { nameZh: a.productNameZh, nameEn: a.productNameEn }) },
             { title: t('accounts.kindLabel'), dataIndex: 'kind', width: 90, render: (k: Account['kind']) => t(`accounts.kind.${k}`) },
             { title: t('accounts.currency'), dataIndex: 'currency', width: 80 },
-            { title: t('accounts.balance'), dataIndex: 'balance', width: 130, ...money },
+            { title: t('accounts.balance'), dataIndex: 'balance', width: 130, ...balance },
             { title: t('accounts.rate'), dataIndex: 'rate', width: 80, align: 'right', render: orDash },
             { title: t('accounts.openedOn'), dataIndex: 'openedOn', width: 100 },
             { title: t('accounts.maturityOn'), dataIndex: 'maturityOn', width: 150, render: (_: string | null, a) => <Maturity a={a} /> },
@@ -117,7 +120,7 @@ export function AccountsTab({ c }: { c: CustomerView }) {
           columns={[
             { title: t('accounts.contractNo'), dataIndex: 'contractNo', width: 180, render: orDash },
             { title: t('accounts.contractAmount'), dataIndex: 'contractAmount', width: 150, ...money },
-            { title: t('accounts.balance'), dataIndex: 'balance', width: 150, ...money },
+            { title: t('accounts.balance'), dataIndex: 'balance', width: 150, ...balance },
             { title: t('accounts.currency'), dataIndex: 'currency', width: 80 },
             { title: t('accounts.term'), dataIndex: 'termMonths', width: 90, render: (m: number | null) => (m ? t('accounts.termMonths', { months: m }) : '—') },
             { title: t('accounts.guaranteeType'), dataIndex: 'guaranteeType', width: 100, render: (g: GuaranteeType | null) => (g ? t(`accounts.guarantee.${g}`) : '—') },

@@ -14,7 +14,8 @@ export const PERIODS = ['month', 'quarter', 'year'] as const;
 export interface Account {
   id: number; accountNo: string; masked: boolean; customerId: number; productId: string; productNameZh: string; productNameEn: string;
   kind: AccountKind; currency: string; institutionId: number; institutionName: string; openedOn: string; closedOn: string | null;
-  status: AccountStatus; balance: string; rate: string | null; maturityOn: string | null; termMonths: number | null;
+  /** balanceOn: the business date of the balance (its daily snapshot); null before the first balances file. */
+  status: AccountStatus; balance: string; balanceOn: string | null; rate: string | null; maturityOn: string | null; termMonths: number | null;
   contractNo: string | null; contractAmount: string | null; guaranteeType: GuaranteeType | null; origin: 'core' | 'crm';
 }
 export const fetchAccounts = (customerId: number, signal?: AbortSignal) =>
