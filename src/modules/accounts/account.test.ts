@@ -147,3 +147,21 @@ describe('merging two records of one company', () => {
     expect((await accountsOf(customers.a.id)).map((a) => a.account_no)).toContain('6222020000000006666');
   });
 });
+
+describe('deleting a customer who still banks with us', () => {
+  it('is refused while an account or loan is open, naming what is held, and allowed once everything is closed', async () => {
+    const holder = await open(clerkA1, '青岛持有业务测试有限公司');
+    await upsert([demand('6222020000000000301', holder.no), loan(holder.no, { accountNo: '6228480000000000302', contractNo: 'JK2024A110-0302' })]);
+    const remove = () => ctx.app.inject({ method: 'DELETE', url: `/api/customers/${holder.id}`, headers: { cookie: clerkA1.cookie, 'x-csrf-token': clerkA1.csrf, 'accept-language': 'en-US' }, payload: { reason: '客户要求' } });
+    const refused = await remove();
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().errors[0]).toMatchObject({ path: 'id', code: 'customers.delete_holdings' });
+    expect(refused.json().errors[0].message).toBe('The customer still banks with us and cannot be deleted: 1 open accounts, 1 loans not settled, 0 active signings, 0 open alerts');
+    expect((await clerkA1.get(`/api/customers/${holder.id}`)).json().status).toBe('active');
+    // Closed at the counter: the core sends both accounts closed, and the deletion goes through.
+    await upsert([demand('6222020000000000301', holder.no, { status: 'closed', closedOn: '2025-01-02', balance: '0.00' }),
+      loan(holder.no, { accountNo: '6228480000000000302', contractNo: 'JK2024A110-0302', status: 'closed', closedOn: '2025-01-02', balance: '0.00' })]);
+    expect((await remove()).statusCode).toBe(200);
+    expect((await clerkA1.get(`/api/customers/${holder.id}`)).json().status).toBe('deleted');
+  });
+});

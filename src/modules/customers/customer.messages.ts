@@ -32,6 +32,7 @@ export const customerMessages: MessageBundle = {
     'customers.legal_rep_invalid': '法定代表人须为本行有效的个人客户',
     'customers.not_active': '该客户已删除或已合并，不能修改',
     'customers.merged': '该客户已合并到其他客户',
+    'customers.delete_holdings': '客户仍有业务，不能删除：未销户账户 {{accounts}} 个、未结清贷款 {{loans}} 笔、有效签约 {{signings}} 项、未处理预警 {{alerts}} 条',
     'customers.not_sensitive': '该字段不是敏感信息',
   },
   'en-US': {
@@ -65,6 +66,7 @@ export const customerMessages: MessageBundle = {
     'customers.legal_rep_invalid': 'The legal representative must be an active personal customer of the bank',
     'customers.not_active': 'This customer is deleted or merged and cannot be changed',
     'customers.merged': 'This customer has been merged into another',
+    'customers.delete_holdings': 'The customer still banks with us and cannot be deleted: {{accounts}} open accounts, {{loans}} loans not settled, {{signings}} active signings, {{alerts}} open alerts',
     'customers.not_sensitive': 'This field is not sensitive',
   },
 };

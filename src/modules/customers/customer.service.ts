@@ -5,6 +5,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { AppError, conflict, invalid, notFound } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
+import { customerHoldings } from '../accounts/holdings.ts';
 import type { Actor } from '../auth/actor.ts';
 import { institutionInScope } from '../org/scope.ts';
 import { loadCustomer, toColumns, customerInScope, type CustomerRecord } from './customer.queries.ts';
@@ -199,6 +200,11 @@ async function setStatus(db: Database, actor: Actor, id: number, to: 'active' | 
     if (!c) throw notFound('customer');
     if (c.status === 'merged') throw invalid({ path: 'id', code: 'customers.merged' });
     if (c.status === to) return { id };
+    if (to === 'deleted') {
+      // A customer who still banks with us is closed at the counter first, not deleted in the CRM.
+      const held = await customerHoldings(tx, id);
+      if (held.accounts || held.loans || held.signings || held.alerts) throw invalid({ path: 'id', code: 'customers.delete_holdings', params: { ...held } });
+    }
     await tx.updateTable('customer').set({ status: to, status_reason: reason, version: c.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
     await tx.insertInto('customer_history').values({ customer_id: id, field: 'status', old_value: c.status, new_value: to, source: 'screen', changed_by: userId(actor), request_id: actor.requestId }).execute();
     await writeAudit(tx, actor, { action: to === 'deleted' ? 'customer.delete' : 'customer.reactivate', entityType: 'customer', entityId: id, before: { status: c.status }, after: { status: to, reason } });
