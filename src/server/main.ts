@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../db/database.ts';
 import { buildApp } from './app.ts';
+import { endInterruptedRunsAtStart } from '../modules/feed/interrupted-runs.ts';
 import { embeddedDatabaseDir, firstRun, firstRunLines, prepareDatabase, rebuildEmbeddedDemo } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { claimDataDir, releaseDataDir } from './data-dir-lock.ts';
@@ -28,6 +29,9 @@ if (run.kind === 'demo_incomplete') {
   await handle.close();
   ({ handle, run } = await rebuildEmbeddedDemo(dataDir!, config, progress));
 }
+// A load killed with the previous process left its run "running" in the feed history.
+const interrupted = await endInterruptedRunsAtStart(handle.db);
+if (interrupted) console.log(`  ${interrupted} feed load(s) cut off by the previous stop marked failed.`);
 const startSeconds = ((performance.now() - started) / 1000).toFixed(1);
 const app = await buildApp(handle.db, config);
 await app.listen({ port: config.port, host: config.host });

@@ -25,6 +25,7 @@ import { CustomerFeed } from './load-customers.ts';
 import { AccountFeed } from './load-accounts.ts';
 import { BalanceFeed } from './load-balances.ts';
 import { TransactionFeed } from './load-transactions.ts';
+import { endInterruptedRuns, FEED_LOCK } from './interrupted-runs.ts';
 
 export type FeedTrigger = 'cli' | 'inbox' | 'screen';
 export interface FeedRunResult {
@@ -51,8 +52,6 @@ function forReport(r: Rejection): Rejection {
 /** A database error's text may quote a key (an account number): long digit runs are masked. */
 const maskDigits = (text: string) => text.replace(/\d{12,}/g, (d) => maskAccountNo(d));
 
-// Advisory lock of feed loads (7301001 migrations, 7301002 audit chain, 7301005 jobs).
-const FEED_LOCK = 7301006;
 
 /** The latest business date loaded, or null. */
 export async function latestLoadedDate(db: Database | Tx): Promise<string | null> {
@@ -65,6 +64,7 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
   // A typo (2062 for 2026) would make every real day "older than the latest loaded" for good.
   if (businessDate > businessToday()) throw invalid({ path: 'businessDate', code: 'feed.date_future' });
   const folder = resolve(dir);
+  await endInterruptedRuns(db, actor);
   const run = await db.insertInto('feed_run').values({
     business_date: businessDate, source_dir: folder.slice(0, 500), trigger, started_by: actor.kind === 'user' ? actor.id : null,
   }).returning('id').executeTakeFirstOrThrow();

@@ -245,7 +245,7 @@ export const enUS: Messages = {
       codetable_create: 'Code table added', codetable_item_create: 'Code added', codetable_item_update: 'Code changed',
       calendar_set: 'Calendar day set', calendar_delete: 'Calendar day deleted', setting_update: 'Setting changed', system_first_admin: 'First administrator',
       product_create: 'Product created', product_update: 'Product changed', product_rate_add: 'Product rate changed', account_upsert: 'Accounts updated', account_read_unmasked: 'Account numbers read unmasked',
-      account_alert_done: 'Alert handled', feed_load: 'Daily feed loaded',
+      account_alert_done: 'Alert handled', feed_load: 'Daily feed loaded', feed_interrupted: 'Interrupted feed load ended',
       signing_register: 'Signing registered', signing_terminate: 'Signing terminated', signing_read_unmasked: 'Signing numbers read unmasked', channel_limit_set: 'Channel limits changed',
     },
   },

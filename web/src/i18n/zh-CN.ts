@@ -243,7 +243,7 @@ export const zhCN = {
       codetable_create: '新增代码表', codetable_item_create: '新增代码', codetable_item_update: '修改代码',
       calendar_set: '设置日历', calendar_delete: '删除日历设置', setting_update: '修改系统参数', system_first_admin: '创建首个管理员',
       product_create: '新增产品', product_update: '修改产品', product_rate_add: '调整产品利率', account_upsert: '账户数据更新', account_read_unmasked: '查看完整账号',
-      account_alert_done: '处理预警', feed_load: '加载数据下发',
+      account_alert_done: '处理预警', feed_load: '加载数据下发', feed_interrupted: '结束中断的数据加载',
       signing_register: '登记签约', signing_terminate: '解约', signing_read_unmasked: '查看签约完整账号', channel_limit_set: '调整渠道限额',
     },
   },
