@@ -71,6 +71,9 @@ describe('daily feed screens in the browser', () => {
     await expect.poll(() => day.count()).toBe(2);
     await expect(day.nth(0).locator('[data-testid=feed-status-loaded]').count()).resolves.toBe(1);
     await expect(day.nth(1).locator('[data-testid=feed-status-rejected]').count()).resolves.toBe(1);
+    // What the refused delivery read is marked as not written; the loaded one's counts are not.
+    expect(await day.nth(1).locator('[data-testid=feed-counts-not-applied]').textContent()).toContain('已读取，未写入');
+    await expect(day.nth(0).locator('[data-testid=feed-counts-not-applied]').count()).resolves.toBe(0);
     await day.nth(1).locator('.ant-table-row-expand-icon').click();
     const row = page.locator(`[data-testid=feed-rejected-${bad!.id}] tbody tr.ant-table-row`);
     await expect.poll(() => row.locator('td').allTextContents())

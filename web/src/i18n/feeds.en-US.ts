@@ -7,7 +7,7 @@ export const feedsEn: Shape<typeof feedsZh> = {
   title: 'Daily feed runs',
   intro: 'The core system delivers one folder of files per business date, loaded whole or not at all: a day with any rejected row is not loaded — fix the file and load it again.',
   businessDate: 'Business date', trigger: 'Trigger', startedBy: 'Started by', startedAt: 'Started', finishedAt: 'Finished',
-  statusLabel: 'Status', counts: 'Records loaded', rejectedTotal: 'Rejected rows', error: 'Error',
+  statusLabel: 'Status', counts: 'Records loaded', notApplied: 'Read, not applied', rejectedTotal: 'Rejected rows', error: 'Error',
   triggers: { cli: 'Command line', inbox: 'Inbox (scheduled)', screen: 'This screen' },
   status: { loaded: 'Loaded', rejected: 'Rejected', failed: 'Failed', running: 'Running' },
   count: {

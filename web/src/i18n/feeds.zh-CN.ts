@@ -3,7 +3,7 @@ export const feedsZh = {
   title: '数据下发记录',
   intro: '核心系统每个营业日下发一批文件，整日加载或整日拒绝；有任何一行被拒绝，当天不加载，修正文件后重新加载。',
   businessDate: '营业日期', trigger: '触发方式', startedBy: '操作人', startedAt: '开始时间', finishedAt: '结束时间',
-  statusLabel: '状态', counts: '加载数量', rejectedTotal: '拒绝行数', error: '错误',
+  statusLabel: '状态', counts: '加载数量', notApplied: '已读取，未写入', rejectedTotal: '拒绝行数', error: '错误',
   triggers: { cli: '命令行', inbox: '收件目录（定时）', screen: '页面加载' },
   status: { loaded: '已加载', rejected: '已拒绝', failed: '失败', running: '加载中' },
   count: {

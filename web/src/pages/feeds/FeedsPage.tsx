@@ -15,11 +15,18 @@ const STATUS_COLOR: Record<FeedStatus, string> = { loaded: 'green', rejected: 'o
 /** The counts worth a glance; the rest (per-file records, alerts raised) stay in the audit record. */
 const SUMMARY_COUNTS = ['customersOpened', 'customersUpdated', 'accountsOpened', 'accountsUpdated', 'balances', 'transactions'] as const;
 
-function CountsSummary({ counts }: { counts: Record<string, number> | null }) {
+// A day not loaded wrote nothing: what it counted while reading is shown as read, not as loaded.
+function CountsSummary({ counts, status }: { counts: Record<string, number> | null; status: FeedStatus }) {
   const { t } = useTranslation();
   const shown = SUMMARY_COUNTS.filter((k) => counts?.[k] !== undefined);
   if (!shown.length) return <>—</>;
-  return <Space size={[8, 0]} wrap>{shown.map((k) => <span key={k} style={{ whiteSpace: 'nowrap' }}>{t(`feeds.count.${k}`)} {counts![k]}</span>)}</Space>;
+  const items = shown.map((k) => <span key={k} style={{ whiteSpace: 'nowrap' }}>{t(`feeds.count.${k}`)} {counts![k]}</span>);
+  if (status === 'loaded') return <Space size={[8, 0]} wrap>{items}</Space>;
+  return (
+    <Typography.Text type="secondary" data-testid="feed-counts-not-applied">
+      <Space size={[8, 0]} wrap><Tag>{t('feeds.notApplied')}</Tag>{items}</Space>
+    </Typography.Text>
+  );
 }
 
 function StatusTag({ status }: { status: FeedStatus }) {
@@ -73,7 +80,7 @@ function LoadFromInbox() {
         <div style={{ marginTop: 12 }} data-testid="feed-load-result">
           <Descriptions size="small" column={{ xs: 1, md: 3 }} title={t('feeds.load.result', { date: result.businessDate })} items={[
             { key: 'status', label: t('feeds.statusLabel'), children: <StatusTag status={result.status} /> },
-            { key: 'counts', label: t('feeds.counts'), children: <CountsSummary counts={result.counts} /> },
+            { key: 'counts', label: t('feeds.counts'), children: <CountsSummary counts={result.counts} status={result.status} /> },
             { key: 'rejected', label: t('feeds.rejectedTotal'), children: result.rejectedTotal },
             ...(result.error ? [{ key: 'error', label: t('feeds.error'), children: result.error }] : []),
           ]} />
@@ -91,7 +98,7 @@ const columns = (t: TFunction): TableColumnsType<FeedRun> => [
   { title: t('feeds.startedBy'), dataIndex: 'startedBy', width: 110, render: (v: string | null) => v ?? t('feeds.scheduler') },
   { title: t('feeds.startedAt'), dataIndex: 'startedAt', width: 160, render: formatDateTime },
   { title: t('feeds.finishedAt'), dataIndex: 'finishedAt', width: 160, render: formatDateTime },
-  { title: t('feeds.counts'), dataIndex: 'counts', render: (c: FeedRun['counts']) => <CountsSummary counts={c} /> },
+  { title: t('feeds.counts'), dataIndex: 'counts', render: (c: FeedRun['counts'], r) => <CountsSummary counts={c} status={r.status} /> },
   { title: t('feeds.rejectedTotal'), dataIndex: 'rejectedTotal', width: 90, align: 'right',
     render: (n: number, r) => (r.error ? <Tooltip title={r.error}><Typography.Text type="danger">{n}</Typography.Text></Tooltip> : n) },
 ];
