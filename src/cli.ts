@@ -7,7 +7,7 @@ import { migrate } from './db/migrate.ts';
 import { verifyAuditChain } from './modules/audit/audit.service.ts';
 import { loadConfig } from './server/config.ts';
 import { claimDataDir, releaseDataDir } from './server/data-dir-lock.ts';
-import { systemActor } from './modules/auth/actor.ts';
+import { rootSystemActor } from './modules/auth/actor.queries.ts';
 import { loadFeed } from './modules/feed/feed.service.ts';
 import { t } from './common/i18n/i18n.ts';
 
@@ -44,8 +44,7 @@ feed.command('load').description('load one business date from a folder, whole or
   .requiredOption('--date <YYYY-MM-DD>', 'business date')
   .action(async (dir: string, o: { date: string }) => {
     const result = await withDatabase(async (h) => {
-      const root = await h.db.selectFrom('institution').select(['id', 'path']).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
-      return loadFeed(h.db, systemActor(root.id, root.path), dir, o.date, 'cli');
+      return loadFeed(h.db, await rootSystemActor(h.db), dir, o.date, 'cli');
     });
     console.log(`feed ${result.businessDate}: ${result.status} (run ${result.runId})`);
     console.log(`  counts  ${JSON.stringify(result.counts)}`);

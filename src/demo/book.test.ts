@@ -13,7 +13,8 @@ import type { Config } from '../server/config.ts';
 import { businessToday } from '../common/business-date.ts';
 import { dailyAverages } from '../modules/accounts/balances/daily-average.service.ts';
 import { createDemoBank, DEMO_PASSWORD } from './demo-bank.ts';
-import { buildDemoBook, demoBookState, rootActor, type DemoBookSummary } from './book.ts';
+import { buildDemoBook, demoBookState, type DemoBookSummary } from './book.ts';
+import { rootSystemActor } from '../modules/auth/actor.queries.ts';
 import { isoOf, toDayNo } from './generate/feed.ts';
 
 const DAYS = 12;
@@ -147,7 +148,7 @@ describe('the demo book', () => {
   // Last: it marks the book half-built.
   it('is reused by a later start, and a build left half-way is reported for rebuilding', async () => {
     expect(await firstRun(handle, config)).toEqual({ kind: 'existing', bookMissing: false });
-    const system = await rootActor(handle.db);
+    const system = await rootSystemActor(handle.db);
     await handle.db.transaction().execute((tx) => putSetting(tx, system, 'demo.book', { status: 'building', seed: 11, endDate }));
     expect(await firstRun(handle, config)).toEqual({ kind: 'demo_incomplete' });
   });

@@ -13,8 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { systemActor, type Actor } from '../modules/auth/actor.ts';
-import { loadActorForUser } from '../modules/auth/actor.queries.ts';
+import { loadActorForUser, rootSystemActor } from '../modules/auth/actor.queries.ts';
 import { createProduct } from '../modules/accounts/products/product.service.ts';
 import { getSetting, putSetting } from '../modules/settings/settings.service.ts';
 import type { DemoBookState } from './book-state.ts';
@@ -40,11 +39,6 @@ export const DEMO_BOOK_SIZE = { customers: 2000, days: 90, seed: 20261204 } as c
 
 export interface DemoBookSummary { customers: number; accounts: number; days: number; endDate: string; ms: number }
 
-/** The system actor of the bank's root institution: what start-up work runs as. */
-export async function rootActor(db: Database): Promise<Actor> {
-  const root = await db.selectFrom('institution').select(['id', 'path']).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
-  return systemActor(root.id, root.path);
-}
 
 export async function demoBookState(db: Database): Promise<DemoBookState> {
   return getSetting(db, 'demo.book');
@@ -56,7 +50,7 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   const say = opts.log ?? (() => {});
   const log = (line: string) => say(`${line} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   say(`  Building the demo book: ${opts.customers.toLocaleString('en-US')} customers, ${opts.days} business days of feed up to ${opts.endDate} …`);
-  const system = await rootActor(db);
+  const system = await rootSystemActor(db);
   await db.transaction().execute((tx) => putSetting(tx, system, 'demo.book', { status: 'building', seed: opts.seed, endDate: opts.endDate }));
 
   for (const p of PRODUCT_CATALOGUE) {

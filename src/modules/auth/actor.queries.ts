@@ -1,7 +1,7 @@
 // Builds an Actor from the database: roles → permissions and data scope, managing institution → path.
 import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../common/http/errors.ts';
-import type { Actor } from './actor.ts';
+import { systemActor, type Actor } from './actor.ts';
 
 interface Client { ip: string | null; requestId: string | null }
 
@@ -63,4 +63,10 @@ export async function loadActorForToken(db: Executor, tokenId: number, client: C
     permissions: new Set([...granted.permissions].filter((p) => issuer.permissions.has(p))),
     ip: client.ip, requestId: client.requestId,
   };
+}
+
+/** The system acting at the bank's root institution: what start-up, jobs and the feed run as. */
+export async function rootSystemActor(db: Executor): Promise<Actor> {
+  const root = await db.selectFrom('institution').select(['id', 'path']).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+  return systemActor(root.id, root.path);
 }

@@ -14,7 +14,7 @@ import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { isBusinessDate } from '../accounts/balances/balance.service.ts';
 import { maskAccountNo } from '../accounts/account.service.ts';
-import { systemActor } from '../auth/actor.ts';
+import { rootSystemActor } from '../auth/actor.queries.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { updateInstitutionAverages } from '../accounts/balances/institution-average.service.ts';
 import { raiseAccountAlerts } from '../accounts/alerts/alert.service.ts';
@@ -122,8 +122,7 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
           await timed('customers', async () => {
             // Customers the feed opens are the core's, not the clicking user's: opened by the system,
             // so nobody becomes their manager by loading the day.
-            const root = await tx.selectFrom('institution').select(['id', 'path']).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
-            const feed = new CustomerFeed(tx, systemActor(root.id, root.path), e.file, reject, businessDate, copyIn);
+            const feed = new CustomerFeed(tx, await rootSystemActor(tx), e.file, reject, businessDate, copyIn);
             await feed.init();
             await timed('customers.read', () => readAll(e, (r) => feed.add(r)));
             const steps: Record<string, number> = {};

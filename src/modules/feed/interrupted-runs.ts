@@ -5,7 +5,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { systemActor, type Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/actor.ts';
+import { rootSystemActor } from '../auth/actor.queries.ts';
 
 // Advisory lock of feed loads (7301001 migrations, 7301002 audit chain, 7301005 jobs): one load at a
 // time bank-wide, held by the load's transaction, so a run whose process died no longer holds it.
@@ -32,6 +33,5 @@ export async function endInterruptedRuns(db: Database, actor: Actor): Promise<nu
 
 /** At start-up, as the system of the bank's root institution. */
 export async function endInterruptedRunsAtStart(db: Database): Promise<number> {
-  const root = await db.selectFrom('institution').select(['id', 'path']).where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
-  return root ? endInterruptedRuns(db, systemActor(root.id, root.path)) : 0;
+  return endInterruptedRuns(db, await rootSystemActor(db));
 }
