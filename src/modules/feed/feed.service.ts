@@ -106,11 +106,12 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
       const previousDate = await tx.selectFrom('feed_run').select((eb) => eb.fn.max('business_date').as('d'))
         .where('status', '=', 'loaded').where('business_date', '<', businessDate).executeTakeFirst();
       const entry = (kind: string) => files.find((f) => f.kind === kind);
-      const readAll = async (e: ControlEntry, add: (r: { line: number; values: string[] }) => Promise<void>) => {
+      // A file whose rows are checked once staged takes the reader's rejections too, to report all in line order.
+      const readAll = async (e: ControlEntry, add: (r: { line: number; values: string[] }) => Promise<void>, unreadable: (r: Rejection) => void = reject) => {
         let n = 0;
         for await (const r of readRecords(join(folder, e.file), e)) {
           n++;
-          if (isRejection(r)) reject(r); else await add(r);
+          if (isRejection(r)) unreadable(r); else await add(r);
         }
         if (n !== e.records) reject({ file: e.file, line: 0, field: null, code: 'feed.record_count', value: `${n}/${e.records}` });
         counts[`${e.kind}Records`] = n;
@@ -124,7 +125,7 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
             // so nobody becomes their manager by loading the day.
             const feed = new CustomerFeed(tx, await rootSystemActor(tx), e.file, reject, businessDate, copyIn);
             await feed.init();
-            await timed('customers.read', () => readAll(e, (r) => feed.add(r)));
+            await timed('customers.read', () => readAll(e, (r) => feed.add(r), (r) => feed.unreadableLine(r)));
             const steps: Record<string, number> = {};
             await feed.finish(steps);
             for (const [step, ms] of Object.entries(steps)) timings[`customers.${step}`] = ms;
