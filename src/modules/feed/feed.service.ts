@@ -135,7 +135,7 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
           await timed('accounts', async () => {
             const feed = new AccountFeed(tx, e.file, reject, copyIn);
             await feed.init();
-            await timed('accounts.read', () => readAll(e, (r) => feed.add(r)));
+            await timed('accounts.read', () => readAll(e, (r) => feed.add(r), (r) => feed.unreadableLine(r)));
             const steps: Record<string, number> = {};
             const r = await feed.finish(steps);
             for (const [step, ms] of Object.entries(steps)) timings[`accounts.${step}`] = ms;

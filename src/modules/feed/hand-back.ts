@@ -46,7 +46,7 @@ export async function handBack(tx: Tx, { table, raw, rawColumns, key, claimedBy 
   if (n) await sql`delete from ${t} f using feed_recheck x where x.line = f.line`.execute(tx);
   // The table keeps the staged columns only: the lines accepted on recheck are staged into it.
   await sql`alter table ${t} drop column if exists first_passed, drop column passed`.execute(tx);
-  if (!n) return;
+  if (!n) { await sql`drop table feed_recheck`.execute(tx); return; }
   await sql`create temp table feed_recheck_row on commit drop as select r.*, x.repeated from ${sql.table(raw)} r join feed_recheck x on x.line = r.line`.execute(tx);
   await sql`create index on feed_recheck_row (line)`.execute(tx);
   const fields = rawColumns.filter((c) => c.name !== 'line' && c.name !== 'terms').map((c) => c.name);
