@@ -13,7 +13,8 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { LAYOUTS } from './layouts.ts';
 import type { StageColumn } from './stage.ts';
-import { handBack, type HandedBackRow } from './hand-back.ts';
+import { fitsJsLength } from './account-rows.ts';
+import { handBack, withoutJit, type HandedBackRow } from './hand-back.ts';
 
 /** A line as read: its number, its name's search terms, then the file's fields in order (null = empty). */
 export const RAW_CUSTOMER_COLUMNS: readonly StageColumn[] = [
@@ -48,35 +49,35 @@ export async function checkStagedCustomerRows(tx: Tx, today: string, recheck: (r
   const idGender = sql`case when substr(r.id_no, 17, 1) in ('1', '3', '5', '7', '9') then '1' else '2' end`;
   const resident = sql`r.id_type = any(${RESIDENT_ID_TYPES}::text[])`;
   // The first checks: a line passing them claims its customer number (a later line with it is twice in the file).
-  const first = sql`r.customer_no ~ '^[0-9]{1,11}$' and r.kind in ('1', '2') and r.name is not null
-    and (char_length(r.name) <= 80 or utf16_length(r.name) <= 160)
+  const first = sql`octet_length(r.customer_no) <= 11 and r.customer_no ~ '^[0-9]+$' and r.kind in ('1', '2') and r.name is not null
+    and ${fitsJsLength(sql`r.name`, 160)}
     and (r.id_expires_on is null or r.expires_on is not null) and (r.birth_date is null or r.birth_on is not null)`;
   // CASE guards each cast and check digit behind the pattern it needs.
   const personal = sql`(r.gender is null or r.gender = any(g.codes)) and (r.nationality is null or r.nationality = any(n.codes))
-    and (r.mobile is null or r.mobile ~ '^1[3-9][0-9]{9}$') and (r.postcode is null or r.postcode ~ '^[0-8][0-9]{5}$')
+    and (r.mobile is null or (octet_length(r.mobile) = 11 and r.mobile ~ '^1[3-9][0-9]+$')) and (r.postcode is null or (octet_length(r.postcode) = 6 and r.postcode ~ '^[0-8][0-9]+$'))
     and (r.birth_on is null or r.birth_on <= ${today}::date)
     and (r.id_no is null or (r.id_type = any(t.codes) and case when not ${resident} then r.id_no ~ '^[0-9A-Z]+$'
-      when r.id_no ~ '^[0-9]{17}[0-9X]$' then substr(r.id_no, 1, 2) = any(${PROVINCES}::text[]) and ${idBirth} <= ${today}::date
+      when octet_length(r.id_no) = 18 and r.id_no ~ '^[0-9]+X?$' then substr(r.id_no, 1, 2) = any(${PROVINCES}::text[]) and ${idBirth} <= ${today}::date
         and gb11643_check_character(r.id_no) = substr(r.id_no, 18, 1)
         and (r.birth_on is null or r.birth_on = ${idBirth}) and (r.gender is null or r.gender = ${idGender})
       else false end))`;
-  const corporate = sql`(r.postcode is null or r.postcode ~ '^[0-8][0-9]{5}$')
-    and (r.id_no is null or case when r.id_no ~ '^[0-9A-HJ-NPQRTUWXY]{18}$' then substr(r.id_no, 1, 1) = any(${AUTHORITIES}::text[])
-      and substr(r.id_no, 3, 6) ~ '^[0-9]{6}$' and gb32100_check_character(r.id_no) = substr(r.id_no, 18, 1)
+  const corporate = sql`(r.postcode is null or (octet_length(r.postcode) = 6 and r.postcode ~ '^[0-8][0-9]+$'))
+    and (r.id_no is null or case when octet_length(r.id_no) = 18 and r.id_no !~ '[^0-9A-HJ-NPQRTUWXY]' then substr(r.id_no, 1, 1) = any(${AUTHORITIES}::text[])
+      and substr(r.id_no, 3, 6) ~ '^[0-9]+$' and gb32100_check_character(r.id_no) = substr(r.id_no, 18, 1)
       and gb11714_check_character(substr(r.id_no, 9, 8)) = substr(r.id_no, 17, 1) else false end)`;
   const derived = (kind: '1' | '2', v: ReturnType<typeof sql>) => sql`case when r.kind = ${kind} then ${v} end`;
-  await sql`create temp table feed_customer on commit drop as
+  await withoutJit(tx, () => sql`create temp table feed_customer on commit drop as
     select r.line, r.customer_no, case r.kind when '1' then 'personal' else 'corporate' end as kind, r.name, r.terms,
       upper(r.institution_code) as institution_code,
       ${derived('1', sql`case when r.id_no is not null then r.id_type end`)} as id_type, ${derived('1', sql`r.id_no`)} as id_number,
       r.expires_on as id_expires_on,
       ${derived('1', sql`coalesce(r.gender, case when ${resident} then ${idGender} end)`)} as gender,
-      ${derived('1', sql`coalesce(r.birth_on, case when ${resident} and r.id_no ~ '^[0-9]{17}[0-9X]$' then ${idBirth} end)`)} as birth_date,
+      ${derived('1', sql`coalesce(r.birth_on, case when ${resident} and octet_length(r.id_no) = 18 and r.id_no ~ '^[0-9]+X?$' then ${idBirth} end)`)} as birth_date,
       ${derived('1', sql`r.nationality`)} as nationality, ${derived('1', sql`r.mobile`)} as mobile, r.address, r.postcode,
       ${derived('2', sql`r.id_no`)} as credit_code, ${derived('2', sql`substr(r.id_no, 9, 8) || '-' || substr(r.id_no, 17, 1)`)} as organization_code,
       coalesce(${first}, false) as first_passed,
       coalesce(${first} and case r.kind when '1' then ${personal} else ${corporate} end, false) as passed
-    from (select s.*, feed_date(s.id_expires_on) as expires_on, feed_date(s.birth_date) as birth_on from feed_customer_raw s) r,
-      ${codes('gender')} g(codes), ${codes('country')} n(codes), ${codes('id_type')} t(codes)`.execute(tx);
+    from (select s.*, feed_date(s.id_expires_on) as expires_on, feed_date(s.birth_date) as birth_on from feed_customer_raw s offset 0) r,
+      ${codes('gender')} g(codes), ${codes('country')} n(codes), ${codes('id_type')} t(codes)`.execute(tx));
   await handBack(tx, { table: 'feed_customer', raw: 'feed_customer_raw', key: 'customer_no', claimedBy: 'first_passed', rawColumns: RAW_CUSTOMER_COLUMNS }, recheck);
 }
