@@ -68,22 +68,23 @@ async function checkStaged(tx: Tx, file: string, reject: (r: Rejection) => void)
       from (select fresh.*, case when institution_id is null then null when kind = 'personal' then id_type || ':' || id_number
         else 'credit:' || credit_code end as dkey from fresh) f)
     select k.line, x.field, x.code, x.value from keyed k cross join lateral (
-      select 'institution_code' as field, 'feed.institution_unknown' as code, k.institution_code as value where k.institution_id is null
+      select 'institution_code' as field, case when k.institution_code is null then 'feed.required' else 'feed.institution_unknown' end as code,
+        k.institution_code as value where k.institution_id is null
       union all select 'id_no', 'feed.required', null where k.institution_id is not null and k.kind = 'personal' and k.id_number is null
-      union all select 'id_no', 'feed.duplicate_in_file', null where k.nth > 1
-      union all select 'id_no', 'feed.customer_exists', null where k.nth = 1
+      union all select 'id_no', 'feed.duplicate_in_file', coalesce(k.id_number, k.credit_code) where k.nth > 1
+      union all select 'id_no', 'feed.customer_exists', coalesce(k.id_number, k.credit_code) where k.nth = 1
         and case when k.kind = 'personal'
           then exists (select 1 from customer_identity i join customer c on c.id = i.customer_id
             where i.id_type = k.id_type and i.id_number = k.id_number and c.status <> 'merged')
           else exists (select 1 from corporate_customer cc where cc.credit_code = k.credit_code) end
       limit 1) x
     union all
-    select s.line, x.field, x.code, null from feed_customer s join feed_customer_known t on t.line = s.line
+    select s.line, x.field, x.code, x.value from feed_customer s join feed_customer_known t on t.line = s.line
     left join lateral (select i.id_type, i.id_number from customer_identity i where i.customer_id = t.id order by i.seq limit 1) d on s.kind = 'personal'
     left join corporate_customer cc on cc.customer_id = t.id and s.kind = 'corporate'
     cross join lateral (
-      select 'kind' as field, 'feed.kind_change' as code where t.kind <> s.kind
-      union all select 'id_no', 'feed.identity_change' where t.kind = s.kind and t.status <> 'deleted'
+      select 'kind' as field, 'feed.kind_change' as code, case s.kind when 'personal' then '1' else '2' end as value where t.kind <> s.kind
+      union all select 'id_no', 'feed.identity_change', coalesce(s.id_number, s.credit_code) where t.kind = s.kind and t.status <> 'deleted'
         and ((s.id_number is not null and d.id_number is not null and (s.id_type, s.id_number) <> (d.id_type, d.id_number))
           or (s.credit_code is not null and cc.credit_code is not null and s.credit_code <> cc.credit_code))
       limit 1) x`.execute(tx);

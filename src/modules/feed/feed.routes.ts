@@ -37,7 +37,7 @@ export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = await app.db.selectFrom('feed_run').select(['id', 'rejected', 'rejected_total']).where('id', '=', req.params.id).executeTakeFirst();
     if (!r) throw notFound('feed_run');
     const rows = r.rejected as Rejection[];
-    return { id: r.id, total: r.rejected_total, items: rows.map((x) => ({ ...x, message: t(req.lang, x.code, { ...x.params, value: x.value ?? '' }) })) };
+    return { id: r.id, total: r.rejected_total, items: rows.map((x) => ({ ...x, message: t(req.lang, x.code, { ...x.params, value: x.value || t(req.lang, 'feed.value_empty') }) })) };
   });
 
   app.get('/feeds/:id/rejected.csv', { config: { permission: 'feed.read' }, schema: { tags: ['feed'], summary: "A run's rejected rows as CSV (UTF-8 with BOM, opens in Excel)", params: z.strictObject({ id }) } }, async (req, reply) => {
@@ -45,7 +45,7 @@ export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!r) throw notFound('feed_run');
     const rows = r.rejected as Rejection[];
     const header = req.lang === 'en-US' ? ['File', 'Line', 'Field', 'Code', 'Value', 'Reason'] : ['文件', '行号', '字段', '错误代码', '值', '原因'];
-    const body = [header, ...rows.map((x) => [x.file, x.line, x.field, x.code, x.value, t(req.lang, x.code, { ...x.params, value: x.value ?? '' })])].map((l) => l.map(csvCell).join(',')).join('\r\n');
+    const body = [header, ...rows.map((x) => [x.file, x.line, x.field, x.code, x.value, t(req.lang, x.code, { ...x.params, value: x.value || t(req.lang, 'feed.value_empty') })])].map((l) => l.map(csvCell).join(',')).join('\r\n');
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="feed-${r.business_date}-${r.id}-rejected.csv"`).send(`\ufeff${body}\r\n`);
   });
 

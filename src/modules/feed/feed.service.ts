@@ -14,6 +14,7 @@ import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { isBusinessDate } from '../accounts/balances/balance.service.ts';
 import { maskAccountNo } from '../accounts/account.service.ts';
+import { maskAddress, maskIdNumber, maskPhone } from '../../common/mask.ts';
 import { rootSystemActor } from '../auth/actor.queries.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { updateInstitutionAverages } from '../accounts/balances/institution-average.service.ts';
@@ -39,14 +40,20 @@ const REPORT_LIMIT = 1000;
 
 class RejectedDay extends Error {}
 
+/** How the report shows a value of each personal field: masked as the customer screens mask it for those who may not see it. */
+const MASKED: Record<string, (v: string) => string | null> = {
+  account_no: maskAccountNo, counterparty_account: maskAccountNo, id_no: maskIdNumber, mobile: maskPhone, address: maskAddress,
+};
+
 /**
- * The report is read by operations staff who may not see personal data: account numbers are
- * masked (the file and line locate the row), values cut short — enough to find the row, not a copy
- * of the file.
+ * The report is read by operations staff who may not see personal data: each rejection names the
+ * value it is about, identifiers masked (the file and line locate the row), values cut short —
+ * enough to find the row, not a copy of the file.
  */
 function forReport(r: Rejection): Rejection {
   if (!r.value) return r;
-  const value = r.field === 'account_no' || r.field === 'counterparty_account' ? maskAccountNo(r.value) : r.value;
+  const mask = r.field ? MASKED[r.field] : undefined;
+  const value = mask ? mask(r.value) ?? '' : r.value;
   return { ...r, value: value.length > 64 ? `${value.slice(0, 64)}…` : value };
 }
 /** A database error's text may quote a key (an account number): long digit runs are masked. */

@@ -212,7 +212,7 @@ describe('daily feed', () => {
     expect(runs.map((r) => r.status)).toEqual(expect.arrayContaining(['loaded', 'rejected', 'failed']));
     const refused = runs.find((r) => r.rejectedTotal === 5)!;
     const rejected = await admin.get(`/api/feeds/${refused.id}/rejected`);
-    expect(rejected.json().items[1]).toMatchObject({ line: 2, field: 'balance', code: 'feed.money_format', message: '金额格式不正确（元，最多两位小数）' });
+    expect(rejected.json().items[1]).toMatchObject({ line: 2, field: 'balance', code: 'feed.money_format', message: '金额格式不正确（元，最多两位小数）：abc' });
     const csv = await admin.get(`/api/feeds/${refused.id}/rejected.csv`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.body.startsWith('\ufeff文件,行号,字段')).toBe(true);

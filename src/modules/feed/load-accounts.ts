@@ -99,7 +99,8 @@ function checkAccountRow(raw: HandedBackRow, reject: (r: Omit<Rejection, 'file'>
   if (!/^\d{10}$/.test(productId!)) bad('product_id', 'feed.product_id', productId);
   const kind = codeOf(ACCOUNT_KIND_CODES, kindCode); if (!kind) bad('kind', 'feed.code_unknown', kindCode);
   if (!/^[A-Z]{3}$/.test(currency!)) bad('currency', 'feed.code_unknown', currency);
-  if (!inst || inst.length > 4) bad('institution_code', 'feed.institution_unknown', inst);
+  if (!inst) bad('institution_code', 'feed.required');
+  else if (inst.length > 4) bad('institution_code', 'feed.institution_unknown', inst);
   const openedOn = feedDate(opened!); if (!openedOn) bad('opened_on', 'feed.date_format', opened);
   const closedOn = closed ? feedDate(closed) : null; if (closed && !closedOn) bad('closed_on', 'feed.date_format', closed);
   const maturityOn = maturity ? feedDate(maturity) : null; if (maturity && !maturityOn) bad('maturity_on', 'feed.date_format', maturity);
