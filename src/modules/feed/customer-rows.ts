@@ -9,7 +9,8 @@
 // messages, in one place) or normalise (load-customers.ts). The SQL is stricter, never looser:
 // a line it wrongly handed back would still be judged by the rules; one it wrongly passed would
 // not — the feed tests load the same rows through both.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import type { CodeSets } from '../customers/validate.ts';
 import type { Tx } from '../../db/database.ts';
 import { LAYOUTS } from './layouts.ts';
 import type { StageColumn } from './stage.ts';
@@ -43,9 +44,10 @@ const RESIDENT_ID_TYPES = ['10', '21'];
  * Fills feed_customer with the lines that pass, then hands every other line, in line order, to
  * `recheck` (which pushes what it accepts into feed_customer's stage and reports the rest).
  */
-export async function checkStagedCustomerRows(tx: Tx, today: string, recheck: (row: HandedBackRow) => Promise<void>) {
-  const codes = (table: string) => sql`(select coalesce(array_agg(code), '{}') from code_item where table_code = ${table} and active)`;
-  const idBirth = sql`feed_date(substr(r.id_no, 7, 8))`;
+export async function checkStagedCustomerRows(tx: Tx, today: string, codes: CodeSets, recheck: (row: HandedBackRow) => Promise<void>) {
+  // The code tables as parameters: a constant list is looked up by hash, a list from a subquery one by one (249 countries).
+  const inCodes = (v: RawBuilder<unknown>, table: string) => sql`${v} = any(${[...codes.get(table) ?? []]}::text[])`;
+  const idBirth = sql`r.id_birth`;
   const idGender = sql`case when substr(r.id_no, 17, 1) in ('1', '3', '5', '7', '9') then '1' else '2' end`;
   const resident = sql`r.id_type = any(${RESIDENT_ID_TYPES}::text[])`;
   // The first checks: a line passing them claims its customer number (a later line with it is twice in the file).
@@ -53,10 +55,10 @@ export async function checkStagedCustomerRows(tx: Tx, today: string, recheck: (r
     and ${fitsJsLength(sql`r.name`, 160)}
     and (r.id_expires_on is null or r.expires_on is not null) and (r.birth_date is null or r.birth_on is not null)`;
   // CASE guards each cast and check digit behind the pattern it needs.
-  const personal = sql`(r.gender is null or r.gender = any(g.codes)) and (r.nationality is null or r.nationality = any(n.codes))
+  const personal = sql`(r.gender is null or ${inCodes(sql`r.gender`, 'gender')}) and (r.nationality is null or ${inCodes(sql`r.nationality`, 'country')})
     and (r.mobile is null or (octet_length(r.mobile) = 11 and r.mobile ~ '^1[3-9][0-9]+$')) and (r.postcode is null or (octet_length(r.postcode) = 6 and r.postcode ~ '^[0-8][0-9]+$'))
     and (r.birth_on is null or r.birth_on <= ${today}::date)
-    and (r.id_no is null or (r.id_type = any(t.codes) and case when not ${resident} then r.id_no ~ '^[0-9A-Z]+$'
+    and (r.id_no is null or (${inCodes(sql`r.id_type`, 'id_type')} and case when not ${resident} then r.id_no ~ '^[0-9A-Z]+$'
       when octet_length(r.id_no) = 18 and r.id_no ~ '^[0-9]+X?$' then substr(r.id_no, 1, 2) = any(${PROVINCES}::text[]) and ${idBirth} <= ${today}::date
         and gb11643_check_character(r.id_no) = substr(r.id_no, 18, 1)
         and (r.birth_on is null or r.birth_on = ${idBirth}) and (r.gender is null or r.gender = ${idGender})
@@ -65,7 +67,7 @@ export async function checkStagedCustomerRows(tx: Tx, today: string, recheck: (r
     and (r.id_no is null or case when octet_length(r.id_no) = 18 and r.id_no !~ '[^0-9A-HJ-NPQRTUWXY]' then substr(r.id_no, 1, 1) = any(${AUTHORITIES}::text[])
       and substr(r.id_no, 3, 6) ~ '^[0-9]+$' and gb32100_check_character(r.id_no) = substr(r.id_no, 18, 1)
       and gb11714_check_character(substr(r.id_no, 9, 8)) = substr(r.id_no, 17, 1) else false end)`;
-  const derived = (kind: '1' | '2', v: ReturnType<typeof sql>) => sql`case when r.kind = ${kind} then ${v} end`;
+  const derived = (kind: '1' | '2', v: RawBuilder<unknown>) => sql`case when r.kind = ${kind} then ${v} end`;
   await withoutJit(tx, () => sql`create temp table feed_customer on commit drop as
     select r.line, r.customer_no, case r.kind when '1' then 'personal' else 'corporate' end as kind, r.name, r.terms,
       upper(r.institution_code) as institution_code,
@@ -75,9 +77,10 @@ export async function checkStagedCustomerRows(tx: Tx, today: string, recheck: (r
       ${derived('1', sql`coalesce(r.birth_on, case when ${resident} and octet_length(r.id_no) = 18 and r.id_no ~ '^[0-9]+X?$' then ${idBirth} end)`)} as birth_date,
       ${derived('1', sql`r.nationality`)} as nationality, ${derived('1', sql`r.mobile`)} as mobile, r.address, r.postcode,
       ${derived('2', sql`r.id_no`)} as credit_code, ${derived('2', sql`substr(r.id_no, 9, 8) || '-' || substr(r.id_no, 17, 1)`)} as organization_code,
-      coalesce(${first}, false) as first_passed,
-      coalesce(${first} and case r.kind when '1' then ${personal} else ${corporate} end, false) as passed
-    from (select s.*, feed_date(s.id_expires_on) as expires_on, feed_date(s.birth_date) as birth_on from feed_customer_raw s offset 0) r,
-      ${codes('gender')} g(codes), ${codes('country')} n(codes), ${codes('id_type')} t(codes)`.execute(tx));
+      r.first_passed, r.first_passed and coalesce(case r.kind when '1' then ${personal} else ${corporate} end, false) as passed
+    -- OFFSET 0: each derived value computed once per line, not copied into each use.
+    from (select r.*, coalesce(${first}, false) as first_passed from (
+      select s.*, feed_date(s.id_expires_on) as expires_on, feed_date(s.birth_date) as birth_on, feed_date(substr(s.id_no, 7, 8)) as id_birth
+      from feed_customer_raw s offset 0) r offset 0) r`.execute(tx));
   await handBack(tx, { table: 'feed_customer', raw: 'feed_customer_raw', key: 'customer_no', claimedBy: 'first_passed', rawColumns: RAW_CUSTOMER_COLUMNS }, recheck);
 }

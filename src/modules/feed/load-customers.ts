@@ -69,7 +69,7 @@ export class CustomerFeed {
     const codes = await loadCodeSets(this.tx, ['gender', 'country', 'id_type']);
     const checked = new RejectionList();
     const rows = new Stage(this.tx, 'feed_customer', CUSTOMER_COLUMNS, 20_000, this.copyIn);
-    await checkStagedCustomerRows(this.tx, this.today, async (raw) => {
+    await checkStagedCustomerRows(this.tx, this.today, codes, async (raw) => {
       const row = checkCustomerRow(raw, codes, this.today, (r) => checked.add({ file: this.file, ...r }));
       if (row) await rows.push(row);
     });
