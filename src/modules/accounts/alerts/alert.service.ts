@@ -244,9 +244,16 @@ function visibleAlerts(db: Executor, actor: Actor) {
     .where(alertVisibleTo(actor)).where(customerInScope(actor));
 }
 
+/** The open alerts of each kind the actor answers for: the tabs' and the menu's badges (no account shown, nothing audited). */
+export async function countAccountAlerts(db: Executor, actor: Actor): Promise<Record<AlertKind, number>> {
+  const counts = await visibleAlerts(db, actor).where('al.status', '=', 'open').select(['al.kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('al.kind').execute();
+  const n = (k: AlertKind) => Number(counts.find((c) => c.kind === k)?.n ?? 0);
+  return { maturity: n('maturity'), large_change: n('large_change') };
+}
+
 /** One kind's page of the workbench list, with the open count of both kinds for the tabs. */
 export async function listAccountAlerts(db: Database, actor: Actor, q: AlertListQuery): Promise<AccountAlertPage> {
-  const counts = await visibleAlerts(db, actor).where('al.status', '=', 'open').select(['al.kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('al.kind').execute();
+  const counts = await countAccountAlerts(db, actor);
   const base = visibleAlerts(db, actor).where('al.kind', '=', q.kind).where('al.status', '=', q.status);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const today = businessToday();
@@ -272,8 +279,7 @@ export async function listAccountAlerts(db: Database, actor: Actor, q: AlertList
     maturityOn: r.maturity_on, daysLeft: r.days_left === null ? null : Number(r.days_left), windowDays: r.window_days,
     previousBalance: r.previous_balance, change: r.change_amount, doneAt: r.done_at, doneBy: r.done_by_name,
   }));
-  const n = (k: AlertKind) => Number(counts.find((c) => c.kind === k)?.n ?? 0);
-  return { total: Number(total), counts: { maturity: n('maturity'), large_change: n('large_change') }, items };
+  return { total: Number(total), counts, items };
 }
 
 /** Marks an alert the actor answers for as handled; a second click (or a colleague's) is refused. */

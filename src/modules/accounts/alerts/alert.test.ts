@@ -404,6 +404,11 @@ describe("routing of unassigned customers' alerts", () => {
     expect(await seen(headA)).toEqual(['rtBranch']);
     expect(await seen(hoHead)).toEqual([]);
     expect((await hoHead.get('/api/workbench/account-alerts?kind=maturity')).json().counts.maturity).toBe(0);
+    // The menu badge's count agrees, and reading it shows no account, so audits nothing.
+    const since = await lastAuditId(ctx);
+    expect((await subHead.get('/api/workbench/account-alerts/count')).json()).toEqual({ maturity: 2, large_change: 0 });
+    expect((await hoHead.get('/api/workbench/account-alerts/count')).json()).toEqual({ maturity: 0, large_change: 0 });
+    expect(await auditSince(ctx, since)).toEqual([]);
     expect(await seen(headB)).toEqual([]);
     // Institution-wide staff who are not heads (the entry clerk) see none of them.
     expect(await seen(clerk)).toEqual([]);
