@@ -102,7 +102,7 @@ export async function institutionTrend(db: Executor, actor: Actor, currency: str
     group by v.business_date, f.figure order by 1, 2`.execute(db)).rows;
 }
 
-export interface UnitFigureRow { unit_id: number; name: string; kind: 'marketing' | 'statistical'; direct: boolean; figure: FigureName; balance: string; since_month_start: string | null }
+export interface UnitFigureRow { unit_id: number; name: string; parent_name: string | null; kind: 'marketing' | 'statistical'; direct: boolean; figure: FigureName; balance: string; since_month_start: string | null }
 
 /**
  * The head's institution cut into units, each with its subtree's figures on the latest day and at
@@ -112,22 +112,24 @@ export interface UnitFigureRow { unit_id: number; name: string; kind: 'marketing
  */
 export async function unitFigures(db: Executor, actor: Actor, currency: string, d: CompareDates & { asOf: string }, by: 'children' | 'teams') {
   const units = by === 'children'
-    ? sql`select u.id, u.name, u.kind, u.path, false as direct from institution u where u.parent_id = ${actor.managingInstitutionId}
-        union all select u.id, u.name, u.kind, u.path, true from institution u where u.id = ${actor.managingInstitutionId}`
-    : sql`select u.id, u.name, u.kind, u.path, false as direct from institution u where u.kind = 'marketing' and u.path like ${actor.scopePath + '%'}`;
+    ? sql`select u.id, u.name, u.kind, u.path, false as direct, null as parent_name from institution u where u.parent_id = ${actor.managingInstitutionId}
+        union all select u.id, u.name, u.kind, u.path, true, null from institution u where u.id = ${actor.managingInstitutionId}`
+    // Teams are often named alike (every sub-branch has its 营销一队): each carries its parent's name.
+    : sql`select u.id, u.name, u.kind, u.path, false as direct, pa.name as parent_name from institution u
+        left join institution pa on pa.id = u.parent_id where u.kind = 'marketing' and u.path like ${actor.scopePath + '%'}`;
   const days = [d.asOf, d.monthBase].filter((x): x is string => x !== null);
   const latest = sql`coalesce(sum(v.balance) filter (where v.business_date = ${d.asOf}::date), 0)`;
   const monthBase = d.monthBase === null ? sql`null::numeric` : sql`coalesce(sum(v.balance) filter (where v.business_date = ${d.monthBase}::date), 0)`;
   // A unit's sums cover its subtree, except the head's own institution as a unit: its accounts only.
   return (await sql<UnitFigureRow>`
     with unit as (${units})
-    select unit.id as unit_id, unit.name, unit.kind, unit.direct, f.figure,
+    select unit.id as unit_id, unit.name, unit.parent_name, unit.kind, unit.direct, f.figure,
       round(${latest}, 2)::text as balance, round(${latest} - ${monthBase}, 2)::text as since_month_start
     from unit cross join ${FIGURES}
     left join institution i on (case when unit.direct then i.id = unit.id else i.path like unit.path || '%' end)
     left join institution_average v on v.institution_id = i.id and v.category = f.category and v.currency = ${currency}
       and v.business_date in (${sql.join(days.map((x) => sql`${x}::date`))})
-    group by unit.id, unit.name, unit.kind, unit.direct, unit.path, f.figure
+    group by unit.id, unit.name, unit.parent_name, unit.kind, unit.direct, unit.path, f.figure
     order by unit.direct, unit.path, f.figure`.execute(db)).rows;
 }
 

@@ -39,6 +39,7 @@ export type BookSummary = z.infer<typeof bookSummary>;
 
 const unit = z.object({
   id: z.number().int(), name: z.string(), kind: z.enum(['marketing', 'statistical']),
+  parentName: z.string().nullable().describe("teams: the institution above (teams are often named alike)"),
   direct: z.boolean().describe("the head's own institution, its directly booked accounts only"),
   deposits: figure.omit({ sinceYesterday: true }), loans: figure.omit({ sinceYesterday: true }), aum: figure.omit({ sinceYesterday: true }),
 });

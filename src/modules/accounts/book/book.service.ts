@@ -62,7 +62,7 @@ export async function bookSummary(db: Executor, actor: Actor, currency: string):
 function toUnits(rows: UnitFigureRow[]): BookUnit[] {
   const units = new Map<number, BookUnit>();
   for (const r of rows) {
-    const u = units.get(r.unit_id) ?? ({ id: r.unit_id, name: r.name, kind: r.kind, direct: r.direct } as BookUnit);
+    const u = units.get(r.unit_id) ?? ({ id: r.unit_id, name: r.name, parentName: r.parent_name, kind: r.kind, direct: r.direct } as BookUnit);
     if (r.figure !== 'wealth') u[r.figure] = { balance: r.balance, sinceMonthStart: r.since_month_start };
     units.set(r.unit_id, u);
   }

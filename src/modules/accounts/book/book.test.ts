@@ -163,6 +163,7 @@ describe("a head's institution", () => {
       ['甲二支行', false, m('6000.00', '1000.00'), m('10000.00', '0.00'), m('6000.00', '1000.00')],
       ['甲分行', true, m('0.00', '0.00'), m('0.00', '0.00'), m('0.00', '0.00')],
     ]);
+    expect(b.teams.map((u: { parentName: string }) => u.parentName)).toEqual(['甲一支行']);
     expect(b.teams.map(cut)).toEqual([['营销一队', false, m('59000.50', '8000.50'), m('280000.00', '-20000.00'), m('71000.50', '20000.50')]]);
     // Head office: its branches; 乙分行 has no team.
     const ho = await get(headHo, '/api/workbench/book/breakdown');
