@@ -86,7 +86,8 @@ describe.each([['zh-CN', { deposits: '存款余额', aum: '管理资产（AUM）
       const book = (await head.get<Book>('/api/workbench/book')).body;
       expect(book.view).toBe('institution');
       const cut = (await head.get<Breakdown>('/api/workbench/book/breakdown')).body;
-      expect(cut.children.map((u) => u.name)).toEqual(['市南支行', '市北支行', '崂山支行', '青岛分行']);
+      // 青岛分行 itself books no account in the demo: no row of zeros for it.
+      expect(cut.children.map((u) => u.name)).toEqual(['市南支行', '市北支行', '崂山支行']);
       expect(cut.teams.map((u) => u.name).sort()).toEqual(['中小企业团队', '营销一队', '营销一队']);
 
       const page = await crm.newPage(lang);

@@ -66,7 +66,10 @@ function toUnits(rows: UnitFigureRow[]): BookUnit[] {
     if (r.figure !== 'wealth') u[r.figure] = { balance: r.balance, sinceMonthStart: r.since_month_start };
     units.set(r.unit_id, u);
   }
-  return [...units.values()];
+  // The head's own institution as a unit only when accounts are booked on it directly: a branch
+  // office usually books none, and a row of zeros is noise on a morning page.
+  const zero = (u: BookUnit) => [u.deposits, u.loans, u.aum].every((f) => /^0\.00$/.test(f.balance) && (f.sinceMonthStart === null || /^0\.00$/.test(f.sinceMonthStart)));
+  return [...units.values()].filter((u) => !(u.direct && zero(u)));
 }
 
 /** A head's institution by sub-branch (the institutions directly below his) and by team. */

@@ -161,13 +161,19 @@ describe("a head's institution", () => {
     expect(b.children.map(cut)).toEqual([
       ['甲一支行', false, m('59900.50', '8100.50'), m('280000.00', '-20000.00'), m('71900.50', '20100.50')],
       ['甲二支行', false, m('6000.00', '1000.00'), m('10000.00', '0.00'), m('6000.00', '1000.00')],
-      ['甲分行', true, m('0.00', '0.00'), m('0.00', '0.00'), m('0.00', '0.00')],
-    ]);
+    ]); // 甲分行 itself books no account: no row of zeros for it
+
     expect(b.teams.map((u: { parentName: string }) => u.parentName)).toEqual(['甲一支行']);
     expect(b.teams.map(cut)).toEqual([['营销一队', false, m('59000.50', '8000.50'), m('280000.00', '-20000.00'), m('71000.50', '20000.50')]]);
     // Head office: its branches; 乙分行 has no team.
     const ho = await get(headHo, '/api/workbench/book/breakdown');
-    expect(ho.children.map((u: { name: string; aum: { balance: string } }) => [u.name, u.aum.balance])).toEqual([['甲分行', '77900.50'], ['乙分行', '99999.00'], ['总行', '0.00']].map(([n, v]) => [n === '总行' ? ho.institution.name : n, v]));
+    expect(ho.children.map((u: { name: string; aum: { balance: string } }) => [u.name, u.aum.balance])).toEqual([['甲分行', '77900.50'], ['乙分行', '99999.00']]);
+    // An account booked on 甲分行 itself: the branch's own row appears, after its sub-branches.
+    await account('ddA', (await db().selectFrom('customer').select('customer_no').where('name', '=', '甲二支行无人管户有限公司').executeTakeFirstOrThrow()).customer_no,
+      'deposit_demand', 'A100', { openedOn: '2031-06-03' });
+    await day('2031-06-03', [['ddA', '300.00']]);
+    const again = await get(headA, '/api/workbench/book/breakdown');
+    expect(again.children.map(cut).at(-1)).toEqual(['甲分行', true, m('300.00', '300.00'), m('0.00', '0.00'), m('300.00', '300.00')]);
     expect((await get(headB, '/api/workbench/book/breakdown')).teams).toEqual([]);
   });
 

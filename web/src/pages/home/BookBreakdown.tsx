@@ -44,7 +44,7 @@ function UnitChart({ units, testId }: { units: Unit[]; testId: string }) {
           return [u ? name(u) : '', ...list.map((p) => `${p.marker as string} ${names[p.seriesIndex ?? 0]}: ${formatMoney(u?.[BARS[p.seriesIndex ?? 0]!].balance)}`)].join('<br/>');
         },
       },
-      xAxis: { type: 'category', data: units.map(name), axisLabel: { interval: 0, overflow: 'truncate', width: 140 } },
+      xAxis: { type: 'category', data: units.map(name), axisLabel: { interval: 0, overflow: 'truncate', width: Math.max(64, Math.floor(960 / Math.max(units.length, 1)) - 16) } },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => compactAmount(v, zh) } },
       series: BARS.map((f, i): BarSeriesOption => ({ type: 'bar', name: names[i], data: units.map((u) => Number(u[f].balance)) })),
     };
