@@ -196,3 +196,14 @@ describe("a head's institution", () => {
     expect((await headA.get('/api/workbench/book?currency=CNY&extra=1')).statusCode).toBe(400);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the book endpoints with their response bodies', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const ok = (path: string) => doc.paths[path].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(ok('/api/workbench/book').properties)).toEqual(expect.arrayContaining(['view', 'asOf', 'totals', 'trend']));
+    expect(Object.keys(ok('/api/workbench/book/breakdown').properties)).toEqual(expect.arrayContaining(['children', 'teams']));
+    expect(Object.keys(ok('/api/workbench/account-alerts/count').properties)).toEqual(['maturity', 'large_change']);
+    expect(doc.paths['/api/workbench/book'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['currency']);
+  });
+});
