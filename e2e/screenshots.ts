@@ -1,5 +1,5 @@
 // Takes the README's screenshots (docs/screenshots/) from the demo book at 1366×768 in zh-CN:
-// sn_mgr's workbench, the customer search, a customer's accounts tab with the balance trend, and
+// sn_mgr's workbench, qd_head's breakdown, the customer search, a customer's accounts tab with the balance trend, and
 // the feed history. Each shot waits for the data it is meant to show, so an empty or failing
 // screen stops the run instead of ending up in the README.
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -28,15 +28,26 @@ async function settle(page: Page) {
   await page.waitForTimeout(1200);
 }
 
-it('sn_mgr\'s workbench: to-dos and account alerts', async () => {
+it('sn_mgr\'s workbench: his book\'s figures and trend, to-dos and account alerts', async () => {
   const page = await crm.newPage();
   await crm.login(page, 'sn_mgr');
+  await page.locator('[data-testid=book-trend-chart] svg').first().waitFor();
   await page.locator('[data-testid=workbench-todos] .ant-list-item').first().waitFor();
   await page.locator('[data-testid=account-alerts] tbody tr.ant-table-row').first().waitFor();
   await settle(page);
-  // The profile and shortcuts are the same for everyone: start the shot at the to-dos, below the header.
-  await scrollTo(page, '[data-testid=workbench-todos]');
+  // The morning figures open the page: the shot starts at them, below the greeting.
+  await scrollTo(page, '[data-testid=book-figures]');
   await page.screenshot({ path: `${OUT}/workbench.png` });
+  await page.context().close();
+});
+
+it('qd_head\'s workbench: 青岛分行 by sub-branch and by team', async () => {
+  const page = await crm.newPage();
+  await crm.login(page, 'qd_head');
+  await page.locator('[data-testid=book-breakdown-chart-children] svg').first().waitFor();
+  await settle(page);
+  await scrollTo(page, '[data-testid=book-breakdown]');
+  await page.screenshot({ path: `${OUT}/workbench-head.png` });
   await page.context().close();
 });
 

@@ -39,6 +39,9 @@ export const PERMISSIONS: readonly PermissionDef[] = [
   { code: 'feed.manage', domain: 'platform', zh: '加载数据下发', en: 'Load the daily feed' },
   { code: 'signing.manage', domain: 'product', zh: '签约登记维护', en: 'Register and terminate signings' },
   { code: 'limit.manage', domain: 'product', zh: '渠道限额维护', en: 'Set customer channel limits' },
+  // The head of an institution answers for the account alerts of its customers nobody manages
+  // (docs/account-alerts.md, "Who sees them").
+  { code: 'alert.unassigned.handle', domain: 'customer', zh: '处理无管户客户的账户预警', en: 'Handle account alerts of customers without a manager' },
   { code: 'marketing.task.issue', domain: 'marketing', zh: '下达营销任务', en: 'Issue marketing tasks' },
   { code: 'sme.collect', domain: 'sme', zh: '中小客户收集', en: 'SME: collect' },
   { code: 'sme.screen', domain: 'sme', zh: '中小客户筛选', en: 'SME: screen' },

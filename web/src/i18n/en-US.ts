@@ -91,6 +91,16 @@ export const enUS: Messages = {
     idle: 'Idle timeout', idleMinutes: 'Signed out after {{minutes}} minutes without activity',
     shortcuts: 'My functions', noShortcuts: 'No functions available',
   },
+  book: {
+    managerTitle: 'My customers ({{count}})', institutionTitle: 'My institution · {{name}}',
+    asOf: 'As of {{date}}', asOfCurrency: 'As of {{date}} · {{currency}}',
+    deposits: 'Deposits', loans: 'Loans', wealth: 'Wealth products', aum: 'AUM',
+    sinceYesterday: 'vs. yesterday', sinceMonthStart: 'vs. month start',
+    rule: 'AUM = deposits + wealth products. Yesterday is {{yesterday}}, month start is last month\'s close on {{monthBase}} (loaded business days); "—" means that day has no data.',
+    none: 'No business data loaded yet', trend: 'Balance trend (90 days)',
+    breakdownTitle: 'Institutions and teams · {{name}}', byChild: 'By institution below', byTeam: 'By marketing team', unit: 'Institution',
+    direct: '{{name}} (own accounts)', noTeams: 'No marketing team in your charge',
+  },
   institutionAverages: {
     title: 'Institution daily averages · {{name}}', category: 'Category (currency)', accounts: 'Accounts', balance: 'Balance',
     none: 'No balances loaded yet: no daily averages to show',

@@ -89,6 +89,16 @@ export const zhCN = {
     idle: '会话超时', idleMinutes: '{{minutes}} 分钟未操作自动退出',
     shortcuts: '我的功能', noShortcuts: '暂无可用功能',
   },
+  book: {
+    managerTitle: '我的管户客户（{{count}} 户）', institutionTitle: '本机构业务 · {{name}}',
+    asOf: '数据日期 {{date}}', asOfCurrency: '数据日期 {{date}} · {{currency}}',
+    deposits: '存款余额', loans: '贷款余额', wealth: '理财余额', aum: '管理资产（AUM）',
+    sinceYesterday: '较上日', sinceMonthStart: '较月初',
+    rule: 'AUM = 存款 + 理财产品。较上日对比 {{yesterday}}，较月初对比上月末 {{monthBase}}（均为已加载的业务日期）；“—”表示对比日没有数据。',
+    none: '尚未加载业务数据', trend: '余额走势（近 90 天）',
+    breakdownTitle: '下级机构与团队 · {{name}}', byChild: '按下级机构', byTeam: '按营销团队', unit: '机构',
+    direct: '{{name}}（本级直属）', noTeams: '所辖范围内没有营销团队',
+  },
   institutionAverages: {
     title: '本机构日均 · {{name}}', category: '类别（币种）', accounts: '账户数', balance: '余额',
     none: '尚未加载余额数据，无日均可显示',

@@ -1,7 +1,8 @@
 // ACC-4 account alerts on the workbench, and the two settings that tune them.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { alertListQuery, alertParams, alertSettingsBody } from './alert.schema.ts';
-import { getAlertSettings, listAccountAlerts, markAlertDone, putAlertSettings } from './alert.service.ts';
+import { countAccountAlerts, getAlertSettings, listAccountAlerts, markAlertDone, putAlertSettings } from './alert.service.ts';
 
 const tags = ['accounts'];
 
@@ -9,6 +10,11 @@ export const accountAlertRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/workbench/account-alerts', { config: { permission: 'customer.read' }, schema: { tags, querystring: alertListQuery,
     summary: 'Maturity warnings (到期预警) or large-amount changes (大额变动) I answer for, with the open count of each kind' } },
   async (req) => listAccountAlerts(app.db, req.actor, req.query));
+
+  app.get('/workbench/account-alerts/count', { config: { permission: 'customer.read' }, schema: { tags,
+    summary: 'Open account alerts I answer for, per kind: the badge of the workbench menu entry',
+    response: { 200: z.object({ maturity: z.number().int(), large_change: z.number().int() }) } } },
+  async (req) => countAccountAlerts(app.db, req.actor));
 
   app.post('/workbench/account-alerts/:id/done', { config: { permission: 'customer.read' }, schema: { tags, params: alertParams,
     summary: 'Mark an account alert as handled (audited)' } },

@@ -9,10 +9,12 @@
 // an assignee that is a person or an institution, open → done, and withdrawn when the reason goes.
 //
 // Who sees an alert: the user it is assigned to (the customer's primary manager); and one
-// assigned to an institution (a customer nobody manages) is seen by every user with an
-// institution-wide data scope whose managing subtree (所辖机构) contains that institution — the
-// branch head must see that nobody is following a maturing deposit up. Always within
-// customerInScope too, so an alert never shows a customer its reader could not open.
+// assigned to an institution (a customer nobody manages) is seen by the head of that institution
+// (permission alert.unassigned.handle) — or, where it has none (a marketing team), by the head of
+// the nearest institution above it that has one. Not by every head above: head office is not
+// the place to follow a sub-branch's maturing deposit up, and 237 branch-level maturities on its
+// workbench buried what was its own. Always within customerInScope too, so an alert never shows
+// a customer its reader could not open.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database, Executor, Tx } from '../../../db/database.ts';
 import { businessToday } from '../../../common/business-date.ts';
@@ -20,7 +22,6 @@ import { AppError, invalid, notFound, type FieldError } from '../../../common/ht
 import { writeAudit } from '../../audit/audit.service.ts';
 import { can, type Actor } from '../../auth/actor.ts';
 import { customerInScope } from '../../customers/customer.queries.ts';
-import { institutionInScope } from '../../org/scope.ts';
 import { getSetting, putSetting } from '../../settings/settings.service.ts';
 import { maskAccountNo } from '../account.service.ts';
 import type { AccountAlertPage, AccountAlertView, AlertKind, AlertListQuery, AlertSettings } from './alert.schema.ts';
@@ -208,10 +209,32 @@ async function expireOldLargeChanges(tx: Tx, d: string, keepDays: number): Promi
   return Number(r.numAffectedRows ?? 0n);
 }
 
+/** Who answers for the alerts of customers nobody manages: the institution's head. */
+export const UNASSIGNED_ALERT_PERMISSION = 'alert.unassigned.handle';
+
+/**
+ * The institutions whose unassigned alerts this head answers for: those of his subtree (所辖机构)
+ * not under another institution of it that has a head of its own — an active user managing it
+ * with the permission. Institutions are few (hundreds), so this is a small anti-join, evaluated
+ * once per query rather than per alert; a head appointed or leaving takes effect at once.
+ */
+function institutionsHeadedBy(actor: Actor): Expression<SqlBool> {
+  return sql<SqlBool>`al.assignee_institution_id in (
+    select x.id from institution x
+    where x.path like ${actor.scopePath + '%'}
+      and not exists (
+        select 1 from institution h
+        join app_user hu on hu.managing_institution_id = h.id and hu.status = 'active'
+        join user_role ur on ur.user_id = hu.id
+        join role_permission rp on rp.role_id = ur.role_id and rp.permission_code = ${UNASSIGNED_ALERT_PERMISSION}
+        where h.path like ${actor.scopePath + '_%'} and x.path like h.path || '%'))`;
+}
+
 /** The alerts this actor answers for (see the header). */
 export function alertVisibleTo(actor: Actor): Expression<SqlBool> {
   const mine = actor.kind === 'user' ? sql<SqlBool>`al.assignee_user_id = ${actor.id}` : sql<SqlBool>`false`;
-  return actor.dataScope === 'institution' ? sql<SqlBool>`(${mine} or ${institutionInScope(actor, 'al.assignee_institution_id')})` : mine;
+  const heads = actor.dataScope === 'institution' && actor.kind !== 'system' && can(actor, UNASSIGNED_ALERT_PERMISSION);
+  return heads ? sql<SqlBool>`(${mine} or ${institutionsHeadedBy(actor)})` : mine;
 }
 
 // The account's current holder, not the one stored at raising: a merge moves accounts, and the
@@ -221,9 +244,16 @@ function visibleAlerts(db: Executor, actor: Actor) {
     .where(alertVisibleTo(actor)).where(customerInScope(actor));
 }
 
+/** The open alerts of each kind the actor answers for: the tabs' and the menu's badges (no account shown, nothing audited). */
+export async function countAccountAlerts(db: Executor, actor: Actor): Promise<Record<AlertKind, number>> {
+  const counts = await visibleAlerts(db, actor).where('al.status', '=', 'open').select(['al.kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('al.kind').execute();
+  const n = (k: AlertKind) => Number(counts.find((c) => c.kind === k)?.n ?? 0);
+  return { maturity: n('maturity'), large_change: n('large_change') };
+}
+
 /** One kind's page of the workbench list, with the open count of both kinds for the tabs. */
 export async function listAccountAlerts(db: Database, actor: Actor, q: AlertListQuery): Promise<AccountAlertPage> {
-  const counts = await visibleAlerts(db, actor).where('al.status', '=', 'open').select(['al.kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('al.kind').execute();
+  const counts = await countAccountAlerts(db, actor);
   const base = visibleAlerts(db, actor).where('al.kind', '=', q.kind).where('al.status', '=', q.status);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const today = businessToday();
@@ -249,8 +279,7 @@ export async function listAccountAlerts(db: Database, actor: Actor, q: AlertList
     maturityOn: r.maturity_on, daysLeft: r.days_left === null ? null : Number(r.days_left), windowDays: r.window_days,
     previousBalance: r.previous_balance, change: r.change_amount, doneAt: r.done_at, doneBy: r.done_by_name,
   }));
-  const n = (k: AlertKind) => Number(counts.find((c) => c.kind === k)?.n ?? 0);
-  return { total: Number(total), counts: { maturity: n('maturity'), large_change: n('large_change') }, items };
+  return { total: Number(total), counts, items };
 }
 
 /** Marks an alert the actor answers for as handled; a second click (or a colleague's) is refused. */

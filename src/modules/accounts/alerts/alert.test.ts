@@ -244,13 +244,21 @@ describe('the workbench list and done', () => {
       { kind: 'maturity', accounts: 1, accountIds: [page.items[0]!.accountId], customerIds: [page.items[0]!.customer.id] }]]);
   });
 
-  it('shows institution-assigned alerts to institution-wide users of the subtree, masked without customer.sensitive.read', async () => {
+  it('shows institution-assigned alerts to the nearest head above, masked without customer.sensitive.read; not to other institution-wide staff', async () => {
+    // 甲一支行 has no head of its own: its unassigned customers' alerts go to 甲分行's head.
     const head = await list(headA);
     expect(head.items.map((i) => i.id)).toEqual([pooled]);
     expect(head.counts).toEqual({ maturity: 1, large_change: 1 });
-    const byClerk = await list(clerk, 'kind=large_change');
-    expect(byClerk.items.map((i) => [i.customer.id, i.masked, i.change])).toEqual([[cust.inst.id, true, '-700010.00']]);
-    expect(byClerk.items[0]!.accountNo).toBe(`6222****${numbers.wbMove!.slice(-4)}`);
+    // A bank's own role holding the head's alert permission but not customer.sensitive.read.
+    const res = await admin.post('/api/roles', { code: 'al_deputy', nameZh: '副行长', nameEn: 'Deputy head', dataScope: 'institution',
+      permissions: ['institution.read', 'customer.read', 'alert.unassigned.handle'] });
+    expect(res.statusCode, res.body).toBe(201);
+    await ctx.addUser('al_deputy_a', ctx.bank.branchA, ['al_deputy']);
+    const byDeputy = await list(await ctx.login('al_deputy_a'), 'kind=large_change');
+    expect(byDeputy.items.map((i) => [i.customer.id, i.masked, i.change])).toEqual([[cust.inst.id, true, '-700010.00']]);
+    expect(byDeputy.items[0]!.accountNo).toBe(`6222****${numbers.wbMove!.slice(-4)}`);
+    // The entry clerk of the same sub-branch sees the customer, but the alert is not his work.
+    expect((await list(clerk)).counts).toEqual({ maturity: 0, large_change: 0 });
     const other = await list(headB);
     expect([other.total, other.counts]).toEqual([0, { maturity: 0, large_change: 0 }]);
   });
@@ -266,7 +274,8 @@ describe('the workbench list and done', () => {
     expect(res.json()).toMatchObject({ id: pooled, status: 'done' });
     expect((await auditSince(ctx, since)).map((a) => [a.action, a.entity_id, a.after])).toEqual([
       ['account_alert.done', String(pooled), { status: 'done', kind: 'maturity', accountId: acc.wbInst, customerId: cust.inst.id }]]);
-    const again = await clerk.post(`/api/workbench/account-alerts/${pooled}/done`);
+    expect((await clerk.post(`/api/workbench/account-alerts/${pooled}/done`)).statusCode).toBe(404);
+    const again = await (await ctx.login('al_deputy_a')).post(`/api/workbench/account-alerts/${pooled}/done`);
     expect([again.statusCode, again.json().code]).toEqual([409, 'alerts.already_done']);
     expect((await list(headA)).counts.maturity).toBe(0);
     expect((await list(headA, 'kind=maturity&status=done')).items.map((i) => [i.id, i.doneBy])).toEqual([[pooled, 'al_head_a']]);
@@ -353,5 +362,69 @@ describe('settings', () => {
     } finally {
       await db().transaction().execute((tx) => putSetting(tx, ctx.system, 'accounts.large_change_keep_days', 30));
     }
+  });
+});
+
+// Issue 12: head office got 237 branch-level maturities, because an unassigned customer's alert
+// went to every head above its institution. It goes to the nearest head only.
+describe("routing of unassigned customers' alerts", () => {
+  const D = '2041-03-02';
+  let hoHead: Client; let subHead: Client; let subHeadId: number;
+  const keys = ['rtSub', 'rtTeam', 'rtBranch', 'rtMgr'] as const;
+  /** Which of this case's accounts the reader's workbench lists. */
+  const seen = async (c: Client) => {
+    const res = await c.get('/api/workbench/account-alerts?kind=maturity&pageSize=200');
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = new Set((res.json().items as { accountId: number }[]).map((i) => i.accountId));
+    return keys.filter((k) => ids.has(acc[k]!));
+  };
+
+  beforeAll(async () => {
+    await db().updateTable('account_alert').set({ status: 'withdrawn' }).where('status', '=', 'open').execute();
+    await ctx.addUser('al_head_ho', ctx.bank.ho, ['institution_head']);
+    subHeadId = await ctx.addUser('al_head_a1', ctx.bank.subA1, ['institution_head']);
+    await ctx.addUser('al_clerk_team', ctx.bank.teamA1, ['data_entry_clerk']);
+    await ctx.addUser('al_clerk_branch', ctx.bank.branchA, ['data_entry_clerk']);
+    [hoHead, subHead] = await Promise.all([ctx.login('al_head_ho'), ctx.login('al_head_a1')]);
+    const team = await open(await ctx.login('al_clerk_team'), '营销一队无人管户有限公司');
+    const branch = await open(await ctx.login('al_clerk_branch'), '甲分行本部无人管户有限公司');
+    await account('rtSub', cust.inst, 'deposit_time', { maturityOn: '2041-03-12' });
+    await account('rtTeam', team, 'deposit_time', { maturityOn: '2041-03-12' });
+    await account('rtBranch', branch, 'deposit_time', { maturityOn: '2041-03-12' });
+    await account('rtMgr', cust.mgr, 'deposit_time', { maturityOn: '2041-03-12' });
+    await raise(D);
+    const assignees = await db().selectFrom('account_alert').select(['account_id', 'assignee_institution_id'])
+      .where('account_id', 'in', keys.map((k) => acc[k]!)).where('status', '=', 'open').execute();
+    expect(assignees).toHaveLength(4);
+  });
+
+  it("a sub-branch's unassigned customer's alert reaches the sub-branch head, not the branch's or head office's", async () => {
+    // The team (营销一队) has no head of its own: its customers' alerts go to its sub-branch's head.
+    expect(await seen(subHead)).toEqual(['rtSub', 'rtTeam']);
+    expect(await seen(headA)).toEqual(['rtBranch']);
+    expect(await seen(hoHead)).toEqual([]);
+    expect((await hoHead.get('/api/workbench/account-alerts?kind=maturity')).json().counts.maturity).toBe(0);
+    // The menu badge's count agrees, and reading it shows no account, so audits nothing.
+    const since = await lastAuditId(ctx);
+    expect((await subHead.get('/api/workbench/account-alerts/count')).json()).toEqual({ maturity: 2, large_change: 0 });
+    expect((await hoHead.get('/api/workbench/account-alerts/count')).json()).toEqual({ maturity: 0, large_change: 0 });
+    expect(await auditSince(ctx, since)).toEqual([]);
+    expect(await seen(headB)).toEqual([]);
+    // Institution-wide staff who are not heads (the entry clerk) see none of them.
+    expect(await seen(clerk)).toEqual([]);
+    const subAlert = (await alertsOf('rtSub')).find((a) => a.status === 'open')!;
+    expect((await hoHead.post(`/api/workbench/account-alerts/${subAlert.id}/done`)).statusCode).toBe(404);
+    expect((await headA.post(`/api/workbench/account-alerts/${subAlert.id}/done`)).statusCode).toBe(404);
+  });
+
+  it("a manager's customer's alert goes to the manager, and to no head", async () => {
+    expect(await seen(manager)).toEqual(['rtMgr']);
+    for (const head of [subHead, headA, hoHead]) expect(await seen(head)).not.toContain('rtMgr');
+  });
+
+  it('once the sub-branch head has left, the branch head answers for its unassigned customers; head office still does not', async () => {
+    await db().updateTable('app_user').set({ status: 'left' }).where('id', '=', subHeadId).execute();
+    expect(await seen(headA)).toEqual(['rtSub', 'rtTeam', 'rtBranch']);
+    expect(await seen(hoHead)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // ACC-3 a customer's balance trend for the customer view: per calendar day, category and currency,
 // the sum of its accounts' end-of-day balances, by the carry-forward rule of docs/daily-averages.md.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import { invalid, notFound, type FieldError } from '../../../common/http/errors.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -52,18 +52,41 @@ export async function balanceTrend(db: Database, actor: Actor, customerId: numbe
   if (days < 1) throw invalid({ path: 'to', code: 'accounts.trend_to_before_from', params: { from, to } });
   if (days > MAX_TREND_DAYS) throw invalid({ path: 'to', code: 'accounts.trend_too_long', params: { days, max: MAX_TREND_DAYS } });
 
+  const res = await dailyBalances(sql`a.customer_id = ${customerId}`, from, to).execute(db);
+
+  const series = new Map<string, TrendSeries>();
+  for (const r of res.rows) {
+    const key = `${r.category}/${r.currency}`;
+    if (!series.has(key)) series.set(key, { category: r.category, currency: r.currency, points: [] });
+    series.get(key)!.points.push({ date: r.day, balance: r.balance });
+  }
+  const ordered = [...series.values()].sort((a, b) => ACCOUNT_CATEGORIES.indexOf(a.category) - ACCOUNT_CATEGORIES.indexOf(b.category)
+    || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+  return { customerId, from, to, series: ordered };
+}
+
+/**
+ * Per calendar day of from..to (both included), category and currency, the sum of the end-of-day
+ * balances of the accounts matching `accounts` (a predicate over `account a`): a customer's trend,
+ * or a manager's whole book (workbench). The carry-forward rule of docs/daily-averages.md: a day
+ * without a snapshot carries the account's previous one (from before the range if need be), days
+ * before its first snapshot count 0.00, an account counts from opening through closing. A group
+ * appears when one of its accounts has a snapshot on or before `to`, with a row for every day.
+ *
+ * acc: the accounts open at some point of the range. grid: one row per account and day it is
+ * open, with that day's snapshot if any; `run` counts the snapshots so far, so each run of days
+ * starts at a snapshot and carries it. Only the range's partitions are read, plus one index probe
+ * per account for the balance carried in.
+ */
+export function dailyBalances(accounts: RawBuilder<unknown>, from: string, to: string) {
+  const days = daysBetween(from, to) + 1;
   const categories = sql.join(Object.entries(CATEGORY_OF_KIND).map(([kind, category]) => sql`(${kind}, ${category})`));
-  // acc: the accounts open at some point of the range. grid: one row per account and day it is
-  // open, with that day's snapshot if any; `run` counts the snapshots so far, so each run of days
-  // starts at a snapshot and carries it. Days before the first snapshot in the range carry the
-  // last one before the range, else 0.00 (nothing recorded). Only the range's partitions are read,
-  // plus one index probe per account for the balance carried in.
-  const res = await sql<{ category: AccountCategory; currency: string; day: string; balance: string }>`
+  return sql<{ category: AccountCategory; currency: string; day: string; balance: string }>`
     with acc as materialized (
       select a.id, k.category, a.currency, greatest(a.opened_on, ${from}::date) as first_day,
         least(coalesce(a.closed_on, ${to}::date), ${to}::date) as last_day
       from account a join (values ${categories}) k(kind, category) on k.kind = a.kind
-      where a.customer_id = ${customerId} and a.opened_on <= ${to}::date and (a.closed_on is null or a.closed_on >= ${from}::date)
+      where ${accounts} and a.opened_on <= ${to}::date and (a.closed_on is null or a.closed_on >= ${from}::date)
     ),
     carried_in as materialized (
       select acc.id, l.balance from acc cross join lateral (
@@ -92,15 +115,5 @@ export async function balanceTrend(db: Database, actor: Actor, customerId: numbe
     select g.category, g.currency, (${from}::date + i)::text as day, round(coalesce(d.balance, 0), 2)::text as balance
     from groups g cross join generate_series(0, ${days - 1}::int) i
     left join daily d on d.category = g.category and d.currency = g.currency and d.day = ${from}::date + i
-    order by g.category, g.currency, i`.execute(db);
-
-  const series = new Map<string, TrendSeries>();
-  for (const r of res.rows) {
-    const key = `${r.category}/${r.currency}`;
-    if (!series.has(key)) series.set(key, { category: r.category, currency: r.currency, points: [] });
-    series.get(key)!.points.push({ date: r.day, balance: r.balance });
-  }
-  const ordered = [...series.values()].sort((a, b) => ACCOUNT_CATEGORIES.indexOf(a.category) - ACCOUNT_CATEGORIES.indexOf(b.category)
-    || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
-  return { customerId, from, to, series: ordered };
+    order by g.category, g.currency, i`;
 }

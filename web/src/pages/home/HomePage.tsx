@@ -1,5 +1,6 @@
-// 工作台: who I am in the bank (institutions, roles, data scope) and the functions open to me.
-// Only facts from the server (/api/me, the to-dos, the institution's averages, the alerts): no invented figures.
+// 工作台, the morning page: my book's (or my institution's) figures and trend, my to-dos and
+// account alerts, for heads the breakdown by institution and team and the daily averages; then who
+// I am in the bank and the functions open to me. Only facts from the server: no invented figures.
 import { Alert, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ import { formatDate, localName } from '../../lib/format';
 import { ROUTES } from '../../routes';
 import styles from './home.module.css';
 import { AccountAlerts } from './AccountAlerts';
+import { BookBreakdown } from './BookBreakdown';
+import { BookFigures } from './BookFigures';
 import { InstitutionAverages } from './InstitutionAverages';
 import { WorkbenchTodos } from './WorkbenchTodos';
 
@@ -38,6 +41,11 @@ export default function HomePage() {
         <Alert type="warning" showIcon className={styles.block} title={t('home.passwordSoon', { days: Math.max(0, daysLeft), date: formatDate(me.passwordExpiresAt) })}
           action={<a onClick={() => navigate('/change-password')}>{t('header.changePassword')}</a>} />
       )}
+      <BookFigures />
+      <WorkbenchTodos />
+      <AccountAlerts />
+      <BookBreakdown />
+      <InstitutionAverages />
       <Row gutter={[16, 16]} className={styles.block}>
         <Col xs={24} lg={14}>
           <Card title={t('home.myProfile')} size="small">
@@ -66,9 +74,6 @@ export default function HomePage() {
           </Card>
         </Col>
       </Row>
-      <WorkbenchTodos />
-      <InstitutionAverages />
-      <AccountAlerts />
     </>
   );
 }
