@@ -15,7 +15,7 @@ import { systemActor, type Actor } from '../src/modules/auth/actor.ts';
 import { createInstitution } from '../src/modules/org/institution.service.ts';
 import { bulkInsertCustomers, type BulkCustomer } from '../src/modules/customers/import/bulk-insert.ts';
 import { codeTablesOf, loadCodeSets, normaliseCustomer, type CodeSets } from '../src/modules/customers/validate.ts';
-import { searchCustomers } from '../src/modules/customers/search/customer-search.ts';
+import { listCustomers } from '../src/modules/customers/list/customer-list.ts';
 import { getCustomerView } from '../src/modules/customers/customer-view.ts';
 import { searchTerms } from '../src/modules/customers/search/search-terms.ts';
 import { formatCustomerNo } from '../src/modules/customers/customer-number.ts';
@@ -146,7 +146,7 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
     const ids = (await db.selectFrom('customer').select('id').orderBy(db.fn('random', [])).limit(opts.samples).execute()).map((r) => r.id);
     const nos = (await db.selectFrom('customer').select('customer_no').orderBy(db.fn('random', [])).limit(opts.samples).execute()).map((r) => r.customer_no);
     const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
-    const search = (q: string) => searchCustomers(db, actor, { q, status: 'active', page: 1, pageSize: 20 });
+    const search = (q: string) => listCustomers(db, actor, { q, status: 'active', sort: 'newest', order: 'desc', pageSize: 20 });
     const keys: [string, (i: number) => Promise<unknown>][] = [
       ['customer number', (i) => search(pick(nos, i))],
       ['name, 1 character', (i) => search(pick(persons, i).name.slice(0, 1))],
