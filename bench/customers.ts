@@ -3,7 +3,11 @@
 //     normaliseCustomer + bulkInsertCustomers), timed, beside a raw COPY of the same rows into
 //     identically indexed copies of the tables;
 //  2. p50/p95 of search by each key and of the single customer view, at 10,000 customers and
-//     again at --count customers.
+//     again at --count customers;
+//  3. p50/p95 of the customer list (keyset pages sorted by a daily average, balance, name, number)
+//     for a head office, a branch and a sub-branch, beside the bare index walk of the same page and
+//     an exact count beside the list's capped one. Figures in customer_position are generated
+//     (the feed bench times how the feed writes them).
 import { Writable, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -15,7 +19,8 @@ import { systemActor, type Actor } from '../src/modules/auth/actor.ts';
 import { createInstitution } from '../src/modules/org/institution.service.ts';
 import { bulkInsertCustomers, type BulkCustomer } from '../src/modules/customers/import/bulk-insert.ts';
 import { codeTablesOf, loadCodeSets, normaliseCustomer, type CodeSets } from '../src/modules/customers/validate.ts';
-import { listCustomers } from '../src/modules/customers/list/customer-list.ts';
+import { encodeCursor, listCustomers } from '../src/modules/customers/list/customer-list.ts';
+import type { ListSort } from '../src/modules/customers/customer.schema.ts';
 import { getCustomerView } from '../src/modules/customers/customer-view.ts';
 import { searchTerms } from '../src/modules/customers/search/search-terms.ts';
 import { formatCustomerNo } from '../src/modules/customers/customer-number.ts';
@@ -140,6 +145,45 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
     await sql`analyze`.execute(db);
   }
 
+  // The figures the feed would write, generated: about a third of customers hold no deposit, the
+  // rest spread over six orders of magnitude, averages near the balance.
+  async function fillPositions() {
+    await sql`update customer_position set as_of = ${today}::date,
+        deposit_balance = b, deposit_month_avg = round(b * (0.8 + random() * 0.4)::numeric, 2), deposit_quarter_avg = round(b * (0.7 + random() * 0.6)::numeric, 2),
+        deposit_year_avg = round(b * (0.5 + random())::numeric, 2), loan_balance = 0, value_tier = case when b >= 1000000 then 3 when b >= 100000 then 2 else 1 end
+      from (select customer_id as id, case when random() < 0.33 then 0 else round(exp(random() * 15)::numeric, 2) end as b from customer_position where as_of is null) g
+      where customer_position.customer_id = g.id`.execute(db);
+    await sql`vacuum analyze customer_position`.execute(db);
+  }
+
+  async function measureList(label: string) {
+    const scopes: [string, Actor][] = [['head office', actor]];
+    for (const [name, level] of [['branch', 2], ['sub-branch', 3]] as const) {
+      const i = await db.selectFrom('institution').select(['id', 'path']).where('level', '=', level).orderBy('id').limit(1).executeTakeFirstOrThrow();
+      scopes.push([name, { ...actor, managingInstitutionId: i.id, scopePath: i.path }]);
+    }
+    const list = (a: Actor, sort: ListSort, after?: string) => listCustomers(db, a, { status: 'active', sort, order: 'desc', pageSize: 20, after });
+    // Cursors at random rows: a page anywhere in the list (keyset: page 5,000 costs what page 1 does).
+    const deep = (await sql<{ v: string; id: string }>`select deposit_month_avg::text as v, customer_id::text as id from customer_position order by random() limit ${opts.samples}`.execute(db)).rows
+      .map((r) => encodeCursor(r.v, Number(r.id)));
+    const cases: [string, (i: number) => Promise<unknown>][] = [];
+    for (const [name, a] of scopes) cases.push([`month avg, ${name}`, () => list(a, 'monthAvg')]);
+    cases.push(['month avg, any page', (i) => list(actor, 'monthAvg', deep[i % deep.length])]);
+    for (const sort of ['yearAvg', 'balance', 'name', 'customerNo', 'grade'] as const) cases.push([`${sort}, head office`, () => list(actor, sort)]);
+    cases.push(['name, sub-branch', () => list(scopes[2]![1], 'name')]);
+    // Baselines in the same run: the bare index walk a sorted page cannot beat, and what an exact
+    // count of the whole scope would add to every page.
+    cases.push(['baseline: index walk', () => sql`select customer_id from customer_position order by deposit_month_avg desc, customer_id desc limit 21`.execute(db)]);
+    cases.push(['baseline: exact count', () => sql`select count(*) from customer where status = 'active'`.execute(db)]);
+    log(`\n${label}: customer list, keyset pages of 20 (ms)`);
+    log(`  ${'page'.padEnd(24)}     p50      p95      max`);
+    for (const [name, fn] of cases) {
+      await fn(0);
+      const s = await sample(opts.samples, fn);
+      log(`  ${name.padEnd(24)}${fmt(s.p50, 2)} ${fmt(s.p95, 2)} ${fmt(s.max, 2)}`);
+    }
+  }
+
   async function measure(label: string) {
     const persons = samples.filter((s) => s.kind === 'personal') as Extract<GeneratedCustomer, { kind: 'personal' }>[];
     const companies = samples.filter((s) => s.kind === 'corporate') as Extract<GeneratedCustomer, { kind: 'corporate' }>[];
@@ -175,6 +219,8 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
   await loadUpTo(small);
   log(`import ${small.toLocaleString()}: app path ${fmt(small / (importMs / 1000), 0)} rows/s, raw COPY ${fmt(small / (copyMs / 1000), 0)} rows/s`);
   const at10k = await measure('At 10,000');
+  await fillPositions();
+  await measureList('At 10,000');
   if (opts.count > small) {
     importMs = 0; copyMs = 0;
     const before = loaded;
@@ -183,6 +229,8 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
     log(`import ${n.toLocaleString()} more: app path ${fmt(n / (importMs / 1000), 0)} rows/s, raw COPY ${fmt(n / (copyMs / 1000), 0)} rows/s (${((copyMs / importMs) * 100).toFixed(0)} % of COPY)`);
     await sql`analyze`.execute(db);
     const atN = await measure(`At ${opts.count.toLocaleString()}`);
+    await fillPositions();
+    await measureList(`At ${opts.count.toLocaleString()}`);
     log('\nRatio of p95 at full size to p95 at 10,000:');
     for (const k of Object.keys(atN)) log(`  ${k.padEnd(24)}${fmt(atN[k]!.p95 / at10k[k]!.p95, 2)}×`);
   }

@@ -61,30 +61,32 @@ const badCursor = () => new AppError('common.validation', 422, {}, [{ path: 'aft
 export async function listCustomers(db: Database, actor: Actor, f: SearchQuery) {
   const key = SORT_KEYS[f.sort];
   const desc = f.order === 'desc';
-  let base = filterCustomers(db, actor, f);
-  if (key.position) base = base.innerJoin('customer_position as p', 'p.customer_id', 'customer.id');
-
-  let page = base;
+  const filtered = filterCustomers(db, actor, f);
+  // Sorted by a figure, the page walks customer_position's index: the id behind the value must be
+  // its column too, or the cursor's row comparison cannot start the walk.
+  const id = sql.ref(key.position ? 'p.customer_id' : 'customer.id');
+  let page = key.position ? filtered.innerJoin('customer_position as p', 'p.customer_id', 'customer.id') : filtered;
   if (f.after) {
     const c = decodeCursor(f.after, key);
     const op = sql.raw(desc ? '<' : '>');
     const value = sql`cast(${c.value} as ${sql.raw(key.cast)})`;
-    page = page.where(key.unique ? sql<boolean>`${key.expr} ${op} ${value}` : sql<boolean>`(${key.expr}, customer.id) ${op} (${value}, ${c.id})`);
+    page = page.where(key.unique ? sql<boolean>`${key.expr} ${op} ${value}` : sql<boolean>`(${key.expr}, ${id}) ${op} (${value}, ${c.id})`);
   }
   const direction = desc ? 'desc' : 'asc';
-  let ordered = page.select(['customer.id', sql<string>`${key.expr}::text`.as('sortValue')]).orderBy(key.expr, direction);
-  if (!key.unique) ordered = ordered.orderBy('customer.id', direction);
+  let ordered = page.select([sql<string>`${id}`.as('id'), sql<string>`${key.expr}::text`.as('sortValue')]).orderBy(key.expr, direction);
+  if (!key.unique) ordered = ordered.orderBy(id, direction);
   // One more than the page: whether there is a next page, without counting.
   const keys = await ordered.limit(f.pageSize + 1).execute();
   const more = keys.length > f.pageSize;
   const shown = keys.slice(0, f.pageSize);
 
-  const counted = await db.selectFrom(base.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('m'))
-    .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const total = Number(counted.n);
+  // Counted on the first page only (later pages answer null; the screen keeps the first page's
+  // figure), over customer alone: every customer has a position row, so the join changes no count.
+  const total = f.after ? null : Number((await db.selectFrom(filtered.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('m'))
+    .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
   const last = shown.at(-1);
   return {
-    total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, pageSize: f.pageSize, sort: f.sort, order: f.order,
+    total: total === null ? null : Math.min(total, COUNT_CAP), totalCapped: total === null ? null : total > COUNT_CAP, pageSize: f.pageSize, sort: f.sort, order: f.order,
     nextCursor: more && last ? encodeCursor(last.sortValue, Number(last.id)) : null,
     items: await pageRows(db, shown.map((r) => Number(r.id))),
   };
