@@ -12,6 +12,7 @@ export const customersEn: Messages['customers'] = {
   yes: 'Yes', no: 'No',
   totalCapped: 'more than {{count}}',
   list: {
+    manager: 'Manager',
     depositBalance: 'Deposits', monthAvg: 'Deposits, month avg', quarterAvg: 'Deposits, quarter avg', yearAvg: 'Deposits, year avg', loanBalance: 'Loans',
     primaryManager: 'Primary manager', valueTier: 'Value tier', openedAt: 'Opened on',
     tier: { high: 'High', middle: 'Middle', general: 'General' },

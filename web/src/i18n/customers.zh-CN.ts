@@ -10,6 +10,7 @@ export const customersZh = {
   yes: '是', no: '否',
   totalCapped: '超过 {{count}} 条',
   list: {
+    manager: '主办经理',
     depositBalance: '存款余额', monthAvg: '存款月日均', quarterAvg: '存款季日均', yearAvg: '存款年日均', loanBalance: '贷款余额',
     primaryManager: '主办客户经理', valueTier: '价值等级', openedAt: '开户日期',
     tier: { high: '高价值', middle: '中价值', general: '一般' },

@@ -14,7 +14,7 @@ import { useCan, useMe } from '../../auth/session';
 import { InstitutionTreeSelect } from '../../components/InstitutionTreeSelect';
 import { searchCustomers, STATUS_FILTERS, type ListFilters, type ListSort, type SearchQuery, type StatusFilter } from './api';
 import type { CustomerKind } from './catalogue';
-import { customerColumns, SORT_OF } from './columns';
+import { columnsWidth, customerColumns, SORT_OF } from './columns';
 import { ExportButton } from './ExportButton';
 import { ImportModal } from './ImportModal';
 import { ListSettingsButton, useListSettings } from './ListSettings';
@@ -77,6 +77,7 @@ export default function CustomersPage() {
     setPages({ ...current, total: data.total, capped: Boolean(data.totalCapped) });
   }
   const pageNo = current.cursors.length;
+  const columns = customerColumns(t, { visible: settings.columns, sort: filters.sort, order: filters.order });
   const { sort: _s, order: _o, ...exportFilters } = filters;
 
   return (
@@ -109,7 +110,7 @@ export default function CustomersPage() {
         <ListSettingsButton settings={settings} onChange={setSettings} />
       </Space>
       <Table rowKey="id" size={settings.density} loading={result.isFetching} dataSource={data?.items} pagination={false}
-        columns={customerColumns(t, { visible: settings.columns, sort: filters.sort, order: filters.order })} scroll={{ x: 'max-content' }}
+        columns={columns} scroll={{ x: columnsWidth(columns) }} tableLayout="fixed"
         locale={{ emptyText: result.error ? result.error.message : filters.q ? t('customers.noMatch') : t('common.noData') }}
         onRow={(c) => ({ onDoubleClick: () => navigate(`/customers/${c.id}`) })} data-testid="customer-results"
         onChange={(_p, _f, sorter) => {

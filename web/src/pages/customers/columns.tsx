@@ -30,33 +30,33 @@ export function customerColumns(t: TFunction, opts: { visible?: readonly string[
     const sortOrder: SortOrder = opts.sort === s ? (opts.order === 'asc' ? 'ascend' : 'descend') : null;
     return { sorter: true, sortOrder, sortDirections: ['descend', 'ascend', 'descend'] as SortOrder[] };
   };
-  const money = (key: 'depositBalance' | 'monthAvg' | 'quarterAvg' | 'yearAvg' | 'loanBalance', width = 130) => ({
+  const money = (key: 'depositBalance' | 'monthAvg' | 'quarterAvg' | 'yearAvg' | 'loanBalance', width = 124) => ({
     title: t(`customers.list.${key}`), dataIndex: key, key, width, align: 'right' as const, ...sortable(key),
     render: (v: string | null, c: SearchRow) => (
       <span style={{ whiteSpace: 'nowrap' }} title={c.positionAsOf ? t('customers.list.asOf', { date: c.positionAsOf }) : t('customers.list.noFigures')}>{v === null ? '—' : formatMoney(v)}</span>),
   });
   const all: TableColumnsType<SearchRow> = [
     {
-      title: t('customers.customerNo'), dataIndex: 'customerNo', key: 'customerNo', width: 130, fixed: 'left', ...sortable('customerNo'),
+      title: t('customers.customerNo'), dataIndex: 'customerNo', key: 'customerNo', width: 122, fixed: 'left', ...sortable('customerNo'),
       render: (v: string, c) => <Link to={`/customers/${c.id}`} data-testid={`customer-link-${v}`}>{v}</Link>,
     },
-    { title: t('customers.name'), dataIndex: 'name', key: 'name', ellipsis: { showTitle: false }, ...sortable('name'), render: (v: string) => <Tooltip title={v} placement="topLeft">{v}</Tooltip> },
-    { title: t('customers.kind.label'), dataIndex: 'kind', key: 'kind', width: 84, render: (k: SearchRow['kind']) => <Tag color={KIND_COLOR[k]}>{t(`customers.kind.${k}`)}</Tag> },
+    { title: t('customers.name'), dataIndex: 'name', key: 'name', width: 160, ellipsis: { showTitle: false }, ...sortable('name'), render: (v: string) => <Tooltip title={v} placement="topLeft">{v}</Tooltip> },
+    { title: t('customers.kind.label'), dataIndex: 'kind', key: 'kind', width: 76, render: (k: SearchRow['kind']) => <Tag color={KIND_COLOR[k]}>{t(`customers.kind.${k}`)}</Tag> },
     {
       title: t('customers.idOrCode'), key: 'id', width: 200,
       render: (_: unknown, c) => <span style={{ fontFamily: 'monospace' }}>{orDash(c.kind === 'corporate' ? c.creditCode : c.idNumber)}</span>,
     },
     { title: t('customers.mobile'), dataIndex: 'mobile', key: 'mobile', width: 130, render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{orDash(v)}</span> },
-    { title: t('customers.institution'), dataIndex: 'institutionName', key: 'institutionName', width: 130, ellipsis: true },
-    { title: t('customers.list.primaryManager'), dataIndex: 'primaryManager', key: 'primaryManager', width: 100, ellipsis: true, render: (v: string | null) => orDash(v) },
-    money('depositBalance', 140), money('monthAvg'), money('quarterAvg'), money('yearAvg'), money('loanBalance', 140),
+    { title: t('customers.institution'), dataIndex: 'institutionName', key: 'institutionName', width: 112, ellipsis: true },
+    { title: <span title={t('customers.list.primaryManager')}>{t('customers.list.manager')}</span>, dataIndex: 'primaryManager', key: 'primaryManager', width: 92, ellipsis: true, render: (v: string | null) => orDash(v) },
+    money('depositBalance'), money('monthAvg'), money('quarterAvg'), money('yearAvg'), money('loanBalance'),
     {
-      title: t('customers.list.valueTier'), dataIndex: 'valueTier', key: 'valueTier', width: 96, ...sortable('valueTier'),
+      title: t('customers.list.valueTier'), dataIndex: 'valueTier', key: 'valueTier', width: 90, ...sortable('valueTier'),
       render: (v: SearchRow['valueTier']) => (v ? <Tag color={TIER_COLOR[v]} data-testid="value-tier">{t(`customers.list.tier.${v}`)}</Tag> : '—'),
     },
     { title: t('customers.list.openedAt'), dataIndex: 'openedAt', key: 'openedAt', width: 110, ...sortable('openedAt'), render: (v: string) => formatDate(v) },
     {
-      title: t('customers.status.label'), key: 'status', width: 130,
+      title: t('customers.status.label'), key: 'status', width: 112,
       render: (_: unknown, c) => (
         <>
           <Tag color={STATUS_COLOR[c.status]}>{t(`customers.status.${c.status}`)}</Tag>
@@ -64,8 +64,12 @@ export function customerColumns(t: TFunction, opts: { visible?: readonly string[
         </>
       ),
     },
-    { title: t('common.actions'), key: 'actions', width: 64, fixed: 'right', render: (_: unknown, c) => <Link to={`/customers/${c.id}`}>{t('common.view')}</Link> },
+    { title: t('common.actions'), key: 'actions', width: 72, fixed: 'right', render: (_: unknown, c) => <Link to={`/customers/${c.id}`}>{t('common.view')}</Link> },
   ];
   const visible = new Set(opts.visible ?? OPTIONAL_COLUMNS);
+  // Every column has its width, so the table knows when the chosen ones need a scroll bar.
   return all.filter((c) => !(OPTIONAL_COLUMNS as readonly string[]).includes(String(c.key)) || visible.has(String(c.key)));
 }
+
+/** The width the columns need: the table scrolls sideways only beyond it. */
+export const columnsWidth = (columns: TableColumnsType<SearchRow>) => columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
