@@ -3,7 +3,11 @@
 //     normaliseCustomer + bulkInsertCustomers), timed, beside a raw COPY of the same rows into
 //     identically indexed copies of the tables;
 //  2. p50/p95 of search by each key and of the single customer view, at 10,000 customers and
-//     again at --count customers.
+//     again at --count customers;
+//  3. p50/p95 of the customer list (keyset pages sorted by a daily average, balance, name, number)
+//     for a head office, a branch and a sub-branch, beside the bare index walk of the same page and
+//     an exact count beside the list's capped one. Figures in customer_position are generated
+//     (the feed bench times how the feed writes them).
 import { Writable, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -15,7 +19,8 @@ import { systemActor, type Actor } from '../src/modules/auth/actor.ts';
 import { createInstitution } from '../src/modules/org/institution.service.ts';
 import { bulkInsertCustomers, type BulkCustomer } from '../src/modules/customers/import/bulk-insert.ts';
 import { codeTablesOf, loadCodeSets, normaliseCustomer, type CodeSets } from '../src/modules/customers/validate.ts';
-import { searchCustomers } from '../src/modules/customers/search/customer-search.ts';
+import { encodeCursor, listCustomers } from '../src/modules/customers/list/customer-list.ts';
+import type { ListSort } from '../src/modules/customers/customer.schema.ts';
 import { getCustomerView } from '../src/modules/customers/customer-view.ts';
 import { searchTerms } from '../src/modules/customers/search/search-terms.ts';
 import { formatCustomerNo } from '../src/modules/customers/customer-number.ts';
@@ -94,15 +99,38 @@ async function copyRows(client: pg.PoolClient, rows: BulkCustomer[], firstSeq: n
   await client.query('commit');
 }
 
-export async function benchCustomers(opts: { count: number; samples: number }) {
-  const { handle, url } = await freshDatabase();
+/**
+ * --reuse: the database a previous run left (crm_bench), when it holds at least `count` customers —
+ * to measure queries again without loading a million rows again. Samples are drawn from it.
+ */
+async function existingDatabase(count: number) {
+  const url = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = '/crm_bench';
+  const handle = await openDatabase({ kind: 'postgres', connectionString: url.toString(), poolSize: 4 }).catch(() => null);
+  if (!handle) return null;
   const db = handle.db;
-  const { actor, outlets } = await bankTree(handle);
+  const n = Number((await sql<{ n: string }>`select count(*) as n from customer`.execute(db)).rows[0]!.n);
+  if (n < count) { await handle.close(); return null; }
+  const root = await db.selectFrom('institution').select(['id', 'path']).where('level', '=', 1).executeTakeFirstOrThrow();
+  const actor: Actor = { ...systemActor(root.id, root.path), kind: 'system', permissions: new Set(['customer.read', 'customer.sensitive.read']) };
+  const persons = (await sql<{ name: string; idNumber: string; mobile: string }>`select c.name, i.id_number as "idNumber", p.mobile from customer c
+    join personal_customer p on p.customer_id = c.id join customer_identity i on i.customer_id = c.id and i.seq = 1 order by random() limit 500`.execute(db)).rows
+    .map((r) => ({ kind: 'personal', ...r }));
+  const companies = (await sql<{ name: string; creditCode: string }>`select c.name, k.credit_code as "creditCode" from customer c
+    join corporate_customer k on k.customer_id = c.id order by random() limit 500`.execute(db)).rows.map((r) => ({ kind: 'corporate', ...r }));
+  return { handle, url: url.toString(), actor, count: n, samples: [...persons, ...companies] as unknown as GeneratedCustomer[] };
+}
+
+export async function benchCustomers(opts: { count: number; samples: number; reuse?: boolean }) {
+  const reused = opts.reuse ? await existingDatabase(opts.count) : null;
+  const { handle, url } = reused ?? await freshDatabase();
+  const db = handle.db;
+  const { actor, outlets } = reused ? { actor: reused.actor, outlets: [] } : await bankTree(handle);
   const today = businessToday();
   const codes = { personal: await loadCodeSets(db, codeTablesOf('personal')), corporate: await loadCodeSets(db, codeTablesOf('corporate')) };
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   const copyClient = await pool.connect();
-  await copyClient.query(`create schema bench_copy;
+  if (!reused) await copyClient.query(`create schema bench_copy;
     create table bench_copy.customer (like public.customer including defaults including indexes);
     create table bench_copy.personal_customer (like public.personal_customer including defaults including indexes);
     create table bench_copy.corporate_customer (like public.corporate_customer including defaults including indexes);
@@ -110,8 +138,8 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
     alter table bench_copy.customer alter column id drop identity if exists;`);
 
   const gen = makeGenerator();
-  const samples: GeneratedCustomer[] = [];
-  let loaded = 0;
+  const samples: GeneratedCustomer[] = reused?.samples ?? [];
+  let loaded = reused?.count ?? 0;
   let importMs = 0;
   let copyMs = 0;
   let copySeq = 1;
@@ -137,7 +165,49 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
     }
     process.stdout.write('\n');
     await copyClient.query('analyze');
+    // What autovacuum does after a load: statistics, and the visibility map the list's count reads
+    // its index alone by.
+    await sql`vacuum analyze customer`.execute(db);
     await sql`analyze`.execute(db);
+  }
+
+  // The figures the feed would write, generated: about a third of customers hold no deposit, the
+  // rest spread over six orders of magnitude, averages near the balance.
+  async function fillPositions() {
+    await sql`update customer_position set as_of = ${today}::date,
+        deposit_balance = b, deposit_month_avg = round(b * (0.8 + random() * 0.4)::numeric, 2), deposit_quarter_avg = round(b * (0.7 + random() * 0.6)::numeric, 2),
+        deposit_year_avg = round(b * (0.5 + random())::numeric, 2), loan_balance = 0, value_tier = case when b >= 1000000 then 3 when b >= 100000 then 2 else 1 end
+      from (select customer_id as id, case when random() < 0.33 then 0 else round(exp(random() * 15)::numeric, 2) end as b from customer_position where as_of is null) g
+      where customer_position.customer_id = g.id`.execute(db);
+    await sql`vacuum analyze customer_position`.execute(db);
+  }
+
+  async function measureList(label: string) {
+    const scopes: [string, Actor][] = [['head office', actor]];
+    for (const [name, level] of [['branch', 2], ['sub-branch', 3]] as const) {
+      const i = await db.selectFrom('institution').select(['id', 'path']).where('level', '=', level).orderBy('id').limit(1).executeTakeFirstOrThrow();
+      scopes.push([name, { ...actor, managingInstitutionId: i.id, scopePath: i.path }]);
+    }
+    const list = (a: Actor, sort: ListSort, after?: string) => listCustomers(db, a, { status: 'active', sort, order: 'desc', pageSize: 20, after });
+    // Cursors at random rows: a page anywhere in the list (keyset: page 5,000 costs what page 1 does).
+    const deep = (await sql<{ v: string; id: string }>`select deposit_month_avg::text as v, customer_id::text as id from customer_position order by random() limit ${opts.samples}`.execute(db)).rows
+      .map((r) => encodeCursor(r.v, Number(r.id)));
+    const cases: [string, (i: number) => Promise<unknown>][] = [];
+    for (const [name, a] of scopes) cases.push([`month avg, ${name}`, () => list(a, 'monthAvg')]);
+    cases.push(['month avg, any page', (i) => list(actor, 'monthAvg', deep[i % deep.length])]);
+    for (const sort of ['yearAvg', 'balance', 'name', 'customerNo', 'grade'] as const) cases.push([`${sort}, head office`, () => list(actor, sort)]);
+    cases.push(['name, sub-branch', () => list(scopes[2]![1], 'name')]);
+    // Baselines in the same run: the bare index walk a sorted page cannot beat, and what an exact
+    // count of the whole scope would add to every page.
+    cases.push(['baseline: index walk', () => sql`select customer_id from customer_position order by deposit_month_avg desc, customer_id desc limit 21`.execute(db)]);
+    cases.push(['baseline: exact count', () => sql`select count(*) from customer where status = 'active'`.execute(db)]);
+    log(`\n${label}: customer list, keyset pages of 20 (ms)`);
+    log(`  ${'page'.padEnd(24)}     p50      p95      max`);
+    for (const [name, fn] of cases) {
+      await fn(0);
+      const s = await sample(opts.samples, fn);
+      log(`  ${name.padEnd(24)}${fmt(s.p50, 2)} ${fmt(s.p95, 2)} ${fmt(s.max, 2)}`);
+    }
   }
 
   async function measure(label: string) {
@@ -146,7 +216,7 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
     const ids = (await db.selectFrom('customer').select('id').orderBy(db.fn('random', [])).limit(opts.samples).execute()).map((r) => r.id);
     const nos = (await db.selectFrom('customer').select('customer_no').orderBy(db.fn('random', [])).limit(opts.samples).execute()).map((r) => r.customer_no);
     const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
-    const search = (q: string) => searchCustomers(db, actor, { q, status: 'active', page: 1, pageSize: 20 });
+    const search = (q: string) => listCustomers(db, actor, { q, status: 'active', sort: 'newest', order: 'desc', pageSize: 20 });
     const keys: [string, (i: number) => Promise<unknown>][] = [
       ['customer number', (i) => search(pick(nos, i))],
       ['name, 1 character', (i) => search(pick(persons, i).name.slice(0, 1))],
@@ -171,10 +241,22 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
   }
 
   log(`Customer benchmark on ${new URL(url).host}, PostgreSQL ${(await copyClient.query('show server_version')).rows[0].server_version}`);
+  if (reused) {
+    log(`reusing crm_bench with ${loaded.toLocaleString()} customers (import not measured)`);
+    await measure(`At ${loaded.toLocaleString()}`);
+    await fillPositions();
+    await measureList(`At ${loaded.toLocaleString()}`);
+    copyClient.release();
+    await pool.end();
+    await handle.close();
+    return;
+  }
   const small = Math.min(10_000, opts.count);
   await loadUpTo(small);
   log(`import ${small.toLocaleString()}: app path ${fmt(small / (importMs / 1000), 0)} rows/s, raw COPY ${fmt(small / (copyMs / 1000), 0)} rows/s`);
   const at10k = await measure('At 10,000');
+  await fillPositions();
+  await measureList('At 10,000');
   if (opts.count > small) {
     importMs = 0; copyMs = 0;
     const before = loaded;
@@ -183,6 +265,8 @@ export async function benchCustomers(opts: { count: number; samples: number }) {
     log(`import ${n.toLocaleString()} more: app path ${fmt(n / (importMs / 1000), 0)} rows/s, raw COPY ${fmt(n / (copyMs / 1000), 0)} rows/s (${((copyMs / importMs) * 100).toFixed(0)} % of COPY)`);
     await sql`analyze`.execute(db);
     const atN = await measure(`At ${opts.count.toLocaleString()}`);
+    await fillPositions();
+    await measureList(`At ${opts.count.toLocaleString()}`);
     log('\nRatio of p95 at full size to p95 at 10,000:');
     for (const k of Object.keys(atN)) log(`  ${k.padEnd(24)}${fmt(atN[k]!.p95 / at10k[k]!.p95, 2)}×`);
   }

@@ -8,7 +8,8 @@ program.command('customers')
   .description('import throughput beside raw COPY, and p50/p95 of search and the customer view at 10,000 and at --count customers')
   .option('--count <n>', 'customers to generate', (v) => Number(v), 1_000_000)
   .option('--samples <n>', 'timed queries per search key', (v) => Number(v), 200)
-  .action(async (o: { count: number; samples: number }) => { await benchCustomers(o); });
+  .option('--reuse', 'measure again on the crm_bench a previous run left, if it holds --count customers (no import)', false)
+  .action(async (o: { count: number; samples: number; reuse: boolean }) => { await benchCustomers(o); });
 program.command('feed')
   .description('daily feed: day 1 (the whole book) then days 2..N through loadFeed, beside raw COPY of the balances file; customer view p50/p95')
   .option('--customers <n>', 'customers in the book', (v) => Number(v), 1_000_000)

@@ -324,6 +324,7 @@ export interface DB {
   account_average_period: AccountAveragePeriodTable; institution_average: InstitutionAverageTable; feed_run: FeedRunTable; account_transaction: AccountTransactionTable;
   account_alert: AccountAlertTable;
   signing: SigningTable; channel_limit: ChannelLimitTable;
+  customer_position: CustomerPositionTable; saved_customer_filter: SavedCustomerFilterTable;
 }
 
 export type Institution = Selectable<InstitutionTable>;
@@ -447,4 +448,13 @@ export interface SigningTable {
 export interface ChannelLimitTable {
   id: Generated<number>; customer_id: number; channel: string; per_transaction: Money; daily_amount: Money; daily_count: number | null;
   annual_amount: Money; effective_from: DateOnly; remark: string | null; created_by: number | null; created_at: Timestamp;
+}
+
+// ── customer list (0020): each customer's figures as of the latest feed day, saved list filters ──
+export interface CustomerPositionTable {
+  customer_id: number; as_of: NullableDate; deposit_balance: RequiredMoney; deposit_month_avg: RequiredMoney;
+  deposit_quarter_avg: RequiredMoney; deposit_year_avg: RequiredMoney; loan_balance: RequiredMoney; value_tier: number;
+}
+export interface SavedCustomerFilterTable {
+  id: Generated<number>; user_id: number; name: string; filters: ColumnType<unknown, string, string>; created_at: Generated<Date>;
 }

@@ -62,6 +62,23 @@ describe('the demo book', () => {
     expect(summary.accounts / CUSTOMERS).toBeGreaterThan(2.5);
   });
 
+  it('ranks sn_mgr\'s customers by deposit balance as of the last feed day, as the accounts tab adds up', async () => {
+    const get = await signIn('sn_mgr');
+    const list = await get('/api/customers?pageSize=200&sort=balance&order=desc');
+    type Row = { id: number; depositBalance: string | null; positionAsOf: string | null };
+    const items = list.items as Row[];
+    const balances = items.map((r) => Number(r.depositBalance ?? 0));
+    expect(balances).toEqual([...balances].sort((a, b) => b - a));
+    expect(items[0]!.positionAsOf).toBe(endDate);
+    for (const c of [items[0]!, items[Math.floor(items.length / 2)]!]) {
+      type Account = { kind: string; currency: string; balance: string; closedOn: string | null };
+      const accounts = ((await get(`/api/customers/${c.id}/accounts`)).items as Account[])
+        .filter((a) => a.kind.startsWith('deposit') && a.currency === 'CNY' && (a.closedOn === null || a.closedOn >= endDate));
+      const fen = accounts.reduce((sum, a) => sum + BigInt(a.balance.replace('.', '')), 0n);
+      expect(BigInt(c.depositBalance!.replace('.', ''))).toBe(fen);
+    }
+  });
+
   it('gives sn_mgr his own customers, with balances, averages and a balance trend', async () => {
     const get = await signIn('sn_mgr');
     const list = await get('/api/customers?pageSize=200');

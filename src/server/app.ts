@@ -30,6 +30,7 @@ import { customerRoutes } from '../modules/customers/customer.routes.ts';
 import fastifyMultipart from '@fastify/multipart';
 import { customerImportRoutes } from '../modules/customers/import/import.routes.ts';
 import { customerExportRoutes } from '../modules/customers/export/export.routes.ts';
+import { savedFilterRoutes } from '../modules/customers/saved-filters/saved-filter.routes.ts';
 import { customerIndustryRoutes } from '../modules/customers/industry/industry.routes.ts';
 import { certificateRoutes } from '../modules/customers/certificates/certificate.routes.ts';
 import { todoRoutes } from '../modules/todos/todo.routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(customerRoutes);
     await api.register(customerImportRoutes);
     await api.register(customerExportRoutes);
+    await api.register(savedFilterRoutes);
     await api.register(customerIndustryRoutes);
     await api.register(certificateRoutes);
     await api.register(todoRoutes);

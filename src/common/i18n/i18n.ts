@@ -19,13 +19,14 @@ import { signingMessages } from '../../modules/accounts/signings/signing.message
 import { balanceTrendMessages } from '../../modules/accounts/balances/balance-trend.messages.ts';
 import { bookMessages } from '../../modules/accounts/book/book.messages.ts';
 import { accountAlertMessages } from '../../modules/accounts/alerts/alert.messages.ts';
+import { customerListMessages } from '../../modules/customers/list/customer-list.messages.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export interface MessageBundle { 'zh-CN': Record<string, string>; 'en-US': Record<string, string> }
 
-const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages, bookMessages];
+const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages, bookMessages, customerListMessages];
 
 const i18n = i18next.createInstance();
 await i18n.init({

@@ -4,14 +4,14 @@ import { parseBody } from '../../common/http/parse-body.ts';
 import { loadCustomer } from './customer.queries.ts';
 import { createCustomerBody, customerIdParams, historyQuery, reasonBody, revealBody, searchQuery, updateCorporateBody, updatePersonalBody } from './customer.schema.ts';
 import { createCustomer, deleteCustomer, reactivateCustomer, updateCustomer } from './customer.service.ts';
-import { searchCustomers } from './search/customer-search.ts';
+import { listCustomers } from './list/customer-list.ts';
 import { getCustomerAuditTrail, getCustomerHistory, getCustomerView, revealField } from './customer-view.ts';
 
 const tags = ['customers'];
 
 export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/customers', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Search customers in my charge (number, name, pinyin initials, ID, credit code, mobile)', querystring: searchQuery } },
-    async (req) => searchCustomers(app.db, req.actor, req.query));
+  app.get('/customers', { config: { permission: 'customer.read' }, schema: { tags, summary: 'The customers in my charge a search selects (number, name, pinyin initials, ID, credit code, mobile, account), sorted, one keyset page at a time', querystring: searchQuery } },
+    async (req) => listCustomers(app.db, req.actor, req.query));
 
   app.post('/customers', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Open a personal or corporate customer (existence check by document)', body: createCustomerBody } },
     async (req, reply) => reply.status(201).send(await createCustomer(app.db, req.actor, req.body)));

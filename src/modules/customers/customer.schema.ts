@@ -80,13 +80,25 @@ export const updateCorporateBody = z.strictObject({
 /** The kind is the stored customer's; the route picks the schema after loading it. */
 export type UpdateCustomer = { version: number; name?: string; identities?: IdentityInput[] } & Record<string, unknown>;
 
-export const searchQuery = z.strictObject({
+/** What the customer list can be sorted by (list/customer-list.ts says how each is keyed). */
+export const LIST_SORTS = ['newest', 'customerNo', 'name', 'openedOn', 'balance', 'monthAvg', 'quarterAvg', 'yearAvg', 'grade'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/** The list's filters and order: what a search, a saved filter and an export share. */
+export const listFilters = z.strictObject({
   q: singleLineText().max(60).optional(),
   kind: z.enum(['personal', 'corporate']).optional(),
   institutionId: recordIdParam.optional(),
   blacklisted: z.enum(['true', 'false']).optional(),
   status: z.enum(['active', 'deleted', 'all']).default('active'),
-  page: z.coerce.number().int().min(1).max(500).default(1),
+  sort: z.enum(LIST_SORTS).default('newest'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type ListFilters = z.infer<typeof listFilters>;
+
+/** One page of the list: the filters, the page size and the cursor of the row the page follows. */
+export const searchQuery = listFilters.extend({
+  after: z.string().max(400).optional(),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type SearchQuery = z.infer<typeof searchQuery>;

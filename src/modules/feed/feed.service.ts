@@ -19,6 +19,7 @@ import { rootSystemActor } from '../auth/actor.queries.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { updateInstitutionAverages } from '../accounts/balances/institution-average.service.ts';
 import { raiseAccountAlerts } from '../accounts/alerts/alert.service.ts';
+import { refreshCustomerPositions } from '../customers/position/position.service.ts';
 import { invalid } from '../../common/http/errors.ts';
 import { FEED_KINDS } from './layouts.ts';
 import { controlFileName, isRejection, readControlFile, readRecords, type ControlEntry, type Rejection } from './read-file.ts';
@@ -159,6 +160,7 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
             counts.institutionRows = (await timed('institutionAverages', () => updateInstitutionAverages(tx, businessDate))).rows;
             const alerts = await timed('alerts', () => raiseAccountAlerts(tx, businessDate, (previousDate?.d as string | null | undefined) ?? null));
             Object.assign(counts, { maturityAlerts: alerts.maturity, largeChangeAlerts: alerts.largeChange });
+            counts.customerPositions = (await timed('customerPositions', () => refreshCustomerPositions(tx, businessDate))).customers;
           }
         } else {
           await timed('transactions', async () => {

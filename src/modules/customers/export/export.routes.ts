@@ -4,8 +4,8 @@ import { searchQuery } from '../customer.schema.ts';
 import { exportCustomers } from './export.service.ts';
 import { sendXlsx } from '../import/import.routes.ts';
 
-// The search's own filters, without paging; unmasked=true needs customer.sensitive.read.
-const exportQuery = searchQuery.omit({ page: true, pageSize: true }).extend({ unmasked: z.enum(['true', 'false']).optional() });
+// The list's own filters (its sort does not change what is exported), without paging; unmasked=true needs customer.sensitive.read.
+const exportQuery = searchQuery.omit({ after: true, pageSize: true }).extend({ unmasked: z.enum(['true', 'false']).optional() });
 
 export const customerExportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/customers/export', { config: { permission: 'customer.read' }, schema: { tags: ['customers'], summary: 'Export the customers a search finds (.xlsx, masked, watermarked, audited)', querystring: exportQuery } },

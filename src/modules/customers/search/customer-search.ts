@@ -1,6 +1,6 @@
 // Finding a customer from one box (issue: customer number, name substring or pinyin initials,
 // identity number, credit code, mobile, account or card number), within the caller's data scope,
-// with filters and pages.
+// with filters. The list (list/customer-list.ts) and the export page through what this selects.
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { Database } from '../../../db/database.ts';
@@ -8,7 +8,6 @@ import type { Actor } from '../../auth/actor.ts';
 import { customerInScope } from '../customer.queries.ts';
 import type { SearchQuery } from '../customer.schema.ts';
 import { nameQuery } from './search-terms.ts';
-import { maskValue } from '../masking.ts';
 
 type Q = SelectQueryBuilder<DB, 'customer', object>;
 
@@ -70,39 +69,4 @@ export function filterCustomers(db: Database, actor: Actor, f: CustomerFilter): 
   }
   if (f.q) q = matchText(q, f.q);
   return q;
-}
-
-/** A search answers with at most this many matches (or the pages asked for); beyond it the clerk narrows the search. */
-export const SEARCH_CAP = 200;
-
-/**
- * One round trip. The matching ids are gathered first in a MATERIALIZED CTE, at most `limit`
- * of them: with search text through the GIN and key indexes in whatever order they come (ordering
- * the whole table by id and filtering would walk the primary key past every non-match of a rare
- * name); without text, the newest in scope straight off the primary key. Then one page of them,
- * newest first, with the columns the result list shows.
- */
-export async function searchCustomers(db: Database, actor: Actor, f: SearchQuery) {
-  const limit = Math.max(SEARCH_CAP, f.page * f.pageSize) + 1;
-  const filtered = filterCustomers(db, actor, f).select('customer.id');
-  const matches = (f.q ? filtered : filtered.orderBy('customer.id', 'desc')).limit(limit);
-  const rows = await db.with((w) => w('m').materialized(), () => matches)
-    .selectFrom(sql<{ matched: number }>`(select count(*)::int as matched from m)`.as('c'))
-    .leftJoin((eb) => eb.selectFrom('m')
-      .innerJoin('customer', 'customer.id', 'm.id')
-      .innerJoin('institution', 'institution.id', 'customer.institution_id')
-      .leftJoin('personal_customer', 'personal_customer.customer_id', 'customer.id')
-      .leftJoin('corporate_customer', 'corporate_customer.customer_id', 'customer.id')
-      .select(['customer.id', 'customer.customer_no as customerNo', 'customer.kind', 'customer.name', 'customer.status', 'customer.blacklisted',
-        'institution.name as institutionName', 'personal_customer.mobile', 'personal_customer.birth_date as birthDate', 'corporate_customer.credit_code as creditCode',
-        sql<string | null>`(select id_number from customer_identity where customer_id = customer.id order by seq limit 1)`.as('idNumber')])
-      .orderBy('customer.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize)
-      .as('p'), (join) => join.onTrue())
-    .selectAll('p').select('c.matched')
-    .orderBy('p.id', 'desc').execute();
-  const matched = rows[0]?.matched ?? 0;
-  return {
-    total: Math.min(matched, limit - 1), totalCapped: matched >= limit, page: f.page, pageSize: f.pageSize,
-    items: rows.filter((r) => r.id !== null).map(({ matched: _m, ...r }) => ({ ...r, mobile: maskValue('phone', r.mobile), idNumber: maskValue('id', r.idNumber) })),
-  };
 }

@@ -45,3 +45,13 @@ export function nameQuery(q: string): NameQuery | null {
   for (let i = 0; i + 1 < chars.length; i++) pairs.add(chars[i]! + chars[i + 1]!);
   return { terms: [...pairs], like: `%${s}%` };
 }
+
+/**
+ * Whether a search text matches a large share of any bank's book: one Chinese character (a
+ * surname) or one or two pinyin initials. Such matches are found fastest by walking the list's
+ * order and testing each row; rarer ones by fetching every match and sorting (customer-list.ts).
+ */
+export function isBroadSearch(q: string): boolean {
+  const s = q.replace(/\s+/g, '');
+  return /^[a-z]{1,2}$/i.test(s) || ([...s].length === 1 && HAN.test(s));
+}

@@ -1,6 +1,6 @@
 // Calls and shapes of /api/customers used by the customer pages.
 import type { z } from 'zod';
-import type { createCustomerBody } from '../../../../src/modules/customers/customer.schema.ts';
+import type { createCustomerBody, LIST_SORTS } from '../../../../src/modules/customers/customer.schema.ts';
 import { api, download, upload } from '../../api/client';
 import type { CustomerKind } from './catalogue';
 
@@ -11,11 +11,20 @@ export type StatusFilter = (typeof STATUS_FILTERS)[number];
 export interface SearchRow {
   id: number; customerNo: string; kind: CustomerKind; name: string; status: CustomerStatus; blacklisted: boolean;
   institutionName: string; mobile: string | null; birthDate: string | null; creditCode: string | null; idNumber: string | null;
+  openedAt: string; scale: string | null; primaryManager: string | null;
+  /** Figures as of the latest feed day (null until a feed day has counted the customer's accounts). */
+  positionAsOf: string | null; depositBalance: string | null; monthAvg: string | null; quarterAvg: string | null; yearAvg: string | null;
+  loanBalance: string | null; valueTier: 'high' | 'middle' | 'general' | null;
 }
-export interface SearchPage { total: number; totalCapped: boolean; page: number; pageSize: number; items: SearchRow[] }
-export interface SearchQuery {
-  q?: string; kind?: CustomerKind; institutionId?: number; blacklisted?: 'true' | 'false'; status?: StatusFilter; page?: number; pageSize?: number;
+/** total and totalCapped come with the first page only (null on later pages). */
+export interface SearchPage {
+  total: number | null; totalCapped: boolean | null; pageSize: number; sort: ListSort; order: 'asc' | 'desc'; nextCursor: string | null; items: SearchRow[];
 }
+export type ListSort = (typeof LIST_SORTS)[number];
+export interface ListFilters {
+  q?: string; kind?: CustomerKind; institutionId?: number; blacklisted?: 'true' | 'false'; status?: StatusFilter; sort?: ListSort; order?: 'asc' | 'desc';
+}
+export interface SearchQuery extends ListFilters { after?: string; pageSize?: number }
 
 export interface Identity { seq: number; idType: string; idNumber: string; expiresOn: string | null }
 export interface Manager { id: number; displayName: string; role: string; since: string }
@@ -55,7 +64,7 @@ export const deleteCustomer = (id: number, reason: string) => api.delete<{ id: n
 export const reactivateCustomer = (id: number, reason: string) => api.post<{ id: number }>(`/customers/${id}/reactivate`, { reason });
 export const revealField = (id: number, field: string) => api.post<{ field: string; value: unknown }>(`/customers/${id}/reveal`, { field });
 
-export type ExportQuery = Omit<SearchQuery, 'page' | 'pageSize'> & { unmasked?: 'true' };
+export type ExportQuery = ListFilters & { unmasked?: 'true' };
 export const exportCustomers = (q: ExportQuery) => download('/customers/export', { ...q }, 'customers.xlsx');
 export const downloadTemplate = (kind: CustomerKind) => download('/customers/import/template', { kind }, `template-${kind}.xlsx`);
 export const downloadReport = (url: string) => download(url.replace(/^\/api/, ''), undefined, 'import-errors.xlsx');
@@ -63,3 +72,9 @@ export const downloadReport = (url: string) => download(url.replace(/^\/api/, ''
 export type ImportResult = { ok: true; dryRun: boolean; kind: CustomerKind; rowCount: number; firstCustomerNo: string | null; lastCustomerNo: string | null };
 export const importCustomers = (kind: CustomerKind, file: File, dryRun: boolean) =>
   upload<ImportResult>('/customers/import', file, { kind, dryRun: String(dryRun) });
+
+export interface SavedFilter { id: number; name: string; filters: ListFilters; createdAt: string }
+export const savedFiltersKey = ['customers', 'saved-filters'] as const;
+export const fetchSavedFilters = (signal?: AbortSignal) => api.get<SavedFilter[]>('/customers/saved-filters', undefined, signal);
+export const saveFilter = (name: string, filters: ListFilters) => api.post<SavedFilter>('/customers/saved-filters', { name, filters });
+export const deleteSavedFilter = (id: number) => api.delete<{ id: number }>(`/customers/saved-filters/${id}`);

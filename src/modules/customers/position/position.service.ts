@@ -1,0 +1,55 @@
+// Each customer's figures as of the latest business day (customer_position, migration 0020): the
+// yuan deposit balance of record, its month-, quarter- and year-to-date daily averages, the loan
+// balance and the SEG-2 value tier. The customer list sorts and shows these; adding up accounts
+// per page would not hold at 1,000,000 customers. Written once per feed day, inside the day's
+// transaction, after the accounts' running totals are advanced — so the list never shows a
+// figure the customer view disagrees with.
+import { sql } from 'kysely';
+import type { Tx } from '../../../db/database.ts';
+import { periodToDate } from '../../accounts/balances/average-sql.ts';
+
+/**
+ * SEG-2 value tiers (003): high — deposits ≥ 1,000,000 or loans ≥ 2,000,000 yuan; middle — deposits
+ * ≥ 100,000 or loans ≥ 500,000; general below. The requirement makes these configuration; until
+ * the segmentation module exists they are the document's defaults, here only.
+ */
+export const VALUE_TIERS = { high: { rank: 3, deposit: 1_000_000, loan: 2_000_000 }, middle: { rank: 2, deposit: 100_000, loan: 500_000 }, general: { rank: 1 } } as const;
+export type ValueTier = keyof typeof VALUE_TIERS;
+export const tierOfRank = (rank: number): ValueTier => (rank === 3 ? 'high' : rank === 2 ? 'middle' : 'general');
+
+/**
+ * Recomputes every customer holding an account as of business day `d`, in one statement. The
+ * balance is the one of record (the latest daily snapshot, else the accounts file's — as the
+ * accounts tab reads it); an average is the sum of the customer's deposit accounts' averages as the
+ * customer view shows them (each rounded to the fen). Customers whose figures were non-zero and who
+ * no longer hold any account (merged away) go back to zero.
+ */
+export async function refreshCustomerPositions(tx: Tx, d: string): Promise<{ customers: number }> {
+  const avg = (kind: 'month' | 'quarter' | 'year') => {
+    const p = periodToDate(kind, d, 'a');
+    return sql`coalesce(sum(case when ${deposit} and ${p.days} > 0 then round(${p.sum} / ${p.days}, 2) end), 0)`;
+  };
+  const deposit = sql`(a.kind in ('deposit_demand', 'deposit_time') and a.currency = 'CNY')`;
+  const open = sql`(a.opened_on <= ${d}::date and (a.closed_on is null or a.closed_on >= ${d}::date))`;
+  const balance = sql`coalesce(r.last_balance, a.balance, 0)`;
+  const res = await sql`
+    insert into customer_position (customer_id, as_of, deposit_balance, deposit_month_avg, deposit_quarter_avg, deposit_year_avg, loan_balance, value_tier)
+    select t.customer_id, ${d}::date, t.deposits, t.month_avg, t.quarter_avg, t.year_avg, t.loans,
+      case when t.deposits >= ${VALUE_TIERS.high.deposit} or t.loans >= ${VALUE_TIERS.high.loan} then 3
+           when t.deposits >= ${VALUE_TIERS.middle.deposit} or t.loans >= ${VALUE_TIERS.middle.loan} then 2 else 1 end
+    from (
+      select a.customer_id,
+        coalesce(sum(${balance}) filter (where ${deposit} and ${open}), 0) as deposits,
+        coalesce(sum(${balance}) filter (where a.kind = 'loan' and a.currency = 'CNY' and ${open}), 0) as loans,
+        ${avg('month')} as month_avg, ${avg('quarter')} as quarter_avg, ${avg('year')} as year_avg
+      from account a left join account_average r on r.account_id = a.id
+      group by a.customer_id) t
+    on conflict (customer_id) do update set as_of = excluded.as_of, deposit_balance = excluded.deposit_balance,
+      deposit_month_avg = excluded.deposit_month_avg, deposit_quarter_avg = excluded.deposit_quarter_avg,
+      deposit_year_avg = excluded.deposit_year_avg, loan_balance = excluded.loan_balance, value_tier = excluded.value_tier`.execute(tx);
+  await sql`update customer_position p set as_of = ${d}::date, deposit_balance = 0, deposit_month_avg = 0, deposit_quarter_avg = 0,
+      deposit_year_avg = 0, loan_balance = 0, value_tier = 1
+    where (p.deposit_balance <> 0 or p.loan_balance <> 0 or p.deposit_year_avg <> 0 or p.deposit_quarter_avg <> 0 or p.deposit_month_avg <> 0)
+      and not exists (select 1 from account a where a.customer_id = p.customer_id)`.execute(tx);
+  return { customers: Number(res.numAffectedRows ?? 0) };
+}
