@@ -324,6 +324,7 @@ export interface DB {
   account_average_period: AccountAveragePeriodTable; institution_average: InstitutionAverageTable; feed_run: FeedRunTable; account_transaction: AccountTransactionTable;
   account_alert: AccountAlertTable;
   signing: SigningTable; channel_limit: ChannelLimitTable;
+  approval_step: ApprovalStepTable; approval_request: ApprovalRequestTable; approval_decision: ApprovalDecisionTable;
 }
 
 export type Institution = Selectable<InstitutionTable>;
@@ -447,4 +448,23 @@ export interface SigningTable {
 export interface ChannelLimitTable {
   id: Generated<number>; customer_id: number; channel: string; per_transaction: Money; daily_amount: Money; daily_count: number | null;
   annual_amount: Money; effective_from: DateOnly; remark: string | null; created_by: number | null; created_at: Timestamp;
+}
+
+// ── approvals (0018): the one approval engine — steps as data, one request per submission, its decisions ──
+export type ApprovalStatus = 'pending' | 'approved' | 'returned' | 'withdrawn' | 'rejected';
+export type ApprovalDecisionKind = 'submit' | 'approve' | 'return' | 'reject' | 'withdraw';
+export interface ApprovalStepTable {
+  workflow_type: string; institution_level: number; step_no: number; role_code: string; acting_institution: 'own' | 'parent';
+  time_limit_days: number; updated_by: number | null; updated_at: Timestamp;
+}
+export interface ApprovalRequestTable {
+  id: Generated<number>; workflow_type: string; subject_type: string; subject_id: string; subject_label: string;
+  payload: Json; basis: NullableJson; maker_id: number; maker_institution_id: number; plan: Json; step_count: number;
+  current_step: number; step_role: string | null; acting_institution_id: number | null; due_on: NullableDate;
+  round: Generated<number>; status: Generated<ApprovalStatus>; result: NullableJson;
+  submitted_at: Timestamp; updated_at: Timestamp; closed_at: NullableTimestamp;
+}
+export interface ApprovalDecisionTable {
+  id: Generated<number>; request_id: number; round: number; step_no: number; actor_id: number; decision: ApprovalDecisionKind;
+  reason: string | null; decided_at: Timestamp;
 }

@@ -48,6 +48,8 @@ import { signingRoutes } from '../modules/accounts/signings/signing.routes.ts';
 import { channelLimitRoutes } from '../modules/accounts/channel-limits/channel-limit.routes.ts';
 import { accountAlertRoutes } from '../modules/accounts/alerts/alert.routes.ts';
 import { balanceTrendRoutes } from '../modules/accounts/balances/balance-trend.routes.ts';
+import { approvalRoutes } from '../modules/approvals/approval.routes.ts';
+import './workflow-types.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -146,6 +148,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(signingRoutes); await api.register(channelLimitRoutes);
     await api.register(feedRoutes);
     await api.register(institutionAverageRoutes);
+    await api.register(approvalRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

@@ -18,13 +18,14 @@ import { feedMessages } from '../../modules/feed/feed.messages.ts';
 import { signingMessages } from '../../modules/accounts/signings/signing.messages.ts';
 import { balanceTrendMessages } from '../../modules/accounts/balances/balance-trend.messages.ts';
 import { accountAlertMessages } from '../../modules/accounts/alerts/alert.messages.ts';
+import { approvalMessages } from '../../modules/approvals/approval.messages.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export interface MessageBundle { 'zh-CN': Record<string, string>; 'en-US': Record<string, string> }
 
-const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages];
+const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages, approvalMessages];
 
 const i18n = i18next.createInstance();
 await i18n.init({
