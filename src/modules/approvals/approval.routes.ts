@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { appErrorMessage } from '../../common/http/problem.ts';
 import { approveMany, decide, resubmit, withdraw } from './approval.service.ts';
 import { listSteps, setSteps } from './approval-steps.service.ts';
-import { approveBody, batchApproveBody, inboxQuery, mineQuery, requestIdParams, resubmitBody, returnBody, stepsBody, stepsParams, withdrawBody } from './approval.schema.ts';
-import { countInbox, getRequest, listInbox, listMine } from './inbox.service.ts';
+import { approveBody, batchApproveBody, inboxQuery, mineQuery, requestIdParams, resubmitBody, returnBody, stepsBody, stepsParams, subjectQuery, withdrawBody } from './approval.schema.ts';
+import { countInbox, getRequest, listInbox, listMine, listOpenFor } from './inbox.service.ts';
 
 const tags = ['approvals'];
 
@@ -19,6 +19,9 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/approvals/mine', { schema: { tags, summary: 'Requests I submitted, newest first', querystring: mineQuery } },
     async (req) => listMine(app.db, req.actor, req.query));
+
+  app.get('/approvals/open', { schema: { tags, summary: 'Open requests about one subject (e.g. a customer) that I may see: its "under review" mark', querystring: subjectQuery } },
+    async (req) => listOpenFor(app.db, req.actor, { type: req.query.subjectType, id: req.query.subjectId }));
 
   app.get('/approvals/steps', { config: { permission: 'approval.steps.manage' }, schema: { tags, summary: 'The approval steps of every type and institution level (level 0 = every level without its own)' } },
     async () => listSteps(app.db));

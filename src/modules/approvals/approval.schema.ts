@@ -35,3 +35,4 @@ export const stepsBody = z.strictObject({
   })).max(9),
 });
 export type StepsBody = z.infer<typeof stepsBody>;
+export const subjectQuery = z.strictObject({ subjectType: singleLineText().min(1).max(40), subjectId: singleLineText().min(1).max(40) });

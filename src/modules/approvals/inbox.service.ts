@@ -67,6 +67,16 @@ export async function listMine(db: Executor, actor: Actor, q: MineQuery) {
   return { page: q.page, pageSize: q.pageSize, hasMore: rows.length > q.pageSize, items: rows.slice(0, q.pageSize).map((r) => toItem(r, today)) };
 }
 
+/** Open (pending or returned) requests about one subject that I may see: the "pending review" mark on its screen. */
+export async function listOpenFor(db: Executor, actor: Actor, subject: { type: string; id: string }) {
+  const rows = await db.selectFrom('approval_request').innerJoin('app_user as maker', 'maker.id', 'approval_request.maker_id')
+    .innerJoin('institution as maker_i', 'maker_i.id', 'approval_request.maker_institution_id')
+    .select(listColumns).where('approval_request.subject_type', '=', subject.type).where('approval_request.subject_id', '=', subject.id)
+    .where('approval_request.status', 'in', ['pending', 'returned']).where(requestVisibleTo(actor)).orderBy('approval_request.id').limit(20).execute();
+  const today = businessToday();
+  return { items: rows.map((r) => toItem(r, today)) };
+}
+
 /** One request as the drawer shows it: its steps, each decision, old → new where the type gives them, and what I may do. */
 export async function getRequest(db: Executor, actor: Actor, id: number) {
   const r = await db.selectFrom('approval_request').innerJoin('app_user as maker', 'maker.id', 'approval_request.maker_id')
