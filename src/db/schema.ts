@@ -324,7 +324,7 @@ export interface DB {
   account_average_period: AccountAveragePeriodTable; institution_average: InstitutionAverageTable; feed_run: FeedRunTable; account_transaction: AccountTransactionTable;
   account_alert: AccountAlertTable;
   signing: SigningTable; channel_limit: ChannelLimitTable;
-  approval_step: ApprovalStepTable; approval_request: ApprovalRequestTable; approval_decision: ApprovalDecisionTable;
+  approval_step: ApprovalStepTable; approval_request: ApprovalRequestTable; approval_decision: ApprovalDecisionTable; approval_queue_count: ApprovalQueueCountTable;
 }
 
 export type Institution = Selectable<InstitutionTable>;
@@ -468,3 +468,4 @@ export interface ApprovalDecisionTable {
   id: Generated<number>; request_id: number; round: number; step_no: number; actor_id: number; decision: ApprovalDecisionKind;
   reason: string | null; decided_at: Timestamp;
 }
+export interface ApprovalQueueCountTable { step_role: string; acting_institution_id: number; due_on: DateOnly; n: number }

@@ -2,6 +2,7 @@
 // maker's own institution or its parent, within how many working days. Level 0 holds the steps
 // of every institution level without rows of its own. Only a head-office administrator changes
 // them; a request keeps the plan it was submitted under.
+import { sql, type SqlBool } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
 import { AppError, invalid } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
@@ -12,11 +13,12 @@ export interface PlannedStep { roleCode: string; actingInstitution: 'own' | 'par
 
 /** The steps a maker at this institution goes through, in order. */
 export async function planFor(db: Executor, workflowType: string, makerInstitutionId: number): Promise<PlannedStep[]> {
-  const inst = await db.selectFrom('institution').select('level').where('id', '=', makerInstitutionId).executeTakeFirstOrThrow();
   const rows = await db.selectFrom('approval_step').select(['institution_level', 'role_code', 'acting_institution', 'time_limit_days'])
-    .where('workflow_type', '=', workflowType).where('institution_level', 'in', [0, inst.level]).orderBy('step_no').execute();
-  const own = rows.filter((r) => r.institution_level === inst.level);
-  const chosen = own.length ? own : rows.filter((r) => r.institution_level === 0);
+    .where('workflow_type', '=', workflowType)
+    .where(sql<SqlBool>`institution_level in (0, (select level from institution where id = ${makerInstitutionId}))`)
+    .orderBy('step_no').execute();
+  const own = rows.filter((r) => r.institution_level !== 0);
+  const chosen = own.length ? own : rows;
   if (!chosen.length) throw new AppError('approvals.no_steps', 409, { type: `approvals.type.${workflowType}` });
   return chosen.map((r) => ({ roleCode: r.role_code, actingInstitution: r.acting_institution, timeLimitDays: r.time_limit_days }));
 }

@@ -20,22 +20,25 @@ export function requestVisibleTo(actor: Actor): Expression<SqlBool> {
 }
 
 /**
- * The pending steps this person can act on: the step's role is one of his, its acting institution
- * is in his charge, he is not the maker and has not acted in this round already. One predicate
- * for the inbox, its count and the refusal of a decision, so they can never disagree.
+ * The pending steps of one step role this person can act on: its acting institution is in his
+ * charge, he is not the maker and has not approved a step of this round already. One predicate
+ * for the inbox, the drawer's "may decide" and the correction of the badge count, so they agree.
+ * Taken one role at a time: `step_role = $role` lets the inbox read the index in due order and
+ * stop after one page.
  */
-export function actionableBy(actor: Actor): Expression<SqlBool> {
+export function actionableBy(actor: Actor, role: string): Expression<SqlBool> {
   const person = me(actor);
-  return sql<SqlBool>`(approval_request.status = 'pending'
-    and approval_request.step_role in (select r.code from user_role ur join role r on r.id = ur.role_id where ur.user_id = ${person})
+  return sql<SqlBool>`(approval_request.status = 'pending' and approval_request.step_role = ${role}
     and ${inSubtree(actor, 'approval_request.acting_institution_id')}
     and approval_request.maker_id <> ${person}
     and not exists (select 1 from approval_decision d where d.request_id = approval_request.id
                     and d.round = approval_request.round and d.actor_id = ${person} and d.decision = 'approve'))`;
 }
 
-export async function holdsRole(db: Executor, userId: number, roleCode: string): Promise<boolean> {
-  const r = await db.selectFrom('user_role').innerJoin('role', 'role.id', 'user_role.role_id').select('role.id')
-    .where('user_role.user_id', '=', userId).where('role.code', '=', roleCode).executeTakeFirst();
-  return !!r;
+/** The roles a person holds: the step roles his inbox is made of. A token or the system holds none. */
+export async function rolesOf(db: Executor, actor: Actor): Promise<string[]> {
+  if (actor.kind !== 'user') return [];
+  const rows = await db.selectFrom('user_role').innerJoin('role', 'role.id', 'user_role.role_id').select('role.code')
+    .where('user_role.user_id', '=', actor.id!).orderBy('role.code').execute();
+  return rows.map((r) => r.code);
 }

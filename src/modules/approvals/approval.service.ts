@@ -6,6 +6,7 @@
 // re-read, and the final update is conditional on the step the checker saw, so exactly one wins
 // and the other is told the request moved on.
 import canonicalize from 'canonicalize';
+import { sql } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../common/http/errors.ts';
@@ -14,7 +15,7 @@ import type { Actor } from '../auth/actor.ts';
 import { addWorkingDays } from '../calendar/calendar.service.ts';
 import { pathInScope } from '../org/scope.ts';
 import { actingInstitutionOf, planFor, type PlannedStep } from './approval-steps.service.ts';
-import { holdsRole, requestVisibleTo } from './approval.queries.ts';
+import { requestVisibleTo } from './approval.queries.ts';
 import { workflowType, type WorkflowType } from './workflow-type.ts';
 
 export type CheckerDecision = 'approve' | 'return' | 'reject';
@@ -59,29 +60,46 @@ function assertNotStale(recorded: unknown, now: Record<string, unknown> | null) 
 export async function submitRequest<P>(db: Database, maker: Actor, type: WorkflowType<P>, input: unknown) {
   const makerId = personOf(maker);
   const payload = parsePayload(type, input);
-  return db.transaction().execute(async (tx) => {
-    const subject = await type.check(tx, maker, payload);
-    const open = await tx.selectFrom('approval_request').select('id')
-      .where('workflow_type', '=', type.code).where('subject_type', '=', subject.type).where('subject_id', '=', String(subject.id))
-      .where('status', 'in', ['pending', 'returned']).executeTakeFirst();
-    if (open) throw new AppError('approvals.already_open', 409, { requestId: open.id, type: `approvals.type.${type.code}` });
-    const makerInstitutionId = maker.institutionId!;
-    const plan = await planFor(tx, type.code, makerInstitutionId);
-    const basis = type.basis ? await type.basis(tx, payload) : null;
-    const row = await tx.insertInto('approval_request').values({
-      workflow_type: type.code, subject_type: subject.type, subject_id: String(subject.id), subject_label: subject.label.slice(0, 200),
-      payload: JSON.stringify(payload), basis: basis ? JSON.stringify(basis) : null, maker_id: makerId, maker_institution_id: makerInstitutionId,
-      plan: JSON.stringify(plan), step_count: plan.length, ...(await stepState(tx, plan, 1, makerInstitutionId)),
-    }).returning(['id', 'step_role', 'due_on']).executeTakeFirstOrThrow();
-    await tx.insertInto('approval_decision').values({ request_id: row.id, round: 1, step_no: 1, actor_id: makerId, decision: 'submit' }).execute();
-    await writeAudit(tx, maker, { action: 'approval.submit', entityType: 'approval_request', entityId: row.id,
-      after: { type: type.code, subject: { type: subject.type, id: String(subject.id) }, steps: plan.length } });
-    return { requestId: row.id, status: 'pending' as const, step: 1, stepCount: plan.length, role: row.step_role, dueOn: row.due_on };
-  });
+  let subjectOf: { type: string; id: string } | null = null;
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const subject = await type.check(tx, maker, payload);
+      subjectOf = { type: subject.type, id: String(subject.id) };
+      const makerInstitutionId = maker.institutionId!;
+      const plan = await planFor(tx, type.code, makerInstitutionId);
+      const basis = type.basis ? await type.basis(tx, payload) : null;
+      // A second open request for the same subject is stopped by approval_request_open_subject_idx (below).
+      const row = await tx.insertInto('approval_request').values({
+        workflow_type: type.code, subject_type: subject.type, subject_id: String(subject.id), subject_label: subject.label.slice(0, 200),
+        payload: JSON.stringify(payload), basis: basis ? JSON.stringify(basis) : null, maker_id: makerId, maker_institution_id: makerInstitutionId,
+        plan: JSON.stringify(plan), step_count: plan.length, ...(await stepState(tx, plan, 1, makerInstitutionId)),
+      }).returning(['id', 'step_role', 'due_on']).executeTakeFirstOrThrow();
+      await tx.insertInto('approval_decision').values({ request_id: row.id, round: 1, step_no: 1, actor_id: makerId, decision: 'submit' }).execute();
+      await writeAudit(tx, maker, { action: 'approval.submit', entityType: 'approval_request', entityId: row.id,
+        after: { type: type.code, subject: { type: subject.type, id: String(subject.id) }, steps: plan.length } });
+      return { requestId: row.id, status: 'pending' as const, step: 1, stepCount: plan.length, role: row.step_role, dueOn: row.due_on };
+    });
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string; message?: string };
+    const subject = subjectOf as { type: string; id: string } | null;
+    if (e.code !== '23505' || !subject || !/approval_request_open_subject_idx/.test(`${e.constraint ?? ''} ${e.message ?? ''}`)) throw err;
+    const open = await db.selectFrom('approval_request').select('id').where('workflow_type', '=', type.code).where('subject_type', '=', subject.type)
+      .where('subject_id', '=', subject.id).where('status', 'in', ['pending', 'returned']).executeTakeFirst();
+    throw new AppError('approvals.already_open', 409, { requestId: open?.id ?? null, type: `approvals.type.${type.code}` });
+  }
 }
 
+/**
+ * The request, locked, if the actor may see it; with what a decision needs to know about the
+ * actor in the same round trip: does he hold the step's role, where does the step act.
+ */
 async function lockVisible(tx: Tx, actor: Actor, id: number) {
-  const r = await tx.selectFrom('approval_request').selectAll().where('id', '=', id).where(requestVisibleTo(actor)).forUpdate().executeTakeFirst();
+  const person = actor.kind === 'user' ? actor.id! : -1;
+  const r = await tx.selectFrom('approval_request').leftJoin('institution as acting', 'acting.id', 'approval_request.acting_institution_id')
+    .selectAll('approval_request')
+    .select(['acting.path as acting_path', 'acting.name as acting_name',
+      sql<boolean>`exists (select 1 from user_role ur join role ro on ro.id = ur.role_id where ur.user_id = ${person} and ro.code = approval_request.step_role)`.as('holds_role')])
+    .where('approval_request.id', '=', id).where(requestVisibleTo(actor)).forUpdate('approval_request').executeTakeFirst();
   if (!r) throw notFound('approval_request');
   return r;
 }
@@ -102,15 +120,16 @@ export async function decide(db: Database, actor: Actor, id: number, input: { de
     const r = await lockVisible(tx, actor, id);
     if (r.maker_id === checkerId) throw new AppError('approvals.maker_is_checker', 403);
     if (r.status !== 'pending' || r.current_step !== input.step) throw movedOn(r);
+    // A statement of its own after the lock: it sees a step this person approved in a transaction
+    // that committed while this one waited for the row.
     const earlier = await tx.selectFrom('approval_decision').select('step_no')
       .where('request_id', '=', id).where('round', '=', r.round).where('actor_id', '=', checkerId).where('decision', '=', 'approve').executeTakeFirst();
     if (earlier) throw new AppError('approvals.same_person_two_steps', 403, { step: earlier.step_no });
-    if (!(await holdsRole(tx, checkerId, r.step_role!))) {
+    if (!r.holds_role) {
       const role = await tx.selectFrom('role').select(['name_zh', 'name_en']).where('code', '=', r.step_role!).executeTakeFirst();
       throw new AppError('approvals.role_required', 403, { role: role?.name_zh ?? r.step_role, roleEn: role?.name_en ?? r.step_role });
     }
-    const acting = await tx.selectFrom('institution').select(['path', 'name']).where('id', '=', r.acting_institution_id!).executeTakeFirstOrThrow();
-    if (!pathInScope(actor, acting.path)) throw new AppError('approvals.institution_out_of_scope', 403, { institution: acting.name });
+    if (!pathInScope(actor, r.acting_path!)) throw new AppError('approvals.institution_out_of_scope', 403, { institution: r.acting_name });
 
     const type = workflowType(r.workflow_type);
     const plan = r.plan as PlannedStep[];
@@ -127,13 +146,13 @@ export async function decide(db: Database, actor: Actor, id: number, input: { de
     } else {
       change = { status: input.decision === 'return' ? 'returned' : 'rejected', closed_at: input.decision === 'reject' ? now : null };
     }
-    const moved = await tx.updateTable('approval_request').set({ ...change, updated_at: now })
-      .where('id', '=', id).where('status', '=', 'pending').where('current_step', '=', input.step).where('round', '=', r.round).executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw movedOn(r);
+    const after = await tx.updateTable('approval_request').set({ ...change, updated_at: now })
+      .where('id', '=', id).where('status', '=', 'pending').where('current_step', '=', input.step).where('round', '=', r.round)
+      .returning(['status', 'current_step']).executeTakeFirst();
+    if (!after) throw movedOn(r);
     await tx.insertInto('approval_decision').values({ request_id: id, round: r.round, step_no: r.current_step, actor_id: checkerId, decision: input.decision, reason }).execute();
     await writeAudit(tx, actor, { action: `approval.${input.decision}`, entityType: 'approval_request', entityId: id,
       before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
-    const after = await tx.selectFrom('approval_request').select(['status', 'current_step']).where('id', '=', id).executeTakeFirstOrThrow();
     return { requestId: id, status: after.status, step: after.current_step, result };
   });
 }

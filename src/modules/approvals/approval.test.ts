@@ -312,3 +312,28 @@ describe('the steps as data', () => {
     expect((await submitted()).requestId).toBeGreaterThan(fresh.requestId);
   });
 });
+
+describe('the badge count', () => {
+  it('equals the inbox for every reviewer — own requests, steps already approved and overdue ones included', async () => {
+    // A step past its due date (time passing), a request of a checker who also reviews, one half-approved by 'both'.
+    const late = await submitted();
+    await ctx.handle.db.updateTable('approval_request').set({ due_on: '2020-01-06' }).where('id', '=', late.requestId).execute();
+    await submitted(makerChecker);
+    const half = await submitted();
+    expect((await both.post(`/api/approvals/${half.requestId}/approve`, { step: 1 })).statusCode).toBe(200);
+    for (const c of [reviewer, reviewer2, head, both, makerChecker, reviewerB1, branchReviewer, clerk]) {
+      const items: { overdue: boolean }[] = [];
+      for (let page = 1; ; page++) {
+        const r = (await c.get(`/api/approvals/inbox?pageSize=100&page=${page}`)).json();
+        items.push(...r.items);
+        if (!r.hasMore) break;
+      }
+      const count = (await c.get('/api/approvals/count')).json();
+      expect({ pending: count.pending, overdue: count.overdue }).toEqual({ pending: items.length, overdue: items.filter((i) => i.overdue).length });
+    }
+    expect((await reviewer.get('/api/approvals/count')).json().overdue).toBeGreaterThanOrEqual(1);
+    const counted = await ctx.handle.db.selectFrom('approval_queue_count').select((eb) => eb.fn.sum<number>('n').as('n')).executeTakeFirstOrThrow();
+    const pending = await ctx.handle.db.selectFrom('approval_request').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
+    expect(Number(counted.n)).toBe(Number(pending.n));
+  });
+});
