@@ -52,6 +52,13 @@ export const PERMISSIONS: readonly PermissionDef[] = [
 export const PERMISSION_CODES = new Set(PERMISSIONS.map((p) => p.code));
 
 /**
+ * Any permission that changes something: what a route asks for when the work itself is authorised
+ * elsewhere (a to-do's assignee, an approval step's role), so read-only roles — the auditor, report
+ * query (USR-11) — can never act.
+ */
+export const WORK_PERMISSIONS = PERMISSIONS.map((p) => p.code).filter((c) => !/\.read(\.own)?$/.test(c));
+
+/**
  * Permissions the grantor of a role must not hold at the same time as audit reading (USR-11):
  * whoever administers users and roles cannot read the log that records what they did.
  */
