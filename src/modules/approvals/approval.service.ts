@@ -81,6 +81,7 @@ export async function submitRequest<P>(db: Database, maker: Actor, type: Workflo
     });
   } catch (err) {
     const e = err as { code?: string; constraint?: string; message?: string };
+    // Assigned inside the transaction callback, which TypeScript does not follow.
     const subject = subjectOf as { type: string; id: string } | null;
     if (e.code !== '23505' || !subject || !/approval_request_open_subject_idx/.test(`${e.constraint ?? ''} ${e.message ?? ''}`)) throw err;
     const open = await db.selectFrom('approval_request').select('id').where('workflow_type', '=', type.code).where('subject_type', '=', subject.type)
