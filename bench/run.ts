@@ -28,4 +28,14 @@ program.command('feed')
     await benchFeed(o);
   });
 
+program.command('approvals')
+  .description('approval inbox first page and count over --open open requests, and a submit+decide loop, each beside a plain baseline')
+  .option('--open <n>', 'open requests bank-wide', (v) => Number(v), 100_000)
+  .option('--loop <n>', 'customer deletions submitted and decided (two steps each)', (v) => Number(v), 1_000)
+  .option('--samples <n>', 'timed inbox queries each', (v) => Number(v), 200)
+  .action(async (o: { open: number; loop: number; samples: number }) => {
+    const { benchApprovals } = await import('./approvals.ts');
+    await benchApprovals(o);
+  });
+
 await program.parseAsync(process.argv);

@@ -325,6 +325,7 @@ export interface DB {
   account_alert: AccountAlertTable;
   signing: SigningTable; channel_limit: ChannelLimitTable;
   customer_position: CustomerPositionTable; saved_customer_filter: SavedCustomerFilterTable;
+  approval_step: ApprovalStepTable; approval_request: ApprovalRequestTable; approval_decision: ApprovalDecisionTable; approval_queue_count: ApprovalQueueCountTable;
 }
 
 export type Institution = Selectable<InstitutionTable>;
@@ -458,3 +459,23 @@ export interface CustomerPositionTable {
 export interface SavedCustomerFilterTable {
   id: Generated<number>; user_id: number; name: string; filters: ColumnType<unknown, string, string>; created_at: Generated<Date>;
 }
+
+// ── approvals (0018): the one approval engine — steps as data, one request per submission, its decisions ──
+export type ApprovalStatus = 'pending' | 'approved' | 'returned' | 'withdrawn' | 'rejected';
+export type ApprovalDecisionKind = 'submit' | 'approve' | 'return' | 'reject' | 'withdraw';
+export interface ApprovalStepTable {
+  workflow_type: string; institution_level: number; step_no: number; role_code: string; acting_institution: 'own' | 'parent';
+  time_limit_days: number; updated_by: number | null; updated_at: Timestamp;
+}
+export interface ApprovalRequestTable {
+  id: Generated<number>; workflow_type: string; subject_type: string; subject_id: string; subject_label: string;
+  payload: Json; basis: NullableJson; maker_id: number; maker_institution_id: number; plan: Json; step_count: number;
+  current_step: number; step_role: string | null; acting_institution_id: number | null; due_on: NullableDate;
+  round: Generated<number>; status: Generated<ApprovalStatus>; result: NullableJson;
+  submitted_at: Timestamp; updated_at: Timestamp; closed_at: NullableTimestamp;
+}
+export interface ApprovalDecisionTable {
+  id: Generated<number>; request_id: number; round: number; step_no: number; actor_id: number; decision: ApprovalDecisionKind;
+  reason: string | null; decided_at: Timestamp;
+}
+export interface ApprovalQueueCountTable { step_role: string; acting_institution_id: number; due_on: DateOnly; n: number }

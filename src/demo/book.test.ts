@@ -109,6 +109,19 @@ describe('the demo book', () => {
     expect((todos.items as { kind: string }[]).some((t) => t.kind === 'certificate.expiry')).toBe(true);
   });
 
+  it('has customer deletions under review: one awaiting sn_review, one sn_head, one returned to sn_entry', async () => {
+    const review = await signIn('sn_review');
+    const inbox = await review('/api/approvals/inbox');
+    expect(inbox.items).toEqual([expect.objectContaining({ type: 'customer.delete', maker: '韩录入', step: 1, stepCount: 2 })]);
+    const detail = await review(`/api/approvals/${inbox.items[0].id}`);
+    expect(detail.can.decide).toBe(true);
+    expect(detail.changes[0]).toEqual({ field: 'status', old: 'active', new: 'deleted' });
+    expect((await (await signIn('sn_head'))('/api/approvals/inbox')).items).toEqual([expect.objectContaining({ step: 2, stepCount: 2 })]);
+    expect(await (await signIn('sn_entry'))('/api/approvals/count')).toEqual({ pending: 0, overdue: 0, returnedToMe: 1 });
+    const deleted = await sql<{ n: number }>`select count(*)::int as n from customer where status = 'deleted'`.execute(handle.db);
+    expect(deleted.rows[0]!.n).toBe(0);
+  });
+
   it('shows sn_head his sub-branch\'s daily averages', async () => {
     const get = await signIn('sn_head');
     const sub = await handle.db.selectFrom('institution').select('id').where('code', '=', '0101').executeTakeFirstOrThrow();

@@ -22,6 +22,7 @@ import { loadFeedDays } from './book-feed.ts';
 import { addBookDetails } from './book-details.ts';
 import { businessToday } from '../common/business-date.ts';
 import { isoOf, PRODUCT_CATALOGUE, toDayNo } from './generate/feed.ts';
+import { addBookApprovals } from './book-approvals.ts';
 
 export interface DemoBookOptions {
   /** Customers imported into the CRM before the first feed day. */
@@ -73,6 +74,8 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   }
   await addBookDetails(db, { seed: opts.seed, today: businessToday(), system, actorOf });
   log('    certificates, blacklist, risk assessments, signings, channel limits and reminders recorded');
+  await addBookApprovals(db, actorOf);
+  log('    customer deletions under review');
 
   const accounts = Number((await sql<{ n: number }>`select count(*)::int as n from account`.execute(db)).rows[0]!.n);
   const customers = Number((await sql<{ n: number }>`select count(*)::int as n from customer`.execute(db)).rows[0]!.n);

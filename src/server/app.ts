@@ -50,6 +50,8 @@ import { channelLimitRoutes } from '../modules/accounts/channel-limits/channel-l
 import { accountAlertRoutes } from '../modules/accounts/alerts/alert.routes.ts';
 import { bookRoutes } from '../modules/accounts/book/book.routes.ts';
 import { balanceTrendRoutes } from '../modules/accounts/balances/balance-trend.routes.ts';
+import { approvalRoutes } from '../modules/approvals/approval.routes.ts';
+import './workflow-types.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -150,6 +152,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(signingRoutes); await api.register(channelLimitRoutes);
     await api.register(feedRoutes);
     await api.register(institutionAverageRoutes);
+    await api.register(approvalRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

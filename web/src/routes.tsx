@@ -1,7 +1,7 @@
 // The route table: one entry per page, carrying the permission that shows it in the menu and
 // lets it open. Menu, breadcrumb and the route guard are all built from this list.
 import {
-  AlertOutlined, ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
+  AlertOutlined, ApartmentOutlined, CheckSquareOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
   CloudDownloadOutlined, MergeCellsOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, TagsOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
@@ -10,7 +10,7 @@ import type { Need } from './auth/session';
 
 export type MenuGroup = 'customer' | 'org' | 'platform' | 'security';
 
-type PageKey = 'home' | 'todos' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
+type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword';
 
 export interface AppRoute {
@@ -36,6 +36,7 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${MenuGroup}` }[]
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, component: lazy(() => import('./pages/home/HomePage')) },
   { path: '/todos', label: 'menu.todos', icon: <CarryOutOutlined />, component: lazy(() => import('./pages/todos/TodosPage')) },
+  { path: '/approvals', label: 'menu.approvals', icon: <CheckSquareOutlined />, component: lazy(() => import('./pages/approvals/ApprovalsPage')) },
   { path: '/customers', label: 'menu.customers', icon: <IdcardOutlined />, group: 'customer', permission: 'customer.read',
     component: lazy(() => import('./pages/customers/CustomersPage')) },
   { path: '/blacklist', label: 'menu.blacklist', icon: <StopOutlined />, group: 'customer', permission: 'customer.read',

@@ -21,14 +21,21 @@ export interface Problem {
 }
 
 function translateParams(lang: Lang, params: Record<string, unknown>) {
-  // A param that is itself a message key ('entity.institution') is translated too.
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('entity.') ? t(lang, v) : v]));
+  // A param that is itself a message key ('entity.institution', 'approvals.type.customer.delete') is translated too.
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^(entity|approvals\.type)\./.test(v) ? t(lang, v) : v]));
 }
 
 function problem(lang: Lang, requestId: string, status: number, code: string, params: Record<string, unknown> = {}, errors?: Problem['errors']): Problem {
   const title = t(lang, code, { ...translateParams(lang, params), requestId });
   const data = Object.fromEntries(Object.entries(params).filter(([, v]) => !(typeof v === 'string' && v.startsWith('entity.'))));
   return { type: `urn:bank-crm:problem:${code}`, title, status, code, requestId, ...(errors?.length ? { errors } : {}), ...(Object.keys(data).length ? { params: data } : {}) };
+}
+
+/** The message of an AppError in `lang`, its first field error's when it has any: for reports that list many refusals. */
+export function appErrorMessage(lang: Lang, err: AppError): string {
+  const f = err.fieldErrors[0];
+  if (f && hasMessage(f.code)) return t(lang, f.code, translateParams(lang, f.params ?? {}));
+  return t(lang, err.code, translateParams(lang, err.params));
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem) {

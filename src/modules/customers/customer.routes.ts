@@ -3,8 +3,10 @@ import { notFound } from '../../common/http/errors.ts';
 import { parseBody } from '../../common/http/parse-body.ts';
 import { loadCustomer } from './customer.queries.ts';
 import { createCustomerBody, customerIdParams, historyQuery, reasonBody, revealBody, searchQuery, updateCorporateBody, updatePersonalBody } from './customer.schema.ts';
-import { createCustomer, deleteCustomer, reactivateCustomer, updateCustomer } from './customer.service.ts';
+import { createCustomer, reactivateCustomer, updateCustomer } from './customer.service.ts';
 import { listCustomers } from './list/customer-list.ts';
+import { submitRequest } from '../approvals/approval.service.ts';
+import { customerDeletion } from './deletion/customer-deletion.workflow.ts';
 import { getCustomerAuditTrail, getCustomerHistory, getCustomerView, revealField } from './customer-view.ts';
 
 const tags = ['customers'];
@@ -27,8 +29,10 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
       return updateCustomer(app.db, req.actor, req.params.id, body);
     });
 
-  app.delete('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Logical delete with a reason (the number is never reused)', params: customerIdParams, body: reasonBody } },
-    async (req) => deleteCustomer(app.db, req.actor, req.params.id, req.body.reason));
+  // Issue 12 item 2: a deletion is a request under review (approval type 'customer.delete'); the
+  // customer is marked deleted when its last step approves. 202: accepted, not yet done.
+  app.delete('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Request the logical delete of a customer, with a reason; it takes effect when reviewed (the number is never reused)', params: customerIdParams, body: reasonBody } },
+    async (req, reply) => reply.status(202).send(await submitRequest(app.db, req.actor, customerDeletion, { customerId: req.params.id, reason: req.body.reason })));
 
   app.post('/customers/:id/reactivate', { config: { permission: 'customer.manage' }, schema: { tags, params: customerIdParams, body: reasonBody } },
     async (req) => reactivateCustomer(app.db, req.actor, req.params.id, req.body.reason));

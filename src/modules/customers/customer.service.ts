@@ -194,26 +194,36 @@ export async function updateCustomer(db: Database, actor: Actor, id: number, pat
   }));
 }
 
-async function setStatus(db: Database, actor: Actor, id: number, to: 'active' | 'deleted', reason: string) {
-  return db.transaction().execute(async (tx) => {
-    const c = await tx.selectFrom('customer').select(['id', 'status', 'version']).where('id', '=', id).where(customerInScope(actor)).forUpdate().executeTakeFirst();
-    if (!c) throw notFound('customer');
-    if (c.status === 'merged') throw invalid({ path: 'id', code: 'customers.merged' });
-    if (c.status === to) return { id };
-    if (to === 'deleted') {
-      // A customer who still banks with us is closed at the counter first, not deleted in the CRM.
-      const held = await customerHoldings(tx, id);
-      if (held.accounts || held.loans || held.signings || held.alerts) throw invalid({ path: 'id', code: 'customers.delete_holdings', params: { ...held } });
-    }
-    await tx.updateTable('customer').set({ status: to, status_reason: reason, version: c.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
-    await tx.insertInto('customer_history').values({ customer_id: id, field: 'status', old_value: c.status, new_value: to, source: 'screen', changed_by: userId(actor), request_id: actor.requestId }).execute();
-    await writeAudit(tx, actor, { action: to === 'deleted' ? 'customer.delete' : 'customer.reactivate', entityType: 'customer', entityId: id, before: { status: c.status }, after: { status: to, reason } });
-    return { id };
-  });
+/**
+ * Marks a customer deleted or active again, in the caller's transaction. Deletion reaches this
+ * only through review (customers/deletion: the approving checker is `actor`, the maker is named in
+ * `review`); reactivation directly.
+ */
+export async function setCustomerStatus(tx: Tx, actor: Actor, id: number, to: 'active' | 'deleted', reason: string, review?: { requestId: number; makerId: number }) {
+  const c = await tx.selectFrom('customer').select(['id', 'status', 'version']).where('id', '=', id).where(customerInScope(actor)).forUpdate().executeTakeFirst();
+  if (!c) throw notFound('customer');
+  if (c.status === 'merged') throw invalid({ path: 'id', code: 'customers.merged' });
+  if (c.status === to) return { id };
+  if (to === 'deleted') {
+    // A customer who still banks with us is closed at the counter first, not deleted in the CRM.
+    const held = await customerHoldings(tx, id);
+    if (held.accounts || held.loans || held.signings || held.alerts) throw invalid({ path: 'id', code: 'customers.delete_holdings', params: { ...held } });
+  }
+  await tx.updateTable('customer').set({ status: to, status_reason: reason, version: c.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+  await tx.insertInto('customer_history').values({ customer_id: id, field: 'status', old_value: c.status, new_value: to, source: 'screen', changed_by: userId(actor), request_id: actor.requestId }).execute();
+  await writeAudit(tx, actor, { action: to === 'deleted' ? 'customer.delete' : 'customer.reactivate', entityType: 'customer', entityId: id,
+    before: { status: c.status }, after: { status: to, reason, ...(review ? { approvalRequestId: review.requestId, makerId: review.makerId } : {}) } });
+  return { id };
 }
 
-/** CIF-3: never a physical delete; the record and its number stay, marked deleted with a reason. */
-export const deleteCustomer = (db: Database, actor: Actor, id: number, reason: string) => setStatus(db, actor, id, 'deleted', reason);
-export const reactivateCustomer = (db: Database, actor: Actor, id: number, reason: string) => setStatus(db, actor, id, 'active', reason);
+/**
+ * CIF-3: never a physical delete; the record and its number stay, marked deleted with a reason.
+ * Not behind any route: the screen's delete is a request under review (customers/deletion). Kept
+ * for the system (tests, demo set-up) that deletes without a maker.
+ */
+export const deleteCustomer = (db: Database, actor: Actor, id: number, reason: string) =>
+  db.transaction().execute((tx) => setCustomerStatus(tx, actor, id, 'deleted', reason));
+export const reactivateCustomer = (db: Database, actor: Actor, id: number, reason: string) =>
+  db.transaction().execute((tx) => setCustomerStatus(tx, actor, id, 'active', reason));
 
 export type { CustomerRecord };

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckDigit } from '../../common/validators/resident-id.ts';
 import { createTestContext, lastAuditId, auditSince, type Client, type TestContext } from '../../test/harness.ts';
+import { deleteCustomer } from './customer.service.ts';
 
 let ctx: TestContext;
 let clerkA1: Client;
@@ -135,7 +136,10 @@ describe('search, scope, reveal, history', () => {
     const del = await clerkA1.delete(`/api/customers/${customerId}`, undefined);
     expect(del.statusCode).toBe(400);
     const ok = await ctx.app.inject({ method: 'DELETE', url: `/api/customers/${customerId}`, headers: { cookie: clerkA1.cookie, 'x-csrf-token': clerkA1.csrf }, payload: { reason: '客户要求' } });
-    expect(ok.statusCode).toBe(200);
+    // A request under review (src/modules/approvals): the customer stays until it is approved.
+    expect(ok.statusCode).toBe(202);
+    expect((await clerkA1.get(`/api/customers/${customerId}`)).json().status).toBe('active');
+    await deleteCustomer(ctx.handle.db, ctx.system, customerId, '客户要求');
     expect((await clerkA1.get(`/api/customers?q=oym`)).json().items.map((i: { id: number }) => i.id)).not.toContain(customerId);
     expect((await clerkA1.get(`/api/customers/${customerId}`)).json().status).toBe('deleted');
     expect((await clerkA1.post(`/api/customers/${customerId}/reactivate`, { reason: '误删恢复' })).statusCode).toBe(200);

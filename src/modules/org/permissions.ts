@@ -14,6 +14,7 @@ export const PERMISSIONS: readonly PermissionDef[] = [
   { code: 'audit.read', domain: 'audit', zh: '查询审计日志', en: 'Read the audit log' },
   { code: 'codetable.manage', domain: 'platform', zh: '维护代码表', en: 'Maintain code tables' },
   { code: 'calendar.manage', domain: 'platform', zh: '维护工作日历', en: 'Maintain the working-day calendar' },
+  { code: 'approval.steps.manage', domain: 'platform', zh: '设置审批步骤', en: 'Set approval steps' },
   { code: 'setting.manage', domain: 'platform', zh: '维护系统参数', en: 'Maintain system settings' },
   // Customer domain (CIF): the codes exist now so roles can be defined once.
   { code: 'customer.read', domain: 'customer', zh: '查看客户', en: 'View customers' },
@@ -52,6 +53,13 @@ export const PERMISSIONS: readonly PermissionDef[] = [
 ];
 
 export const PERMISSION_CODES = new Set(PERMISSIONS.map((p) => p.code));
+
+/**
+ * Any permission that changes something: what a route asks for when the work itself is authorised
+ * elsewhere (a to-do's assignee, an approval step's role), so read-only roles — the auditor, report
+ * query (USR-11) — can never act.
+ */
+export const WORK_PERMISSIONS = PERMISSIONS.map((p) => p.code).filter((c) => !/\.read(\.own)?$/.test(c));
 
 /**
  * Permissions the grantor of a role must not hold at the same time as audit reading (USR-11):

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { bigRecordIdParam } from '../../common/id.ts';
 import { singleLineText } from '../../common/text.ts';
 import { hasMessage, t, type Lang } from '../../common/i18n/i18n.ts';
-import { PERMISSIONS } from '../org/permissions.ts';
+import { WORK_PERMISSIONS } from '../org/permissions.ts';
 import { completeTodo, countTodos, listTodos } from './todo.service.ts';
 
 const tags = ['todos'];
@@ -21,9 +21,7 @@ const localise = (lang: Lang, kind: string, params: Record<string, unknown>, sto
   (hasMessage(`todos.kind.${kind}`) ? t(lang, `todos.kind.${kind}`, params) : stored);
 
 // Reading the list needs no permission beyond signing in: what is on it is the rule of
-// todo.service.ts. Marking one done is work: any permission that changes something will do, so
-// read-only roles (auditor, report query; USR-11) can never act.
-const WORK_PERMISSIONS = PERMISSIONS.map((p) => p.code).filter((c) => !/\.read(\.own)?$/.test(c));
+// todo.service.ts. Marking one done is work (WORK_PERMISSIONS).
 
 export const todoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/todos', { schema: { tags, summary: 'My to-dos (待办事宜): mine, and those of institutions in my charge I can act on', querystring: listQuery } },

@@ -67,9 +67,9 @@ export const customersEn: Messages['customers'] = {
     openCustomer: 'Open that customer', mergedInto: 'Merged into', deletedBecause: 'Deleted. Reason: {{reason}}',
     delete: 'Delete', reactivate: 'Reactivate',
     deleteTitle: 'Delete customer: {{name}} ({{customerNo}})', reactivateTitle: 'Reactivate customer: {{name}} ({{customerNo}})',
-    deleteWarning: 'A logical delete: the record and its number are kept, never reused, and can be reactivated with a reason.',
+    deleteWarning: 'A deletion takes effect once reviewed and approved (follow it under Approvals). It is a logical delete: the record and its number are kept, never reused, and can be reactivated with a reason.',
     reactivateWarning: 'The customer becomes active again and can be maintained.',
-    deleted: 'Customer deleted', reactivated: 'Customer reactivated',
+    deleted: 'Deletion submitted; it takes effect once reviewed and approved', reactivated: 'Customer reactivated',
   },
   reveal: {
     short: 'Show', show: 'Show in full (recorded in the audit log)', hide: 'Mask again',

@@ -65,9 +65,9 @@ export const customersZh = {
     openCustomer: '打开该客户', mergedInto: '该客户已合并到', deletedBecause: '该客户已删除，原因：{{reason}}',
     delete: '删除', reactivate: '恢复',
     deleteTitle: '删除客户：{{name}}（{{customerNo}}）', reactivateTitle: '恢复客户：{{name}}（{{customerNo}}）',
-    deleteWarning: '删除为逻辑删除：客户记录和客户号保留且不会被重复使用，可凭原因恢复。',
+    deleteWarning: '删除申请提交后须经审批通过才生效（可在“审批”中查看进度）。删除为逻辑删除：客户记录和客户号保留且不会被重复使用，可凭原因恢复。',
     reactivateWarning: '恢复后该客户重新生效，可以再次维护。',
-    deleted: '客户已删除', reactivated: '客户已恢复',
+    deleted: '删除申请已提交，审批通过后生效', reactivated: '客户已恢复',
   },
   reveal: {
     short: '显示', show: '显示完整信息（将记入审计日志）', hide: '重新遮蔽',

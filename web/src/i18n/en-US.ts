@@ -7,6 +7,7 @@ import { alertsEn } from './alerts.en-US';
 import { signingsEn } from './signings.en-US';
 import { accountsEn } from './accounts.en-US';
 import { feedsEn } from './feeds.en-US';
+import { approvalsEn } from './approvals.en-US';
 
 export const enUS: Messages = {
   app: { title: 'Bank CRM', shortTitle: 'CRM' },
@@ -20,6 +21,7 @@ export const enUS: Messages = {
     duplicates: 'Likely duplicates',
     industryImport: 'Industry (batch)',
     todos: 'To-dos',
+    approvals: 'Approvals',
     institutions: 'Institutions',
     users: 'Users',
     roles: 'Roles',
@@ -112,6 +114,7 @@ export const enUS: Messages = {
   signings: signingsEn,
   accounts: accountsEn,
   feeds: feedsEn,
+  approvals: approvalsEn,
   ...cifPagesEn,
   institutions: {
     treeTitle: 'Institution tree', searchTree: 'Find by code or name', showInactive: 'Show closed institutions',

@@ -6,6 +6,7 @@ import { alertsZh } from './alerts.zh-CN';
 import { signingsZh } from './signings.zh-CN';
 import { accountsZh } from './accounts.zh-CN';
 import { feedsZh } from './feeds.zh-CN';
+import { approvalsZh } from './approvals.zh-CN';
 export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
   menu: {
@@ -18,6 +19,7 @@ export const zhCN = {
     duplicates: '疑似重复客户',
     industryImport: '行业属性批量维护',
     todos: '待办事宜',
+    approvals: '审批',
     institutions: '机构管理',
     users: '用户管理',
     roles: '角色权限',
@@ -110,6 +112,7 @@ export const zhCN = {
   signings: signingsZh,
   accounts: accountsZh,
   feeds: feedsZh,
+  approvals: approvalsZh,
   ...cifPagesZh,
   institutions: {
     treeTitle: '机构树', searchTree: '按机构号或名称查找', showInactive: '显示已撤销机构',

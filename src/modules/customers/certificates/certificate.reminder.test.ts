@@ -6,6 +6,7 @@ import { JOBS, runJob } from '../../../server/jobs.ts';
 import { createTestContext, type Client, type TestContext } from '../../../test/harness.ts';
 import { addDays } from './certificate.rules.ts';
 import { raiseCertificateExpiryReminders } from './certificate.reminder.ts';
+import { deleteCustomer } from '../customer.service.ts';
 
 let ctx: TestContext;
 let clerk: Client;
@@ -108,7 +109,8 @@ describe('certificate-expiry job', () => {
     const permit = { certType: '06', certName: undefined, accountBank: '本行', accountNo: '8021000123', issuer: '人民银行' };
     const superseded = await certificate(survivor, addDays(D, 2), { ...permit, number: 'J1' });
     const renewal = await certificate(survivor, addDays(D, 3), { ...permit, number: 'J2' });
-    await ctx.app.inject({ method: 'DELETE', url: `/api/customers/${deleted}`, headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf }, payload: { reason: '注销' } });
+    // Deleting through the screen is a request under review (approvals); here the deletion itself.
+    await deleteCustomer(ctx.handle.db, ctx.system, deleted, '注销');
     await db().updateTable('customer').set({ status: 'merged', merged_into: survivor }).where('id', '=', merged).execute();
     await ctx.app.inject({ method: 'DELETE', url: `/api/customers/${survivor}/certificates/${voided}`, headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf }, payload: { version: 1, reason: '录错' } });
     await raiseCertificateExpiryReminders(db(), D);

@@ -23,6 +23,7 @@ import { RiskTab } from './view/RiskTab';
 import { SigningsTab } from './view/SigningsTab';
 import { StatusModal } from './view/StatusModal';
 import { ViewHeader } from './view/ViewHeader';
+import { UnderReview } from '../approvals/UnderReview';
 
 export default function CustomerViewPage() {
   const { t } = useTranslation();
@@ -73,6 +74,7 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
   return (
     <>
       <ViewHeader c={c} onStatus={() => setChangingStatus(true)} />
+      <UnderReview subjectType="customer" subjectId={c.id} />
       <Card size="small">
         <Tabs activeKey={active} items={tabs} destroyOnHidden data-testid="customer-tabs"
           onChange={(k) => { const next = new URLSearchParams(params); next.set('tab', k); setParams(next, { replace: true }); }} />
@@ -83,6 +85,7 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
           message.success(t(c.status === 'active' ? 'customers.view.deleted' : 'customers.view.reactivated'));
           void refresh();
           void queryClient.invalidateQueries({ queryKey: ['customers'] });
+          void queryClient.invalidateQueries({ queryKey: ['approvals'] });
         }} />
       )}
     </>

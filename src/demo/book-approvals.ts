@@ -1,0 +1,28 @@
+// Requests under review in the demo book, made through the engine as people would (issue 13):
+// the entry clerk of 市南支行 opened three companies by mistake and asked to delete them. One
+// waits for the review clerk (sn_review), one for the sub-branch head (sn_head), one was returned
+// to the clerk (sn_entry) with the reviewer's reason.
+import type { Database } from '../db/database.ts';
+import type { Actor } from '../modules/auth/actor.ts';
+import { decide, submitRequest } from '../modules/approvals/approval.service.ts';
+import { createCustomer } from '../modules/customers/customer.service.ts';
+import { customerDeletion } from '../modules/customers/deletion/customer-deletion.workflow.ts';
+import '../server/workflow-types.ts';
+
+const MISTAKES = [
+  { name: '青岛海岸线贸易有限公司（重复录入）', reason: '重复录入：该企业已有客户号，本条为柜面误开' },
+  { name: '青岛东方明珠餐饮管理有限公司（测试）', reason: '培训时误用生产环境录入的测试客户' },
+  { name: '青岛鑫源达物流有限公司（录入错误）', reason: '企业名称录入错误，已按正确名称重新开户' },
+] as const;
+
+export async function addBookApprovals(db: Database, actorOf: (username: string) => Promise<Actor>): Promise<number> {
+  const [entry, review] = [await actorOf('sn_entry'), await actorOf('sn_review')];
+  const ids: number[] = [];
+  for (const m of MISTAKES) {
+    const c = await createCustomer(db, entry, { kind: 'corporate', name: m.name });
+    ids.push((await submitRequest(db, entry, customerDeletion, { customerId: c.id, reason: m.reason })).requestId);
+  }
+  await decide(db, review, ids[1]!, { decision: 'approve', step: 1, reason: '核实为重复客户，同意删除' });
+  await decide(db, review, ids[2]!, { decision: 'return', step: 1, reason: '请附上正确名称客户的客户号，以便核对' });
+  return ids.length;
+}

@@ -1,0 +1,73 @@
+// The steps of each workflow type are data (approval_step): which role acts at each step, at the
+// maker's own institution or its parent, within how many working days. Level 0 holds the steps
+// of every institution level without rows of its own. Only a head-office administrator changes
+// them; a request keeps the plan it was submitted under.
+import { sql, type SqlBool } from 'kysely';
+import type { Database, Executor } from '../../db/database.ts';
+import { AppError, invalid } from '../../common/http/errors.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { workflowTypeCodes } from './workflow-type.ts';
+
+export interface PlannedStep { roleCode: string; actingInstitution: 'own' | 'parent'; timeLimitDays: number }
+
+/** The steps a maker at this institution goes through, in order. */
+export async function planFor(db: Executor, workflowType: string, makerInstitutionId: number): Promise<PlannedStep[]> {
+  const rows = await db.selectFrom('approval_step').select(['institution_level', 'role_code', 'acting_institution', 'time_limit_days'])
+    .where('workflow_type', '=', workflowType)
+    .where(sql<SqlBool>`institution_level in (0, (select level from institution where id = ${makerInstitutionId}))`)
+    .orderBy('step_no').execute();
+  const own = rows.filter((r) => r.institution_level !== 0);
+  const chosen = own.length ? own : rows;
+  if (!chosen.length) throw new AppError('approvals.no_steps', 409, { type: `approvals.type.${workflowType}` });
+  return chosen.map((r) => ({ roleCode: r.role_code, actingInstitution: r.acting_institution, timeLimitDays: r.time_limit_days }));
+}
+
+/** The institution that acts at a step: the maker's, or its parent (the head office acts for itself). */
+export async function actingInstitutionOf(db: Executor, step: PlannedStep, makerInstitutionId: number): Promise<number> {
+  if (step.actingInstitution === 'own') return makerInstitutionId;
+  const inst = await db.selectFrom('institution').select('parent_id').where('id', '=', makerInstitutionId).executeTakeFirstOrThrow();
+  return inst.parent_id ?? makerInstitutionId;
+}
+
+export async function listSteps(db: Executor) {
+  const rows = await db.selectFrom('approval_step').leftJoin('role', 'role.code', 'approval_step.role_code')
+    .select(['workflow_type', 'institution_level', 'step_no', 'role_code', 'role.name_zh as role_name_zh', 'role.name_en as role_name_en',
+      'acting_institution', 'time_limit_days', 'approval_step.updated_at'])
+    .orderBy('workflow_type').orderBy('institution_level').orderBy('step_no').execute();
+  return rows.map((r) => ({
+    workflowType: r.workflow_type, institutionLevel: r.institution_level, stepNo: r.step_no, roleCode: r.role_code,
+    roleName: r.role_name_zh ? { zh: r.role_name_zh, en: r.role_name_en } : null, actingInstitution: r.acting_institution,
+    timeLimitDays: r.time_limit_days, updatedAt: r.updated_at,
+  }));
+}
+
+/**
+ * Replaces the steps of one type at one level (an empty list at a level other than 0 removes the
+ * level's own steps, so it falls back to level 0). Head office only, audited with before and after.
+ */
+export async function setSteps(db: Database, actor: Actor, workflowType: string, level: number, steps: PlannedStep[]) {
+  if (!workflowTypeCodes().includes(workflowType)) throw invalid({ path: 'workflowType', code: 'approvals.unknown_type' });
+  if (level === 0 && !steps.length) throw invalid({ path: 'steps', code: 'approvals.steps_required' });
+  return db.transaction().execute(async (tx) => {
+    const root = await tx.selectFrom('institution').select('path').where('parent_id', 'is', null).executeTakeFirst();
+    if (!root || actor.scopePath !== root.path) throw new AppError('approvals.head_office_only', 403);
+    if (level !== 0 && !(await tx.selectFrom('institution_level').select('level').where('level', '=', level).executeTakeFirst())) {
+      throw invalid({ path: 'level', code: 'approvals.unknown_level', params: { level } });
+    }
+    const roles = new Set((await tx.selectFrom('role').select('code').where('code', 'in', steps.length ? steps.map((s) => s.roleCode) : ['']).execute()).map((r) => r.code));
+    const unknown = steps.map((s, i) => ({ s, i })).filter(({ s }) => !roles.has(s.roleCode));
+    if (unknown.length) throw invalid(...unknown.map(({ s, i }) => ({ path: `steps.${i}.roleCode`, code: 'approvals.unknown_role', params: { role: s.roleCode } })));
+    const before = await tx.selectFrom('approval_step').select(['step_no', 'role_code', 'acting_institution', 'time_limit_days'])
+      .where('workflow_type', '=', workflowType).where('institution_level', '=', level).orderBy('step_no').execute();
+    await tx.deleteFrom('approval_step').where('workflow_type', '=', workflowType).where('institution_level', '=', level).execute();
+    if (steps.length) {
+      await tx.insertInto('approval_step').values(steps.map((s, i) => ({
+        workflow_type: workflowType, institution_level: level, step_no: i + 1, role_code: s.roleCode,
+        acting_institution: s.actingInstitution, time_limit_days: s.timeLimitDays, updated_by: actor.kind === 'user' ? actor.id : null,
+      }))).execute();
+    }
+    await writeAudit(tx, actor, { action: 'approval.steps.set', entityType: 'approval_step', entityId: `${workflowType}:${level}`, before, after: steps });
+    return { workflowType, level, steps: steps.length };
+  });
+}

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { appErrorMessage } from '../../common/http/problem.ts';
+import { WORK_PERMISSIONS } from '../org/permissions.ts';
+import { approveMany, decide, resubmit, withdraw } from './approval.service.ts';
+import { listSteps, setSteps } from './approval-steps.service.ts';
+import { approveBody, batchApproveBody, inboxQuery, mineQuery, requestIdParams, resubmitBody, returnBody, stepsBody, stepsParams, subjectQuery, withdrawBody } from './approval.schema.ts';
+import { countInbox, getRequest, listInbox, listMine, listOpenFor } from './inbox.service.ts';
+
+const tags = ['approvals'];
+
+// Reading needs only a session: what a person sees is decided in SQL (approval.queries.ts). A
+// decision is authorised by the step's role and institution, not by a permission code, so the
+// engine is the one place that says who approves what; acting at all asks for a permission that
+// changes something (WORK_PERMISSIONS), so read-only roles such as the auditor never act.
+const work = { permission: WORK_PERMISSIONS };
+export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/approvals/inbox', { schema: { tags, summary: 'Pending steps I can act on (my roles, institutions in my charge, not my own requests), most urgent first', querystring: inboxQuery } },
+    async (req) => listInbox(app.db, req.actor, req.query));
+
+  app.get('/approvals/count', { schema: { tags, summary: 'Badge counts: steps I can act on, how many overdue, my requests returned to me' } },
+    async (req) => countInbox(app.db, req.actor));
+
+  app.get('/approvals/mine', { schema: { tags, summary: 'Requests I submitted, newest first', querystring: mineQuery } },
+    async (req) => listMine(app.db, req.actor, req.query));
+
+  app.get('/approvals/open', { schema: { tags, summary: 'Open requests about one subject (e.g. a customer) that I may see: its "under review" mark', querystring: subjectQuery } },
+    async (req) => listOpenFor(app.db, req.actor, { type: req.query.subjectType, id: req.query.subjectId }));
+
+  app.get('/approvals/steps', { config: { permission: 'approval.steps.manage' }, schema: { tags, summary: 'The approval steps of every type and institution level (level 0 = every level without its own)' } },
+    async () => listSteps(app.db));
+
+  app.put('/approvals/steps/:type/:level', { config: { permission: 'approval.steps.manage' }, schema: { tags, summary: 'Replace the steps of one type at one institution level (head office only, audited)', params: stepsParams, body: stepsBody } },
+    async (req) => setSteps(app.db, req.actor, req.params.type, req.params.level, req.body.steps));
+
+  app.get('/approvals/:id', { schema: { tags, summary: 'One request: steps, history of decisions, old → new fields, what I may do', params: requestIdParams } },
+    async (req) => getRequest(app.db, req.actor, req.params.id));
+
+  app.post('/approvals/:id/approve', { config: work, schema: { tags, summary: 'Approve the current step (the last step applies the request)', params: requestIdParams, body: approveBody } },
+    async (req) => decide(app.db, req.actor, req.params.id, { decision: 'approve', ...req.body }));
+
+  app.post('/approvals/:id/return', { config: work, schema: { tags, summary: 'Return the request to its maker with a reason', params: requestIdParams, body: returnBody } },
+    async (req) => decide(app.db, req.actor, req.params.id, { decision: 'return', ...req.body }));
+
+  app.post('/approvals/:id/reject', { config: work, schema: { tags, summary: 'Reject the request with a reason (ends it)', params: requestIdParams, body: returnBody } },
+    async (req) => decide(app.db, req.actor, req.params.id, { decision: 'reject', ...req.body }));
+
+  app.post('/approvals/:id/withdraw', { config: work, schema: { tags, summary: 'The maker withdraws his pending or returned request', params: requestIdParams, body: withdrawBody } },
+    async (req) => withdraw(app.db, req.actor, req.params.id, req.body.reason));
+
+  app.post('/approvals/:id/resubmit', { config: work, schema: { tags, summary: 'The maker submits a returned request again (optionally corrected)', params: requestIdParams, body: resubmitBody } },
+    async (req) => resubmit(app.db, req.actor, req.params.id, req.body.payload));
+
+  app.post('/approvals/batch-approve', { config: work, schema: { tags, summary: 'Approve many, each checked and audited on its own; every refused item reported', body: batchApproveBody } },
+    async (req) => {
+      const results = await approveMany(app.db, req.actor, req.body.items);
+      return {
+        approved: results.filter((r) => r.ok).length,
+        refused: results.filter((r) => !r.ok).length,
+        items: results.map((r) => (r.ok ? { id: r.id, ok: true, status: r.status }
+          : { id: r.id, ok: false, status: null, code: r.error.code, message: appErrorMessage(req.lang, r.error) })),
+      };
+    });
+};

@@ -1,0 +1,54 @@
+// A workflow type is code: what a request carries (a zod schema), what is checked when it is
+// submitted, what it was based on, and what happens when its last step approves. Who approves is
+// not here: that is the data of approval_step (approval-steps.service.ts). A module adds a type by
+// writing one of these beside its own service and registering it in src/server/workflow-types.ts.
+import type { z } from 'zod';
+import type { Executor, Tx } from '../../db/database.ts';
+import type { Actor } from '../auth/actor.ts';
+
+/** What a request is about, for the inbox and the subject's own screen. */
+export interface ApprovalSubject { type: string; id: string | number; label: string }
+
+/** One field the request would change, old → new, as the reviewer's drawer shows it. */
+export interface ProposedChange { field: string; old: string | null; new: string | null }
+
+export interface WorkflowType<P> {
+  /** 'customer.delete': names the steps in approval_step and the messages approvals.type.<code>. */
+  code: string;
+  payload: z.ZodType<P>;
+  /**
+   * Run at submission in the maker's transaction and data scope: refuses (throws an AppError) what
+   * could never be applied, and names the subject.
+   */
+  check(tx: Tx, maker: Actor, payload: P): Promise<ApprovalSubject>;
+  /**
+   * What the payload was based on (a version, an updated_at, field values), recorded at submission
+   * and compared at apply: a difference refuses the approval instead of overwriting newer data.
+   */
+  basis?(tx: Tx, payload: P): Promise<Record<string, unknown>>;
+  /** Old → new per field, for the reviewer (masked where the reader may not see the value). */
+  changes?(db: Executor, payload: P): Promise<ProposedChange[]>;
+  /**
+   * Run when the last step approves, in the same transaction as that decision, as the approving
+   * checker (whose name goes into the subject's history and audit row). Returns the result kept
+   * on the request.
+   */
+  apply(tx: Tx, checker: Actor, payload: P, request: { id: number; makerId: number }): Promise<Record<string, unknown>>;
+}
+
+const registry = new Map<string, WorkflowType<unknown>>();
+
+export function registerWorkflowType<P>(type: WorkflowType<P>): void {
+  const known = registry.get(type.code);
+  if (known && known !== (type as WorkflowType<unknown>)) throw new Error(`two workflow types named ${type.code}`);
+  registry.set(type.code, type as WorkflowType<unknown>);
+}
+
+export function workflowType(code: string): WorkflowType<unknown> {
+  const type = registry.get(code);
+  // A request row of a type no longer in the code: a deployment error, not the user's.
+  if (!type) throw new Error(`workflow type ${code} is not registered`);
+  return type;
+}
+
+export const workflowTypeCodes = () => [...registry.keys()];

@@ -1,0 +1,6 @@
+// Every workflow type the approval engine knows, registered once at start. A module that adds a
+// type writes it beside its own service and adds one line here (docs/approvals.md).
+import { registerWorkflowType } from '../modules/approvals/workflow-type.ts';
+import { customerDeletion } from '../modules/customers/deletion/customer-deletion.workflow.ts';
+
+registerWorkflowType(customerDeletion);

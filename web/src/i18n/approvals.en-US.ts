@@ -1,0 +1,27 @@
+// Approvals (my inbox, my requests, one request).
+import type { approvalsZh } from './approvals.zh-CN';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const approvalsEn: Shape<typeof approvalsZh> = {
+  title: 'Approvals', inbox: 'Awaiting me', mine: 'My requests',
+  pending: 'Awaiting me', overdue: 'Overdue', returnedToMe: 'Returned to me',
+  type: 'Type', subject: 'Subject', maker: 'Maker', makerInstitution: "Maker's institution", step: 'Step', stepOf: 'Step {{step}} of {{count}}',
+  dueOn: 'Due', submittedAt: 'Submitted', updatedAt: 'Updated', statusLabel: 'Status', overdueTag: 'Overdue',
+  types: { customer_delete: 'Customer deletion' },
+  status: { pending: 'Under review', approved: 'In force', returned: 'Returned', withdrawn: 'Withdrawn', rejected: 'Rejected' },
+  decision: { submit: 'Submitted', approve: 'Approved', return: 'Returned', reject: 'Rejected', withdraw: 'Withdrawn' },
+  acting: { own: "Maker's institution", parent: 'Parent institution' },
+  fields: { status: 'Customer status', statusReason: 'Reason for deletion' },
+  customerStatus: { active: 'Active', deleted: 'Deleted', merged: 'Merged' },
+  none: 'Nothing awaits your approval', noneMine: 'You have not submitted any request',
+  detail: 'Request', drawerTitle: '{{type}}: {{subject}}', changes: 'Changes (old → new)', field: 'Field', oldValue: 'Old', newValue: 'New',
+  steps: 'Steps', history: 'History', actingInstitution: 'Decided at', timeLimit: '{{days}} working days', round: 'Submission {{round}}',
+  approve: 'Approve', return: 'Return', reject: 'Reject', withdraw: 'Withdraw', resubmit: 'Resubmit', reason: 'Comment / reason',
+  reasonRequired: 'Give a reason when returning or rejecting', approveTitle: 'Approve (step {{step}})', returnTitle: 'Return to the maker', rejectTitle: 'Reject the request',
+  lastStepHint: 'This is the last step: on approval the request takes effect at once.', withdrawConfirm: 'Withdraw this request? It ends here.', resubmitConfirm: 'Submit it again as it stands?',
+  approved: 'Approved', returned: 'Returned to the maker', rejected: 'Rejected', withdrawn: 'Withdrawn', resubmitted: 'Submitted again',
+  batchApprove: 'Approve selected ({{count}})', batchConfirm: 'Approve the {{count}} selected requests one by one? Each is checked and audited on its own.',
+  batchDone: 'Batch: {{approved}} approved, {{refused}} refused', batchRefused: 'These requests could not be approved', requestNo: 'Request no.',
+  openSubject: 'Open', underReview: 'A request is under review: {{type}} ({{status}}, step {{step}} of {{count}})', view: 'View',
+};

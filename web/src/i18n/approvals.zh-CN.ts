@@ -1,0 +1,23 @@
+// 审批（待我审批、我的申请、申请详情）的文字。
+export const approvalsZh = {
+  title: '审批', inbox: '待我审批', mine: '我的申请',
+  pending: '待审批', overdue: '已逾期', returnedToMe: '退回给我',
+  type: '类型', subject: '对象', maker: '经办人', makerInstitution: '经办机构', step: '步骤', stepOf: '第 {{step}} / {{count}} 步',
+  dueOn: '办理期限', submittedAt: '提交时间', updatedAt: '更新时间', statusLabel: '状态', overdueTag: '逾期',
+  types: { customer_delete: '删除客户' },
+  status: { pending: '审批中', approved: '已生效', returned: '已退回', withdrawn: '已撤回', rejected: '已拒绝' },
+  decision: { submit: '提交', approve: '同意', return: '退回', reject: '拒绝', withdraw: '撤回' },
+  acting: { own: '经办机构', parent: '上级机构' },
+  fields: { status: '客户状态', statusReason: '删除原因' },
+  customerStatus: { active: '正常', deleted: '已删除', merged: '已合并' },
+  none: '没有待您审批的事项', noneMine: '您没有提交过申请',
+  detail: '申请详情', drawerTitle: '{{type}}：{{subject}}', changes: '变更内容（原值 → 新值）', field: '项目', oldValue: '原值', newValue: '新值',
+  steps: '审批步骤', history: '办理记录', actingInstitution: '办理机构', timeLimit: '{{days}} 个工作日', round: '第 {{round}} 次提交',
+  approve: '同意', return: '退回', reject: '拒绝', withdraw: '撤回', resubmit: '重新提交', reason: '意见 / 原因',
+  reasonRequired: '退回或拒绝时请填写原因', approveTitle: '同意该申请（第 {{step}} 步）', returnTitle: '退回给经办人', rejectTitle: '拒绝该申请',
+  lastStepHint: '这是最后一步：同意后申请立即生效。', withdrawConfirm: '撤回该申请？撤回后申请结束。', resubmitConfirm: '按原内容重新提交审批？',
+  approved: '已同意', returned: '已退回经办人', rejected: '已拒绝', withdrawn: '已撤回', resubmitted: '已重新提交',
+  batchApprove: '批量同意（{{count}}）', batchConfirm: '逐笔审批所选 {{count}} 笔申请？每笔单独检查并记入审计日志。',
+  batchDone: '批量审批：同意 {{approved}} 笔，未通过 {{refused}} 笔', batchRefused: '以下申请未能同意', requestNo: '申请编号',
+  openSubject: '打开对象', underReview: '有待审批的申请：{{type}}（{{status}}，第 {{step}} / {{count}} 步）', view: '查看',
+};
