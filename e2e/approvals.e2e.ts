@@ -24,6 +24,8 @@ describe('the approval inbox in the browser', () => {
     await page.goto('/approvals');
     const rows = page.locator('[data-testid=approvals-table] tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(1);
+    // The menu's 审批 badge counts what waits for him, as the inbox does.
+    await expect.poll(() => page.locator('[data-testid=menu-badge-approvals]').textContent()).toBe('1');
     expect(await rows.first().textContent()).toContain(item!.subject.label);
     await page.screenshot({ path: `${OUT}/approvals-inbox.png` });
     await rows.first().click();
@@ -35,6 +37,7 @@ describe('the approval inbox in the browser', () => {
     await page.fill('[data-testid=approval-reason]', '核对无误');
     await page.click('[data-testid=approval-decision-form-ok]');
     await expect.poll(() => rows.count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=menu-badge-approvals]').count()).toBe(0);
     const detail = (await review.get<{ status: string; step: number }>(`/api/approvals/${item!.id}`)).body;
     expect(detail).toMatchObject({ status: 'pending', step: 2 });
     await page.context().close();

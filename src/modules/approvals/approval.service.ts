@@ -86,7 +86,7 @@ export async function submitRequest<P>(db: Database, maker: Actor, type: Workflo
     if (e.code !== '23505' || !subject || !/approval_request_open_subject_idx/.test(`${e.constraint ?? ''} ${e.message ?? ''}`)) throw err;
     const open = await db.selectFrom('approval_request').select('id').where('workflow_type', '=', type.code).where('subject_type', '=', subject.type)
       .where('subject_id', '=', subject.id).where('status', 'in', ['pending', 'returned']).executeTakeFirst();
-    throw new AppError('approvals.already_open', 409, { requestId: open?.id ?? null, type: `approvals.type.${type.code}` });
+    throw new AppError('approvals.already_open', 409, { openRequestId: open?.id ?? null, type: `approvals.type.${type.code}` });
   }
 }
 

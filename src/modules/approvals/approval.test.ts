@@ -95,10 +95,10 @@ describe('a customer deletion under review', () => {
   it('refuses a second request for the same customer while one is open, in the reader\'s language', async () => {
     const { customerId, requestId } = await submitted();
     const again = expectProblem(await requestDelete(clerk, customerId), 409, 'approvals.already_open');
-    expect(again.title).toContain(String(requestId));
+    expect(again.title).toContain(`（编号 ${requestId}）`); // the request's number, not the HTTP request id
     expect(again.title).toContain('删除客户');
     const en = expectProblem(await requestDelete(clerk, customerId, 'x', { 'accept-language': 'en-US' }), 409, 'approvals.already_open');
-    expect(en.title).toContain('customer deletion');
+    expect(en.title).toContain('customer deletion'); expect(en.title).toContain(`(no. ${requestId})`);
   });
 });
 

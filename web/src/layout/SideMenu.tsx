@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import { allows, type Me } from '../auth/session';
+import { fetchApprovalCount } from '../pages/approvals/api';
 import { fetchTodoCount } from '../pages/todos/api';
 import { findRoute, MENU_GROUPS, ROUTES } from '../routes';
 
@@ -13,13 +14,15 @@ const BADGE_REFRESH_MS = 5 * 60_000;
 
 /**
  * The counts on the menu: open to-dos on 待办事宜, open account alerts on 工作台 (where they are
- * listed). Same query keys as the workbench cards, so marking one done there updates the badge.
+ * listed), requests waiting for me or returned to me on 审批. Same query keys as the workbench cards, so marking one done there updates the badge.
  */
 function useMenuBadges(me: Me): Record<string, { count: number; testId: string }> {
   const todos = useQuery({ queryKey: ['todos', 'count'], queryFn: ({ signal }) => fetchTodoCount(signal), refetchInterval: BADGE_REFRESH_MS });
   const alerts = useQuery({ queryKey: ['workbench', 'account-alerts', 'count'], enabled: allows(me.permissions, 'customer.read'), refetchInterval: BADGE_REFRESH_MS,
     queryFn: ({ signal }) => api.get<{ maturity: number; large_change: number }>('/workbench/account-alerts/count', undefined, signal) });
+  const approvals = useQuery({ queryKey: ['approvals', 'count'], queryFn: ({ signal }) => fetchApprovalCount(signal), refetchInterval: BADGE_REFRESH_MS });
   return {
+    '/approvals': { count: approvals.data ? approvals.data.pending + approvals.data.returnedToMe : 0, testId: 'menu-badge-approvals' },
     '/todos': { count: todos.data?.open ?? 0, testId: 'menu-badge-todos' },
     '/': { count: alerts.data ? alerts.data.maturity + alerts.data.large_change : 0, testId: 'menu-badge-alerts' },
   };
