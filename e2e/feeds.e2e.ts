@@ -127,7 +127,11 @@ describe('daily feed screens in the browser', () => {
     await field('alert-threshold').fill('800000');
     await field('alert-keep-days').fill('45');
     await page.click('[data-testid=alert-settings-save]');
+    // Wait for the server's answer itself, so a failure says whether the PUT went out and what came
+    // back (a CI run once missed the toast alone on a loaded machine).
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/settings/account-alerts') && r.request().method() === 'PUT');
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    expect((await saved).status()).toBe(200);
     await page.locator('.ant-message-success').waitFor();
     const admin = await crm.session('admin');
     expect((await admin.get('/api/settings/account-alerts')).body).toEqual({ maturityWindows: [30, 15, 7], largeChangeThreshold: '800000.00', largeChangeKeepDays: 45 });
