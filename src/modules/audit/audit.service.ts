@@ -7,9 +7,9 @@ import { sql } from 'kysely';
 import type { Executor, Tx } from '../../db/database.ts';
 import type { Actor } from '../auth/actor.ts';
 
-// Serialises the chain: held from the audit insert to the end of its transaction. Services write
-// their audit row last, so the lock is held only for the commit.
-const AUDIT_CHAIN_LOCK = 7301002;
+// The chain is serialised by advisory lock 7301002, taken by audit_chain_head() (migration 0026)
+// and held from the audit insert to the end of its transaction. Services write their audit row
+// last, so the lock is held only for the commit.
 
 export interface AuditEntry {
   action: string;
@@ -40,8 +40,8 @@ export function auditHash(content: HashedContent): string {
 }
 
 export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  // Locks the chain and reads its head under a fresh snapshot (migration 0026).
+  const last = (await sql<{ hash: string | null }>`select audit_chain_head() as hash`.execute(tx)).rows[0];
   const content: HashedContent = {
     occurred_at: new Date().toISOString(),
     actor_kind: actor.kind,

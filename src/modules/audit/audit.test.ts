@@ -200,6 +200,21 @@ describe('append-only, hash-chained', () => {
     expect(await ctx.handle.db.selectFrom('audit_log').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toEqual(before);
   });
 
+  it('writers in concurrent transactions each link to the row committed before them (one chain, no fork)', async () => {
+    // On PostgreSQL these run on separate sessions and queue on the chain's lock; a writer that read
+    // the head under a snapshot taken before its wait would link to the same row as its predecessor.
+    const since = await lastAuditId(ctx);
+    await Promise.all(Array.from({ length: 12 }, (_, i) => ctx.handle.db.transaction().execute(async (tx) => {
+      await sql`select pg_sleep(0.01)`.execute(tx);
+      await writeAudit(tx, systemActor(1, '/1/'), { action: 'test.concurrent', entityType: 'test', entityId: i });
+    })));
+    const rows = await ctx.handle.db.selectFrom('audit_log').select(['id', 'hash', 'prev_hash']).where('id', '>', since).orderBy('id').execute();
+    expect(rows).toHaveLength(12);
+    const prevs = new Set(rows.map((r) => r.prev_hash));
+    expect(prevs.size).toBe(12);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+  });
+
   it('verifies an intact chain', async () => {
     const result = await verifyAuditChain(ctx.handle.db);
     const { n } = await ctx.handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
