@@ -93,4 +93,39 @@ describe('customers in the browser', () => {
     expect(rows).toEqual([expect.objectContaining({ actorName: 'sn_review', after: { field: 'identities.0.idNumber' } })]);
     await audit.context().close();
   });
+
+  it('imports a file in the background: progress, the result, and the run kept under recent imports', async () => {
+    const ids = ['19770707901', '19770708902'].map((x) => { const body = `370202${x.slice(0, 8)}${x.slice(8)}`; return body + residentIdCheckDigit(body); });
+    const csv = ['name,idType1,idNumber1', `后台甲,10,${ids[0]}`, `后台乙,10,${ids[1]}`].join('\n');
+    const page = await crm.newPage();
+    await crm.login(page, 'sn_entry');
+    await page.goto('/customers');
+    await page.click('[data-testid=customer-import]');
+    const modal = page.locator('[data-testid=customer-import-modal]');
+    await modal.locator('input[type=file]').setInputFiles({ name: '后台导入.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.click('[data-testid=customer-import-check]');
+    await expect.poll(() => modal.locator('[data-testid=customer-import-ok]').textContent(), { timeout: 15_000 }).toContain('检查通过：共 2 行');
+    await page.click('[data-testid=customer-import-run]');
+    await expect.poll(() => modal.locator('[data-testid=customer-import-ok]').textContent(), { timeout: 15_000 }).toMatch(/已导入 2 位客户，客户号 \d{11} 至 \d{11}/);
+    // Both runs are listed, newest first: the import, then the check.
+    const recent = modal.locator('[data-testid=customer-import-recent] tbody tr.ant-table-row');
+    await expect.poll(() => recent.count()).toBeGreaterThanOrEqual(2);
+    await expect(recent.nth(0).textContent()).resolves.toContain('完成');
+    await expect(recent.nth(1).textContent()).resolves.toContain('检查');
+
+    // A file with a bad check digit: every error listed, nothing imported; the clerk closes the
+    // dialog and finds the run again when he comes back.
+    const bad = ['name,idType1,idNumber1', `后台丙,10,${ids[0]!.slice(0, 17)}${ids[0]!.endsWith('0') ? '1' : '0'}`].join('\n');
+    await modal.locator('input[type=file]').setInputFiles({ name: '有错.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.click('[data-testid=customer-import-run]');
+    await expect.poll(() => modal.locator('[data-testid=import-rejected]').textContent(), { timeout: 15_000 }).toContain('未导入任何数据');
+    await page.click('[data-testid=customer-import-close]');
+    await expect.poll(() => page.locator('[data-testid=customer-import-modal]').count()).toBe(0);
+    await page.click('[data-testid=customer-import]');
+    const again = page.locator('[data-testid=customer-import-recent] tbody tr.ant-table-row');
+    await expect.poll(() => again.nth(0).textContent()).toContain('有错.csv');
+    await again.nth(0).locator('button').click();
+    await expect.poll(() => page.locator('[data-testid=import-rejected]').textContent()).toContain('1 处错误');
+    await page.context().close();
+  });
 });

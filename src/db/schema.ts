@@ -315,6 +315,7 @@ export interface DB {
   todo: TodoTable;
   job_run: JobRunTable;
   customer_import_report: CustomerImportReportTable;
+  customer_import_run: CustomerImportRunTable;
   financial_statement: FinancialStatementTable;
   customer_non_financial: CustomerNonFinancialTable;
   customer_investment: CustomerInvestmentTable;
@@ -479,3 +480,13 @@ export interface ApprovalDecisionTable {
   reason: string | null; decided_at: Timestamp;
 }
 export interface ApprovalQueueCountTable { step_role: string; acting_institution_id: number; due_on: DateOnly; n: number }
+
+// ── customer import runs (0028): long imports in the background, with progress and a result to come back to ──
+export type ImportRunStatus = 'running' | 'done' | 'rejected' | 'failed';
+export type ImportRunPhase = 'reading' | 'checking' | 'writing' | 'finished';
+export interface CustomerImportRunTable {
+  id: Generated<number>; actor_kind: string; actor_id: number | null; kind: 'personal' | 'corporate'; dry_run: boolean; file_name: string;
+  status: Generated<ImportRunStatus>; phase: Generated<ImportRunPhase>; row_count: number | null; rows_checked: Generated<number>;
+  rows_written: Generated<number>; result: NullableJson; error: string | null;
+  started_at: Generated<Date>; heartbeat_at: Generated<Date>; finished_at: NullableTimestamp;
+}

@@ -92,6 +92,12 @@ export const customersEn: Messages['customers'] = {
     template: 'Download template', choose: 'Choose file (.xlsx / .csv)', check: 'Check', run: 'Import', close: 'Close',
     checked: 'Check passed: {{count}} rows ready to import', imported: '{{count}} customers imported, numbers {{first}} to {{last}}',
     truncated: 'The first {{shown}} of {{count}} errors are listed; download the report for all of them',
+    background: 'The file is imported in the background: you may close this window and find the result under "Recent imports".',
+    phase: { reading: 'Reading the file', checking: 'Checking the rows', writing: 'Writing customers', finished: 'Finished' },
+    progress: '{{read}} rows read · {{checked}} checked · {{written}} written',
+    recent: 'Recent imports', show: 'Show', file: 'File', startedAt: 'Started', rows: 'Rows', result: 'Result', dryRun: 'Check',
+    status: { running: 'Running', done: 'Done', rejected: 'Errors, nothing imported', failed: 'Failed', interrupted: 'Interrupted (server stopped), nothing imported' },
+    rejectedTitle: 'The file has {{rowCount}} rows and {{errorCount}} errors; nothing was imported. Correct the rows in the error report and import again',
     report: 'Download error report', row: 'Row', column: 'Col.', header: 'Column', message: 'Error', value: 'Value entered',
   },
   address: {

@@ -90,6 +90,12 @@ export const customersZh = {
     template: '下载模板', choose: '选择文件（.xlsx / .csv）', check: '检查', run: '导入', close: '关闭',
     checked: '检查通过：共 {{count}} 行，可以导入', imported: '已导入 {{count}} 位客户，客户号 {{first}} 至 {{last}}',
     truncated: '此处列出前 {{shown}} 条错误，共 {{count}} 条；完整清单请下载错误报告',
+    background: '文件在后台导入：可以关闭此窗口，稍后在“最近导入”中查看结果。',
+    phase: { reading: '读取文件', checking: '检查数据', writing: '写入客户', finished: '已结束' },
+    progress: '已读取 {{read}} 行 · 已检查 {{checked}} 行 · 已写入 {{written}} 行',
+    recent: '最近导入', show: '查看', file: '文件', startedAt: '开始时间', rows: '行数', result: '结果', dryRun: '检查',
+    status: { running: '进行中', done: '完成', rejected: '有错误，未导入', failed: '失败', interrupted: '已中断（服务器停止），未导入' },
+    rejectedTitle: '导入文件共 {{rowCount}} 行，发现 {{errorCount}} 处错误，未导入任何数据；请按错误报告修改后重新导入',
     report: '下载错误报告', row: '行号', column: '列', header: '列名', message: '错误说明', value: '填写内容',
   },
   address: {

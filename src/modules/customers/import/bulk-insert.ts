@@ -33,6 +33,8 @@ export interface BulkOptions {
   chunkSize?: number;
   /** Flag likely duplicates (same name and birth date, same mobile) as single opening does. */
   flagDuplicates?: boolean;
+  /** Told the rows written so far after each chunk (a background import's progress); inside the transaction. */
+  onChunk?: (written: number) => void;
 }
 
 export interface BulkResult { count: number; ids: number[]; customerNos: string[] }
@@ -146,6 +148,7 @@ export async function bulkInsertCustomers(tx: Tx, actor: Actor, rows: readonly B
     for (const id of ids) result.ids.push(id);
     for (const no of nos) result.customerNos.push(no);
     result.count += chunk.length;
+    opts.onChunk?.(result.count);
   }
   return result;
 }

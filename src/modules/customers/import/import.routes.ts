@@ -8,6 +8,8 @@ import { importColumns } from './import.columns.ts';
 import { MAX_FILE_BYTES } from './import.read.ts';
 import { loadReport } from './import.report.ts';
 import { importCustomers, type Rejected, type UploadedFile } from './import.service.ts';
+import { getImportRun, listImportRuns, settleImportRuns, startImportRun } from './import-runs.ts';
+import { bigRecordIdParam } from '../../../common/id.ts';
 import { buildTemplate, COMMON_NOTES } from './import.template.ts';
 
 const tags = ['customers'];
@@ -67,6 +69,23 @@ export const customerImportRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!r.ok) return sendRejected(req, reply, r);
       return reply.status(r.dryRun ? 200 : 201).send(r);
     });
+
+  // A stopping server lets the imports it runs finish (each is one transaction; a run cut short
+  // would read as interrupted only after 30 minutes).
+  app.addHook('onClose', async () => { await settleImportRuns(); });
+
+  // The same import in the background: 202 with the run at once, then its progress and result (issue 12, item 9).
+  app.post('/customers/imports', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Start an import (or, with dryRun=true, a check) in the background; answers 202 with the run to follow', querystring: importQuery, consumes: ['multipart/form-data'] } },
+    async (req, reply) => {
+      const file = await uploadedFile(req);
+      return reply.status(202).send(await startImportRun(app.db, req.actor, req.query.kind, file, { dryRun: req.query.dryRun === 'true', lang: req.lang }));
+    });
+
+  app.get('/customers/imports', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'My latest import runs (20), newest first' } },
+    async (req) => listImportRuns(app.db, req.actor));
+
+  app.get('/customers/imports/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'One of my import runs: phase, rows read, checked and written, and its result', params: z.strictObject({ id: bigRecordIdParam }) } },
+    async (req) => getImportRun(app.db, req.actor, req.params.id));
 
   app.get('/customers/import/report/:token', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Error report of a rejected import (.xlsx, 24 hours, uploader only)', params: z.strictObject({ token: z.uuid() }) } },
     async (req, reply) => {

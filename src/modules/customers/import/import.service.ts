@@ -12,6 +12,7 @@ import { importColumns } from './import.columns.ts';
 import { mapHeader, MAX_ROWS, readSheet, type CellError, type HeaderColumn, type Mapped } from './import.read.ts';
 import { buildErrorReport, describeErrors, storeReport, type LabelledColumn, type ReportedError } from './import.report.ts';
 import { validateCustomerRows } from './import.validate.ts';
+import type { ImportProgress } from './import-runs.ts';
 
 export interface UploadedFile { fileName: string; data: Buffer }
 
@@ -46,16 +47,21 @@ export type CustomerImportResult =
   | { ok: true; dryRun: boolean; kind: 'personal' | 'corporate'; rowCount: number; firstCustomerNo: string | null; lastCustomerNo: string | null }
   | Rejected;
 
-export async function importCustomers(db: Database, actor: Actor, kind: 'personal' | 'corporate', file: UploadedFile, opts: { dryRun: boolean; lang: Lang }): Promise<CustomerImportResult> {
+/** `progress` (a background run) hears of each phase and count; the synchronous endpoint passes none. */
+export async function importCustomers(db: Database, actor: Actor, kind: 'personal' | 'corporate', file: UploadedFile,
+  opts: { dryRun: boolean; lang: Lang; progress?: ImportProgress }): Promise<CustomerImportResult> {
   const columns = importColumns(kind);
   const mapped = await readUpload(file, columns);
+  await opts.progress?.read(mapped.dataRows.length);
   if (mapped.errors.length) return reject(db, actor, file, columns, mapped.errors, mapped.dataRows.length, opts.lang);
   const { rows, errors } = await validateCustomerRows(db, actor, kind, columns, mapped, opts.lang);
+  await opts.progress?.checked(rows.length);
   if (errors.length) return reject(db, actor, file, columns, errors, rows.length, opts.lang);
   if (opts.dryRun) return { ok: true, dryRun: true, kind, rowCount: rows.length, firstCustomerNo: null, lastCustomerNo: null };
 
+  await opts.progress?.writing();
   return existenceGuard(() => db.transaction().execute(async (tx) => {
-    const done = await bulkInsertCustomers(tx, actor, rows, { source: 'import' });
+    const done = await bulkInsertCustomers(tx, actor, rows, { source: 'import', ...(opts.progress ? { chunkSize: 1000, onChunk: opts.progress.written } : {}) });
     const firstCustomerNo = done.customerNos[0] ?? null;
     const lastCustomerNo = done.customerNos.at(-1) ?? null;
     await writeAudit(tx, actor, { action: 'customer.import', entityType: 'customer',

@@ -73,6 +73,19 @@ export type ImportResult = { ok: true; dryRun: boolean; kind: CustomerKind; rowC
 export const importCustomers = (kind: CustomerKind, file: File, dryRun: boolean) =>
   upload<ImportResult>('/customers/import', file, { kind, dryRun: String(dryRun) });
 
+/** An import running in the background (issue 12, item 9): its phase, counts and, when finished, its result. */
+export interface ImportRun {
+  id: number; kind: CustomerKind; dryRun: boolean; fileName: string; status: 'running' | 'done' | 'rejected' | 'failed' | 'interrupted';
+  phase: 'reading' | 'checking' | 'writing' | 'finished'; rowCount: number | null; rowsChecked: number; rowsWritten: number;
+  result: ImportResult | ({ ok: false; rowCount: number; errorCount: number; errorsTruncated: boolean; reportToken: string; errors: { row: number; column: string; header: string; message: string; value?: unknown }[] }) | null;
+  error: string | null; startedAt: string; finishedAt: string | null;
+}
+export const importRunsKey = ['customers', 'import-runs'] as const;
+export const startImportRun = (kind: CustomerKind, file: File, dryRun: boolean) =>
+  upload<ImportRun>('/customers/imports', file, { kind, dryRun: String(dryRun) });
+export const fetchImportRun = (id: number, signal?: AbortSignal) => api.get<ImportRun>(`/customers/imports/${id}`, undefined, signal);
+export const fetchImportRuns = (signal?: AbortSignal) => api.get<ImportRun[]>('/customers/imports', undefined, signal);
+
 export interface SavedFilter { id: number; name: string; filters: ListFilters; createdAt: string }
 export const savedFiltersKey = ['customers', 'saved-filters'] as const;
 export const fetchSavedFilters = (signal?: AbortSignal) => api.get<SavedFilter[]>('/customers/saved-filters', undefined, signal);
