@@ -117,21 +117,34 @@ export async function decide(db: Database, actor: Actor, id: number, input: { de
   const checkerId = personOf(actor);
   const reason = input.reason?.trim() || null;
   if (input.decision !== 'approve' && !reason) throw invalid({ path: 'reason', code: 'approvals.reason_required' });
+  try {
+    return await decideLocked(db, actor, checkerId, id, input, reason);
+  } catch (err) {
+    // One person, one approved step per round: approval_decision_one_approval_idx (migration
+    // 0029) refuses the second approval row, whatever committed while this decision waited.
+    const e = err as { code?: string; constraint?: string; message?: string };
+    if (e.code !== '23505' || !/approval_decision_one_approval_idx/.test(`${e.constraint ?? ''} ${e.message ?? ''}`)) throw err;
+    const earlier = await db.selectFrom('approval_decision').innerJoin('approval_request as r', 'r.id', 'approval_decision.request_id')
+      .select('approval_decision.step_no').where('request_id', '=', id).whereRef('approval_decision.round', '=', 'r.round')
+      .where('actor_id', '=', checkerId).where('decision', '=', 'approve').executeTakeFirst();
+    throw new AppError('approvals.same_person_two_steps', 403, { step: earlier?.step_no ?? null });
+  }
+}
+
+async function decideLocked(db: Database, actor: Actor, checkerId: number, id: number, input: { decision: CheckerDecision; step: number }, reason: string | null) {
   return db.transaction().execute(async (tx) => {
     const r = await lockVisible(tx, actor, id);
     if (r.maker_id === checkerId) throw new AppError('approvals.maker_is_checker', 403);
     if (r.status !== 'pending' || r.current_step !== input.step) throw movedOn(r);
-    // A statement of its own after the lock: it sees a step this person approved in a transaction
-    // that committed while this one waited for the row.
-    const earlier = await tx.selectFrom('approval_decision').select('step_no')
-      .where('request_id', '=', id).where('round', '=', r.round).where('actor_id', '=', checkerId).where('decision', '=', 'approve').executeTakeFirst();
-    if (earlier) throw new AppError('approvals.same_person_two_steps', 403, { step: earlier.step_no });
     if (!r.holds_role) {
       const role = await tx.selectFrom('role').select(['name_zh', 'name_en']).where('code', '=', r.step_role!).executeTakeFirst();
       throw new AppError('approvals.role_required', 403, { role: role?.name_zh ?? r.step_role, roleEn: role?.name_en ?? r.step_role });
     }
     if (!pathInScope(actor, r.acting_path!)) throw new AppError('approvals.institution_out_of_scope', 403, { institution: r.acting_name });
 
+    // The decision row first: a second approval by the same person this round fails here (0029),
+    // before any step is moved or any payload applied.
+    await tx.insertInto('approval_decision').values({ request_id: id, round: r.round, step_no: r.current_step, actor_id: checkerId, decision: input.decision, reason }).execute();
     const type = workflowType(r.workflow_type);
     const plan = r.plan as PlannedStep[];
     const now = new Date();
@@ -151,7 +164,6 @@ export async function decide(db: Database, actor: Actor, id: number, input: { de
       .where('id', '=', id).where('status', '=', 'pending').where('current_step', '=', input.step).where('round', '=', r.round)
       .returning(['status', 'current_step']).executeTakeFirst();
     if (!after) throw movedOn(r);
-    await tx.insertInto('approval_decision').values({ request_id: id, round: r.round, step_no: r.current_step, actor_id: checkerId, decision: input.decision, reason }).execute();
     await writeAudit(tx, actor, { action: `approval.${input.decision}`, entityType: 'approval_request', entityId: id,
       before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
     return { requestId: id, status: after.status, step: after.current_step, result };

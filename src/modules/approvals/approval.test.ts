@@ -126,6 +126,21 @@ describe('who may decide', () => {
     expect(await statusOf(customerId)).toBe('deleted');
   });
 
+  it('refuses the same person at two steps sent at once: step 1 passes, step 2 is refused either way, nothing applied', async () => {
+    const { customerId, requestId } = await submitted();
+    const [first, second] = await Promise.all([
+      both.post(`/api/approvals/${requestId}/approve`, { step: 1 }),
+      both.post(`/api/approvals/${requestId}/approve`, { step: 2 }),
+    ]);
+    expect(first.statusCode).toBe(200);
+    // Step 2 reached the request before step 1 moved it (moved on), or after (the same person).
+    expect([409, 403]).toContain(second.statusCode);
+    expect(['approvals.moved_on', 'approvals.same_person_two_steps']).toContain(second.json().code);
+    expect(await statusOf(customerId)).toBe('active');
+    const decisions = await ctx.handle.db.selectFrom('approval_decision').select(['step_no', 'decision']).where('request_id', '=', requestId).orderBy('id').execute();
+    expect(decisions).toEqual([{ step_no: 1, decision: 'submit' }, { step_no: 1, decision: 'approve' }]);
+  });
+
   it('refuses a checker out of scope (not found) and one without the step role; a reviewer above the maker may act', async () => {
     const { requestId } = await submitted();
     expectProblem(await reviewerB1.post(`/api/approvals/${requestId}/approve`, { step: 1 }), 404, 'common.not_found');
