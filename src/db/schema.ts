@@ -326,6 +326,7 @@ export interface DB {
   account_alert: AccountAlertTable;
   signing: SigningTable; channel_limit: ChannelLimitTable;
   customer_position: CustomerPositionTable; saved_customer_filter: SavedCustomerFilterTable;
+  account_opening_position: AccountOpeningPositionTable;
   approval_step: ApprovalStepTable; approval_request: ApprovalRequestTable; approval_decision: ApprovalDecisionTable; approval_queue_count: ApprovalQueueCountTable;
 }
 
@@ -489,4 +490,10 @@ export interface CustomerImportRunTable {
   status: Generated<ImportRunStatus>; phase: Generated<ImportRunPhase>; row_count: number | null; rows_checked: Generated<number>;
   rows_written: Generated<number>; result: NullableJson; error: string | null;
   started_at: Generated<Date>; heartbeat_at: Generated<Date>; finished_at: NullableTimestamp;
+}
+
+// ── opening position (0030): the period-to-date totals the core reported on the go-live day ──
+export interface AccountOpeningPositionTable {
+  account_id: number; business_date: DateOnly; month_sum: RequiredMoney; month_days: number; quarter_sum: RequiredMoney; quarter_days: number;
+  year_sum: RequiredMoney; year_days: number; feed_run_id: number; loaded_at: Generated<Date>;
 }

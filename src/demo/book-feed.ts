@@ -28,7 +28,7 @@ async function badDelivery(day: GeneratedDay): Promise<string> {
 
 export async function loadFeedDays(db: Database, system: Actor, o: FeedDaysOptions): Promise<void> {
   let n = 0;
-  for await (const day of feedDays({ outDir: o.dir, customers: 0, days: o.days, startDate: o.startDate, seed: o.seed, book: o.book, institutions: BOOK_INSTITUTIONS })) {
+  for await (const day of feedDays({ outDir: o.dir, customers: 0, days: o.days, startDate: o.startDate, seed: o.seed, book: o.book, institutions: BOOK_INSTITUTIONS, opening: true })) {
     n++;
     if (n === o.days - REFUSED_DAY_FROM_END + 1) {
       const bad = await badDelivery(day);

@@ -156,12 +156,19 @@ describe('the demo book', () => {
     const yuan = (f: bigint) => { const a = f < 0n ? -f : f; return `${f < 0n ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`; };
     // Half-up (away from zero) to the fen, as shown.
     const averageOf = (sum: bigint, days: number) => { const d = BigInt(days); const q = (2n * (sum < 0n ? -sum : sum) + d) / (2n * d); return yuan(sum < 0n ? -q : q); };
+    // The first day carried the opening position: the core's 积数 as if each account's balance had
+    // stood at its first day's since the period began or it opened (generate/feed.ts).
+    const opened = new Set((await handle.db.selectFrom('account_opening_position').select('account_id').where('account_id', 'in', ids).execute()).map((r) => r.account_id));
+    expect(opened.size).toBeGreaterThan(10);
     for (const a of sample.rows) {
       const day = new Map(snapshots.rows.filter((s) => s.account_id === a.id).map((s) => [s.business_date, fen(s.balance)]));
       const got = computed.accounts.find((x) => x.accountId === a.id)!;
+      const first = [...day.keys()].sort()[0]!;
       for (const kind of ['month', 'quarter', 'year'] as const) {
         const start = got[kind].periodStart;
-        let sum = 0n; let days = 0; let carried = 0n;
+        // Nothing is marked partial: every account open on the first day came with its opening position.
+        expect(got[kind].partial, `account ${a.id} ${kind}`).toBe(false);
+        let sum = 0n; let days = 0; let carried = opened.has(a.id) ? day.get(first)! : 0n;
         // Balances before the period carry into it; days before opening and after closing do not count.
         for (let d = toDayNo(start) - 400; d <= toDayNo(endDate); d++) {
           const iso = isoOf(d);

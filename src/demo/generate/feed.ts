@@ -37,6 +37,12 @@ export interface FeedOptions {
    * the core's own customers. `customers` then counts the core's own customers, and may be 0.
    */
   book?: BookCustomer[];
+  /**
+   * The first day carries the opening position (期初积数): each open account's month-, quarter- and
+   * year-to-date 积数 and days, as if its balance had stood at the first day's since the period
+   * began or it opened — a bank going live mid-year (the demo book). The bench leaves it out.
+   */
+  opening?: boolean;
 }
 
 /**
@@ -439,10 +445,21 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
     const balancesOut = open('balances');
     for (let a = 0; a < book.count; a++) if (book.status[a] !== CLOSED) await balancesOut.row([accountNo(a, book.kind[a]!), yuan(book.balance[a]!)]);
 
-    const files: GeneratedDay['files'] = [];
-    for (const [kind, w] of [['customers', customersOut], ['accounts', accountsOut], ['balances', balancesOut], ['transactions', txnsOut]] as const) {
-      files.push({ kind, file: `${kind.toUpperCase()}_${date}.txt`, records: await w.close() });
+    const written: [FeedKind, FeedFileWriter][] = [['customers', customersOut], ['accounts', accountsOut], ['balances', balancesOut], ['transactions', txnsOut]];
+    if (d === 0 && opts.opening) {
+      const openingOut = open('opening');
+      const iso = isoOf(today);
+      const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
+      const starts = [Date.UTC(y, m - 1, 1), Date.UTC(y, 3 * Math.floor((m - 1) / 3), 1), Date.UTC(y, 0, 1)].map((ms) => ms / MS_DAY);
+      for (let a = 0; a < book.count; a++) {
+        if (book.status[a] === CLOSED) continue;
+        const cells = starts.flatMap((from) => { const days = today - Math.max(from, book.opened[a]!) + 1; return [yuan(book.balance[a]! * days), String(days)]; });
+        await openingOut.row([accountNo(a, book.kind[a]!), ...cells]);
+      }
+      written.push(['opening', openingOut]);
     }
+    const files: GeneratedDay['files'] = [];
+    for (const [kind, w] of written) files.push({ kind, file: `${kind.toUpperCase()}_${date}.txt`, records: await w.close() });
     // The control file last: its presence tells the loader the folder is complete.
     await writeFile(join(dir, `CRM_FEED_${date}.ctl`),
       ['# file|kind|layout|encoding|records', ...files.map((x) => `${x.file}|${x.kind}|${layout}|${encoding}|${x.records}`)].join('\n') + '\n', 'ascii');

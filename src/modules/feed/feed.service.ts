@@ -26,6 +26,7 @@ import { controlFileName, isRejection, readControlFile, readRecords, type Contro
 import { CustomerFeed } from './load-customers.ts';
 import { AccountFeed } from './load-accounts.ts';
 import { BalanceFeed } from './load-balances.ts';
+import { OpeningFeed } from './load-opening.ts';
 import { TransactionFeed } from './load-transactions.ts';
 import { endInterruptedRuns, FEED_LOCK } from './interrupted-runs.ts';
 
@@ -157,11 +158,24 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
             const steps: Record<string, number> = {};
             counts.balances = (await timed('balancesApply', () => feed.apply(businessDate, steps))).accounts;
             for (const [step, ms] of Object.entries(steps)) timings[`balancesApply.${step}`] = ms;
+            // The opening position replaces the day's running totals before anything sums them.
+            const opening = entry('opening');
+            if (opening) {
+              const openingFeed = new OpeningFeed(tx, opening.file, reject, copyIn);
+              await timed('opening', async () => {
+                await openingFeed.init();
+                await readAll(opening, (r) => openingFeed.add(r));
+                if (await openingFeed.check(businessDate) && !rejectedTotal) counts.openingPositions = await openingFeed.apply(businessDate, run.id);
+              });
+              if (rejectedTotal) throw new RejectedDay();
+            }
             counts.institutionRows = (await timed('institutionAverages', () => updateInstitutionAverages(tx, businessDate))).rows;
             const alerts = await timed('alerts', () => raiseAccountAlerts(tx, businessDate, (previousDate?.d as string | null | undefined) ?? null));
             Object.assign(counts, { maturityAlerts: alerts.maturity, largeChangeAlerts: alerts.largeChange });
             counts.customerPositions = (await timed('customerPositions', () => refreshCustomerPositions(tx, businessDate))).customers;
           }
+        } else if (kind === 'opening') {
+          continue; // loaded with the balances, above
         } else {
           await timed('transactions', async () => {
             const feed = new TransactionFeed(tx, e.file, reject, copyIn);

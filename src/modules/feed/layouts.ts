@@ -1,6 +1,7 @@
 // The record layouts of the core-banking feed, as docs/feed-format.md states them: field names in
 // order and, for fixed-width files, each field's width in bytes of the file's encoding.
-export const FEED_KINDS = ['customers', 'accounts', 'balances', 'transactions'] as const;
+// `opening` (the opening position) is loaded with the balances, right after them.
+export const FEED_KINDS = ['customers', 'accounts', 'balances', 'transactions', 'opening'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
 export interface FieldLayout { name: string; bytes: number }
@@ -16,6 +17,7 @@ export const LAYOUTS: Record<FeedKind, readonly FieldLayout[]> = {
   balances: [f('account_no', 32), f('balance', 20)],
   transactions: [f('txn_no', 32), f('account_no', 32), f('txn_time', 6), f('direction', 1), f('amount', 20), f('balance_after', 20),
     f('channel', 2), f('counterparty_account', 32), f('counterparty_name', 120), f('summary', 60)],
+  opening: [f('account_no', 32), f('month_sum', 24), f('month_days', 3), f('quarter_sum', 24), f('quarter_days', 3), f('year_sum', 24), f('year_days', 3)],
 };
 
 /** Byte width of a fixed-width record of this kind. */

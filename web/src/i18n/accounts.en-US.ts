@@ -21,6 +21,7 @@ export const accountsEn: Shape<typeof accountsZh> = {
   noContracts: 'No loan contracts',
   averages: {
     title: 'Daily averages', asOf: 'As of {{date}}', month: 'Month to date', quarter: 'Quarter to date', year: 'Year to date',
+    partial: 'Partial', partialHint: 'The period began before the CRM\'s first core-banking data and no opening position was loaded: the days before count at zero, so the average is understated.',
     none: 'No balances loaded yet, so no daily averages',
     rule: 'Calendar days; a day without a balance record carries the previous one; days before opening or after closing do not count. Deposits are demand and time deposits together; categories and currencies are never added together.',
   },

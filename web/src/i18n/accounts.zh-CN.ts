@@ -17,6 +17,7 @@ export const accountsZh = {
   noContracts: '该客户暂无贷款合同',
   averages: {
     title: '日均余额', asOf: '截至 {{date}}', month: '月日均', quarter: '季日均', year: '年日均',
+    partial: '期初数据不全', partialHint: '该期间始于本系统首次加载核心数据之前，且未加载期初积数：之前的日子按 0 计入，日均偏低。',
     none: '尚未加载余额数据，无日均可显示',
     rule: '按自然日计算：无余额记录的日子沿用上一日余额；开户前、销户后的日子不计。存款含活期与定期；不同类别、不同币种分别统计，不相加。',
   },

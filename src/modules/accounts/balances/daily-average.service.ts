@@ -23,12 +23,16 @@ export const CATEGORY_OF_KIND: Record<(typeof ACCOUNT_KINDS)[number], AccountCat
   deposit_demand: 'deposit', deposit_time: 'deposit', loan: 'loan', wealth: 'wealth', card: 'card',
 };
 
-/** average: yuan to the fen, half-up, as text; null when the account counts no day in the period. */
-export interface PeriodAverage { periodStart: string; days: number; balanceSum: string; average: string | null }
+/**
+ * average: yuan to the fen, half-up, as text; null when the account counts no day in the period.
+ * partial: the period (from its start, or the account's opening) began before the CRM's first
+ * feed day and no opening position covers the account, so its days before that count at zero.
+ */
+export interface PeriodAverage { periodStart: string; days: number; balanceSum: string; average: string | null; partial: boolean }
 export type Averages = Record<AveragePeriodKind, PeriodAverage>;
 export interface AccountAverages extends Averages { accountId: number; customerId: number; category: AccountCategory; currency: string }
-/** One category and currency of a customer; a period is null when none of the group's accounts counts a day in it. */
-export interface CustomerAverages { customerId: number; category: AccountCategory; currency: string; month: string | null; quarter: string | null; year: string | null }
+/** One category and currency of a customer; a period is null when none of the group's accounts counts a day in it; partial lists the periods with a partial account. */
+export interface CustomerAverages { customerId: number; category: AccountCategory; currency: string; month: string | null; quarter: string | null; year: string | null; partial: AveragePeriodKind[] }
 
 /** Exact yuan text → integer fen (BigInt): money never passes through floating point. */
 export function toFen(yuan: string): bigint {
@@ -58,11 +62,15 @@ export async function dailyAverages(db: Executor, accountIds: number[], asOf: st
   const ids = JSON.stringify(accountIds);
   const m = periodToDate('month', asOf); const q = periodToDate('quarter', asOf); const y = periodToDate('year', asOf);
   const res = await sql<{ account_id: number; customer_id: number; account_kind: keyof typeof CATEGORY_OF_KIND; currency: string; kind: AveragePeriodKind;
-    period_start: string; days: number; balance_sum: string; average: string | null }>`
+    period_start: string; days: number; balance_sum: string; average: string | null; partial: boolean | null }>`
     select a.id as account_id, a.customer_id, a.kind as account_kind, a.currency, k.kind, k.start::text as period_start, k.days, k.balance_sum::text as balance_sum,
-      case when k.days > 0 then round(k.balance_sum / k.days, 2)::text end as average
+      case when k.days > 0 then round(k.balance_sum / k.days, 2)::text end as average,
+      (greatest(k.start, a.opened_on) < first.day and o.account_id is null) as partial
     from account a
     left join account_average r on r.account_id = a.id
+    left join account_opening_position o on o.account_id = a.id
+    -- the CRM's first data: its first feed day (null before any, then nothing is partial)
+    cross join (select min(business_date) as day from feed_run where status = 'loaded') first
     -- one row per period kind, from the account's single running-totals row (see average-sql.ts)
     cross join lateral (values
       ('month', date_trunc('month', ${asOf}::date)::date, ${m.days}, ${m.sum}),
@@ -76,20 +84,24 @@ export async function dailyAverages(db: Executor, accountIds: number[], asOf: st
     const id = Number(row.account_id);
     const entry = byAccount.get(id)
       ?? ({ accountId: id, customerId: Number(row.customer_id), category: CATEGORY_OF_KIND[row.account_kind], currency: row.currency } as AccountAverages);
-    entry[row.kind] = { periodStart: row.period_start, days: Number(row.days), balanceSum: row.balance_sum, average: row.average };
+    entry[row.kind] = { periodStart: row.period_start, days: Number(row.days), balanceSum: row.balance_sum, average: row.average, partial: row.partial === true };
     byAccount.set(id, entry);
   }
   // null until an account of the group counts a day in the period: "no figure", not 0.00.
-  const totals = new Map<string, { key: Omit<CustomerAverages, AveragePeriodKind>; fen: Record<AveragePeriodKind, bigint | null> }>();
+  const totals = new Map<string, { key: Omit<CustomerAverages, AveragePeriodKind | 'partial'>; fen: Record<AveragePeriodKind, bigint | null>; partial: Set<AveragePeriodKind> }>();
   for (const acc of byAccount.values()) {
     const key = `${acc.customerId}/${acc.category}/${acc.currency}`;
-    const t = totals.get(key) ?? { key: { customerId: acc.customerId, category: acc.category, currency: acc.currency }, fen: { month: null, quarter: null, year: null } };
-    for (const kind of PERIOD_KINDS) if (acc[kind].average !== null) t.fen[kind] = (t.fen[kind] ?? 0n) + toFen(acc[kind].average!);
+    const t = totals.get(key) ?? { key: { customerId: acc.customerId, category: acc.category, currency: acc.currency }, fen: { month: null, quarter: null, year: null }, partial: new Set() };
+    for (const kind of PERIOD_KINDS) {
+      if (acc[kind].average === null) continue;
+      t.fen[kind] = (t.fen[kind] ?? 0n) + toFen(acc[kind].average!);
+      if (acc[kind].partial) t.partial.add(kind);
+    }
     totals.set(key, t);
   }
   const customers = [...totals.values()]
     .filter((t) => PERIOD_KINDS.some((kind) => t.fen[kind] !== null))
-    .map((t): CustomerAverages => ({ ...t.key, month: show(t.fen.month), quarter: show(t.fen.quarter), year: show(t.fen.year) }))
+    .map((t): CustomerAverages => ({ ...t.key, month: show(t.fen.month), quarter: show(t.fen.quarter), year: show(t.fen.year), partial: PERIOD_KINDS.filter((k) => t.partial.has(k)) }))
     .sort((a, b) => a.customerId - b.customerId || ACCOUNT_CATEGORIES.indexOf(a.category) - ACCOUNT_CATEGORIES.indexOf(b.category)
       || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
   return { accounts: [...byAccount.values()], customers };

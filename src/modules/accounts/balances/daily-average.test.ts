@@ -157,7 +157,7 @@ describe('daily averages (日均), hand-computed', () => {
     // sumA: 200.01 / 2 = 100.005 → 100.01; sumB: 0.01 / 2 = 0.005 → 0.01; customer: 100.02.
     const res = await dailyAverages(ctx.handle.db, [acc.sumA!, acc.sumB!, acc.gap!], '2027-09-02');
     const other = res.customers.filter((c) => c.customerId !== customerId);
-    expect(other).toEqual([{ customerId: otherCustomerId, category: 'deposit', currency: 'CNY', month: '100.02', quarter: '100.02', year: '100.02' }]);
+    expect(other).toEqual([{ customerId: otherCustomerId, category: 'deposit', currency: 'CNY', month: '100.02', quarter: '100.02', year: '100.02', partial: [] }]);
     // The gap account (first customer) has no snapshot since May 5: its September is Sep 1–2 at the
     // carried 2000.00 → 4000 / 2 = 2000.00, and that customer's total is that account's alone.
     expect(res.customers.find((c) => c.customerId === customerId)!.month).toBe('2000.00');
@@ -178,10 +178,10 @@ describe('daily averages (日均), hand-computed', () => {
     //  for quarter and year; no November day, so the month is null (no figure), not 0.00.
     // The old single total would have added them all: 1100.01 + 4500.00 + 10.01 + 93.33 — a figure no banker uses.
     expect(res.customers).toEqual([
-      { customerId: mixedCustomerId, category: 'deposit', currency: 'CNY', month: '1100.01', quarter: '1100.01', year: '1100.01' },
-      { customerId: mixedCustomerId, category: 'deposit', currency: 'USD', month: '10.01', quarter: '10.01', year: '10.01' },
-      { customerId: mixedCustomerId, category: 'loan', currency: 'CNY', month: '4500.00', quarter: '4500.00', year: '4500.00' },
-      { customerId: mixedCustomerId, category: 'card', currency: 'CNY', month: null, quarter: '93.33', year: '93.33' },
+      { customerId: mixedCustomerId, category: 'deposit', currency: 'CNY', month: '1100.01', quarter: '1100.01', year: '1100.01', partial: [] },
+      { customerId: mixedCustomerId, category: 'deposit', currency: 'USD', month: '10.01', quarter: '10.01', year: '10.01', partial: [] },
+      { customerId: mixedCustomerId, category: 'loan', currency: 'CNY', month: '4500.00', quarter: '4500.00', year: '4500.00', partial: [] },
+      { customerId: mixedCustomerId, category: 'card', currency: 'CNY', month: null, quarter: '93.33', year: '93.33', partial: [] },
     ]);
     // As of 1 January the card's year holds no day: every period of its group is empty, so the group is left out.
     const nextYear = await dailyAverages(ctx.handle.db, [acc.mixCard!], '2028-01-01');
@@ -284,7 +284,7 @@ describe('GET /api/customers/:id/averages', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.asOf).toBe('2027-09-02');
-    expect(body.totals).toEqual([{ category: 'deposit', currency: 'CNY', month: '100.02', quarter: '100.02', year: '100.02' }]);
+    expect(body.totals).toEqual([{ category: 'deposit', currency: 'CNY', month: '100.02', quarter: '100.02', year: '100.02', partial: [] }]);
     expect(body.accounts.map((a: { accountId: number }) => a.accountId)).toEqual([acc.sumA, acc.sumB]);
     // As of 3 September, Sep 3 carries 100.01 and 0.01: (200.01 + 100.01) / 3 = 100.0066… → 100.01; 0.02 / 3 → 0.01.
     const later = (await clerk.get(`/api/customers/${otherCustomerId}/averages?asOf=2027-09-03`)).json();

@@ -52,7 +52,12 @@ function DailyAverages({ customerId }: { customerId: number }) {
                   data-testid={`daily-averages-${g.category}-${g.currency}`}>
                   <Row gutter={8}>
                     {PERIODS.map((p) => (
-                      <Col span={8} key={p}><Statistic title={t(`accounts.averages.${p}`)} value={g[p] === null ? '—' : formatMoney(g[p])} styles={{ content: { fontSize: 16 } }} /></Col>
+                      <Col span={8} key={p}>
+                        <Statistic value={g[p] === null ? '—' : formatMoney(g[p])} styles={{ content: { fontSize: 16 } }}
+                          title={g.partial.includes(p) && g[p] !== null
+                            ? <Tooltip title={t('accounts.averages.partialHint')}><span data-testid={`daily-averages-partial-${g.category}-${g.currency}-${p}`}>{t(`accounts.averages.${p}`)} <Tag color="warning" style={{ marginInlineEnd: 0 }}>{t('accounts.averages.partial')}</Tag></span></Tooltip>
+                            : t(`accounts.averages.${p}`)} />
+                      </Col>
                     ))}
                   </Row>
                 </Card>

@@ -22,7 +22,8 @@ export const fetchAccounts = (customerId: number, signal?: AbortSignal) =>
   api.get<{ customerId: number; items: Account[] }>(`/customers/${customerId}/accounts`, undefined, signal);
 
 /** A period's figure is null when no account of the group counts a day in it. */
-export interface AverageTotal { category: AccountCategory; currency: string; month: string | null; quarter: string | null; year: string | null }
+/** partial: the periods whose figure counts days before the CRM's first data at zero (no opening position). */
+export interface AverageTotal { category: AccountCategory; currency: string; month: string | null; quarter: string | null; year: string | null; partial: (typeof PERIODS)[number][] }
 export interface Averages { customerId: number; asOf: string | null; totals: AverageTotal[] }
 export const fetchAverages = (customerId: number, signal?: AbortSignal) => api.get<Averages>(`/customers/${customerId}/averages`, undefined, signal);
 
