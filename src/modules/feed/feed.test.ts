@@ -249,6 +249,8 @@ describe('daily feed', () => {
     // (Nov 15–19 count 0.00) = 157000. Month: ÷ 22 days = 7136.36; quarter (Oct 1–Nov 22): ÷ 53 = 2962.26;
     // year: ÷ 326 = 481.595… → 481.60.
     expect(r.json().items).toEqual([{ category: 'deposit', currency: 'CNY', accounts: 2, balance: '53000.00', month: '7136.36', quarter: '2962.26', year: '481.60' }]);
+    // The first feed day was Nov 20 and no opening position was loaded: every period began before it.
+    expect(r.json().partial).toEqual(['month', 'quarter', 'year']);
     expect((await headB.get(`/api/institutions/${ctx.bank.branchA}/averages`)).statusCode).toBe(404);
     expect((await clerk.get(`/api/institutions/${ctx.bank.branchA}/averages`)).statusCode).toBe(403);
     expect((await headA.get(`/api/institutions/${ctx.bank.branchA}/averages?asOf=2026-02-30`)).statusCode).toBe(400);

@@ -94,6 +94,10 @@ describe('a mid-year go-live with an opening position', () => {
     // The institution's sums are taken after the opening position: they include the core's 积数.
     const inst = (await sql<{ year_sum: string }>`select year_sum::text from institution_average where business_date = '2026-07-15' and institution_id = ${ctx.bank.subA1}`.execute(ctx.handle.db)).rows;
     expect(inst).toEqual([{ year_sum: '1805700.00' }]);
+    // With an opening position loaded the institution's figures are whole.
+    await ctx.addUser('op_head', ctx.bank.branchA, ['institution_head']);
+    const head = await ctx.login('op_head');
+    expect((await head.get(`/api/institutions/${ctx.bank.branchA}/averages`)).json()).toMatchObject({ asOf: '2026-07-15', partial: [] });
     expect(await ctx.handle.db.selectFrom('account_opening_position').select(['account_id', 'year_sum', 'year_days']).execute())
       .toEqual([{ account_id: old, year_sum: '1800000.00', year_days: 196 }]);
 

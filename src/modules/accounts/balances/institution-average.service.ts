@@ -35,11 +35,15 @@ export async function updateInstitutionAverages(tx: Tx, d: string): Promise<{ ro
   return { rows: Number(res.numAffectedRows ?? 0) };
 }
 
-const days = (d: string, kind: 'month' | 'quarter' | 'year') => {
-  const [yy, mm, dd] = d.split('-').map(Number) as [number, number, number];
+/** The first day of the month, quarter or year that `d` falls in, YYYY-MM-DD. */
+const periodStart = (d: string, kind: 'month' | 'quarter' | 'year') => {
+  const [yy, mm] = d.split('-').map(Number) as [number, number];
   const startMonth = kind === 'month' ? mm : kind === 'quarter' ? Math.floor((mm - 1) / 3) * 3 + 1 : 1;
-  return Math.round((Date.UTC(yy, mm - 1, dd) - Date.UTC(yy, startMonth - 1, 1)) / 86_400_000) + 1;
+  return `${yy}-${String(startMonth).padStart(2, '0')}-01`;
 };
+/** Calendar days from the period's start through `d`. */
+const days = (d: string, kind: 'month' | 'quarter' | 'year') =>
+  Math.round((Date.parse(`${d}T00:00:00Z`) - Date.parse(`${periodStart(d, kind)}T00:00:00Z`)) / 86_400_000) + 1;
 
 /** Half-up division of fen by a day count, as text yuan. */
 function average(sumYuan: string, n: number): string {
@@ -70,8 +74,13 @@ export async function institutionAverages(db: Database | Executor, actor: Actor,
     from institution_average v join institution i on i.id = v.institution_id
     where v.business_date = ${date}::date and i.path like ${`${inst.path}%`}
     group by v.category, v.currency order by v.category, v.currency`.execute(db);
+  // Periods begun before the CRM's first feed day count the days before it at zero unless the
+  // go-live day carried an opening position (feed-format.md § opening): such figures are marked.
+  const first = (await sql<{ day: string | null; opening: boolean }>`
+    select (select min(business_date)::text from feed_run where status = 'loaded') as day, exists (select 1 from account_opening_position) as opening`.execute(db)).rows[0]!;
+  const partial = first.day && !first.opening ? PERIOD_KINDS.filter((k) => periodStart(date, k) < first.day!) : [];
   return {
-    institutionId, asOf: date,
+    institutionId, asOf: date, partial,
     items: rows.rows.map((r) => ({
       category: r.category, currency: r.currency, accounts: Number(r.accounts), balance: r.balance,
       ...Object.fromEntries(PERIOD_KINDS.map((k) => [k, average(r[`${k}_sum`], days(date, k))])),

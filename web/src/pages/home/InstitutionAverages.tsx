@@ -3,7 +3,7 @@
 // (with its sub-branches), per category and currency, as of the latest loaded business day.
 // A manager who sees only his own customers gets no branch figure (the server refuses it too).
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useCan, useMe } from '../../auth/session';
@@ -11,7 +11,7 @@ import { formatMoney } from '../../lib/format';
 import styles from './home.module.css';
 
 interface Item { category: 'deposit' | 'loan' | 'wealth' | 'card'; currency: string; accounts: number; balance: string; month: string; quarter: string; year: string }
-interface Averages { institutionId: number; asOf: string | null; items: Item[] }
+interface Averages { institutionId: number; asOf: string | null; partial: ('month' | 'quarter' | 'year')[]; items: Item[] }
 
 export function InstitutionAverages() {
   const { t } = useTranslation();
@@ -28,9 +28,13 @@ export function InstitutionAverages() {
     { title: t('institutionAverages.category'), key: 'category', render: (_, r) => t('accounts.trend.series', { category: t(`accounts.category.${r.category}`), currency: r.currency }) },
     { title: t('institutionAverages.accounts'), dataIndex: 'accounts', align: 'right', render: (v: number) => v.toLocaleString() },
     { title: t('institutionAverages.balance'), dataIndex: 'balance', align: 'right', render: money },
-    { title: t('accounts.averages.month'), dataIndex: 'month', align: 'right', render: money },
-    { title: t('accounts.averages.quarter'), dataIndex: 'quarter', align: 'right', render: money },
-    { title: t('accounts.averages.year'), dataIndex: 'year', align: 'right', render: money },
+    ...(['month', 'quarter', 'year'] as const).map((p) => ({
+      dataIndex: p, align: 'right' as const, render: money,
+      // A period begun before the first feed day, without an opening position: its early days count at zero.
+      title: q.data?.partial.includes(p)
+        ? <Tooltip title={t('accounts.averages.partialHint')}><span data-testid={`institution-averages-partial-${p}`}>{t(`accounts.averages.${p}`)} <Tag color="warning" style={{ marginInlineEnd: 0 }}>{t('accounts.averages.partial')}</Tag></span></Tooltip>
+        : t(`accounts.averages.${p}`),
+    })),
   ];
   return (
     <Card size="small" className={styles.block} data-testid="institution-averages"
