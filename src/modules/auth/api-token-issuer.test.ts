@@ -2,6 +2,7 @@
 // item 10): a disabled, departed or locked-out issuer suspends it; roles and institutions he
 // loses narrow it; it cannot see wider data than he does; and it cannot do for him what his own
 // session may not (grant himself roles, reset his own password, change his own status).
+import { businessToday } from '../../common/business-date.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSince, createTestContext, expectProblem, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
 
@@ -10,7 +11,8 @@ let admin: Client;
 let adminId: number;
 const role: Record<string, number> = {};
 const CJK = /[\u4e00-\u9fff]/;
-const today = () => new Date().toISOString().slice(0, 10);
+// The bank's business date (Asia/Shanghai), which the server compares effective dates with.
+const today = () => businessToday();
 
 beforeAll(async () => {
   ctx = await createTestContext();

@@ -1,5 +1,6 @@
 // USR-10: sign-in, lockout, initial and expired passwords, password policy, idle timeout, CSRF
 // and sign-out, through the real HTTP routes against a real database.
+import { businessToday } from '../../common/business-date.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { auditSince, createTestContext, lastAuditId, PASSWORD, type Client, type TestContext } from '../../test/harness.ts';
@@ -167,7 +168,7 @@ describe('sign-in', () => {
     const id = await ctx.addUser('to_disable', ctx.bank.subA1, ['institution_head']);
     const before = await ctx.login('to_disable');
     const { version } = (await admin.get(`/api/users/${id}`)).json();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = businessToday();
     const disable = await admin.post(`/api/users/${id}/status`, { version, status: 'disabled', effectiveDate: today, reason: '停用测试' });
     expect(disable.statusCode).toBe(200);
 

@@ -1,6 +1,7 @@
 // USR-1, USR-3…7: roles are named sets of permission codes with a data scope. The built-in roles
 // of the requirements exist with the permissions builtin-roles.ts gives them and cannot be
 // changed; custom roles can. A user's permissions are the union of the roles held.
+import { businessToday } from '../../common/business-date.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../test/harness.ts';
 import { BUILTIN_ROLES } from './builtin-roles.ts';
@@ -159,7 +160,7 @@ describe('custom roles', () => {
     const userId = await ctx.addUser('departed', ctx.bank.subA1, []);
     expect((await admin.put(`/api/users/${userId}/roles`, { roleIds: [roleId] })).statusCode).toBe(200);
     const version = (await admin.get(`/api/users/${userId}`)).json().version;
-    const leave = await admin.post(`/api/users/${userId}/status`, { version, status: 'left', effectiveDate: new Date().toISOString().slice(0, 10), reason: '离职' });
+    const leave = await admin.post(`/api/users/${userId}/status`, { version, status: 'left', effectiveDate: businessToday(), reason: '离职' });
     expect(leave.statusCode).toBe(200);
     // The list says nobody holds it, and deleting agrees.
     expect((await admin.get(`/api/roles/${roleId}`)).json().userCount).toBe(0);
