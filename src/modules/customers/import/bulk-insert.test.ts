@@ -66,6 +66,16 @@ describe('bulkInsertCustomers', () => {
     ]);
   });
 
+  it('flags by name and birth date among many rows sharing a placeholder birth date, and only those', async () => {
+    // Migrated data often writes 1900-01-01 for "unknown": 1,500 such rows, two of them namesakes.
+    const rows: BulkCustomer[] = Array.from({ length: 1500 }, (_, i) => ({
+      kind: 'personal', name: i === 1499 ? '占位同名' : i === 700 ? '占位同名' : `占位${i}号`, institutionId: ctx.bank.subA1, values: { birthDate: '1900-01-01' },
+    }));
+    const done = await ctx.handle.db.transaction().execute((tx) => bulkInsertCustomers(tx, clerk, rows, { chunkSize: 500 }));
+    const dups = await ctx.handle.db.selectFrom('customer_duplicate').select(['customer_id', 'other_id', 'reason']).where('customer_id', 'in', done.ids).execute();
+    expect(dups.map((d) => [d.reason, [d.customer_id, d.other_id].sort()])).toEqual([['name_birth', [done.ids[700], done.ids[1499]].sort()]]);
+  });
+
   it('makes a customer manager the primary manager of every row', async () => {
     const done = await ctx.handle.db.transaction().execute((tx) => bulkInsertCustomers(tx, manager, [person('经理甲', residentId('19810101', '111')), person('经理乙', residentId('19810101', '121'))]));
     const m = await ctx.handle.db.selectFrom('customer_manager').select(['customer_id', 'user_id', 'role']).where('customer_id', 'in', done.ids).orderBy('customer_id').execute();
