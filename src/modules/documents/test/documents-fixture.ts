@@ -35,9 +35,14 @@ export async function customerWithAccount(ctx: TestContext, by: Client, name: st
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json().id as number;
   const { customer_no } = await ctx.handle.db.selectFrom('customer').select('customer_no').where('id', '=', id).executeTakeFirstOrThrow();
-  await ctx.handle.db.transaction().execute((tx) => upsertAccounts(tx, ctx.system, [{ accountNo, customerNo: customer_no, productId: '1010000001', kind: 'deposit_demand',
-    currency: 'CNY', institutionCode, openedOn: '2024-03-15', status: 'active', balance: '1000.00' }]));
+  await addAccount(ctx, customer_no, accountNo, institutionCode);
   return { id, customerNo: customer_no, accountNo, name };
+}
+
+/** One more demand account of a customer, loaded as the feed loads it. */
+export async function addAccount(ctx: TestContext, customerNo: string, accountNo: string, institutionCode: string) {
+  await ctx.handle.db.transaction().execute((tx) => upsertAccounts(tx, ctx.system, [{ accountNo, customerNo, productId: '1010000001', kind: 'deposit_demand',
+    currency: 'CNY', institutionCode, openedOn: '2024-03-15', status: 'active', balance: '1000.00' }]));
 }
 
 export const ITEMS = [{ certKind: '营业执照', certNo: '91370200MA3C0001X1', pages: 2, copies: 1 }, { certKind: '法人身份证', pages: 1, copies: 2 }];
