@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Database, Executor } from '../../../db/database.ts';
 import { businessToday } from '../../../common/business-date.ts';
-import { AppError, notFound } from '../../../common/http/errors.ts';
+import { AppError, invalid, notFound } from '../../../common/http/errors.ts';
 import { maskAccountNo } from '../../accounts/account.service.ts';
 import { writeAudit } from '../../audit/audit.service.ts';
 import { can, type Actor } from '../../auth/actor.ts';
@@ -25,12 +25,14 @@ export async function checkOut(db: Database, actor: Actor, positionId: number, b
     const out = await tx.selectFrom('archive_loan').select(['borrower', 'due_on']).where('position_id', '=', positionId).where('returned_on', 'is', null).executeTakeFirst();
     if (out) throw new AppError('archive.already_out', 409, { borrower: out.borrower, dueOn: out.due_on });
     const today = businessToday();
-    const dueOn = await addWorkingDays(tx, today, body.workingDays);
+    if (body.checkedOutOn && body.checkedOutOn > today) throw invalid({ path: 'checkedOutOn', code: 'archive.checked_out_in_future' });
+    const outOn = body.checkedOutOn ?? today;
+    const dueOn = await addWorkingDays(tx, outOn, body.workingDays);
     const row = await tx.insertInto('archive_loan').values({ position_id: positionId, borrower: body.borrower.trim(), purpose: body.purpose.trim(),
-      checked_out_on: today, due_on: dueOn, checked_out_by: actor.kind === 'user' ? actor.id : null }).returning('id').executeTakeFirstOrThrow();
+      checked_out_on: outOn, due_on: dueOn, checked_out_by: actor.kind === 'user' ? actor.id : null }).returning('id').executeTakeFirstOrThrow();
     await writeAudit(tx, actor, { action: 'archive.check_out', entityType: LOAN_ENTITY, entityId: row.id,
-      after: { positionId, positionNo: p.position_no, borrower: body.borrower.trim(), dueOn, workingDays: body.workingDays } });
-    return { id: row.id, positionNo: p.position_no, checkedOutOn: today, dueOn };
+      after: { positionId, positionNo: p.position_no, borrower: body.borrower.trim(), checkedOutOn: outOn, dueOn, workingDays: body.workingDays } });
+    return { id: row.id, positionNo: p.position_no, checkedOutOn: outOn, dueOn };
   });
 }
 

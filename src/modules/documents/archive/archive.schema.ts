@@ -24,6 +24,8 @@ export const checkOutBody = z.strictObject({
   purpose: multiLineText().min(1).max(200),
   /** Lent for this many working days (the calendar decides which days count). */
   workingDays: z.number().int().min(1).max(60),
+  /** The day the file left, when the loan is registered after the fact; today by default, never later. */
+  checkedOutOn: z.iso.date('common.date_format').optional(),
 });
 export type CheckOutBody = z.infer<typeof checkOutBody>;
 export const loanParams = z.strictObject({ id: bigRecordIdParam });

@@ -124,6 +124,9 @@ describe('scope and hostile input', () => {
     for (const b of [{ borrower: '', purpose: 'x', workingDays: 1 }, { borrower: 'x', purpose: 'x', workingDays: 61 }, { borrower: 'x'.repeat(61), purpose: 'x', workingDays: 1 }])
       expect((await a.centreA.post(`/api/archive/positions/${position.id}/check-out`, b)).statusCode).toBe(400);
     expect((await a.centreA.get('/api/archive/loans?asOf=2026-13-45')).statusCode).toBe(400);
+    const future = expectProblem(await a.centreA.post(`/api/archive/positions/${position.id}/check-out`, { borrower: 'x', purpose: 'x', workingDays: 1, checkedOutOn: addDays(businessToday(), 1) }), 422);
+    expect(future.errors![0]).toMatchObject({ path: 'checkedOutOn', code: 'archive.checked_out_in_future' });
+    expect((await ctx.handle.db.selectFrom('archive_loan').select('id').where('position_id', '=', position.id).execute())).toEqual([]);
     const { n } = await ctx.handle.db.selectFrom('archive_cabinet').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(n)).toBe(1);
     // A cabinet name outside the BMP and with markup is kept as typed.
