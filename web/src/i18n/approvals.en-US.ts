@@ -8,7 +8,7 @@ export const approvalsEn: Shape<typeof approvalsZh> = {
   pending: 'Awaiting me', overdue: 'Overdue', returnedToMe: 'Returned to me',
   type: 'Type', subject: 'Subject', maker: 'Maker', makerInstitution: "Maker's institution", step: 'Step', stepOf: 'Step {{step}} of {{count}}',
   dueOn: 'Due', submittedAt: 'Submitted', updatedAt: 'Updated', statusLabel: 'Status', overdueTag: 'Overdue',
-  types: { customer_delete: 'Customer deletion' },
+  types: { customer_delete: 'Customer deletion', document_entry_review: 'Document entry review' },
   status: { pending: 'Under review', approved: 'In force', returned: 'Returned', withdrawn: 'Withdrawn', rejected: 'Rejected' },
   decision: { submit: 'Submitted', approve: 'Approved', return: 'Returned', reject: 'Rejected', withdraw: 'Withdrawn' },
   acting: { own: "Maker's institution", parent: 'Parent institution' },

@@ -4,7 +4,7 @@ export const approvalsZh = {
   pending: '待审批', overdue: '已逾期', returnedToMe: '退回给我',
   type: '类型', subject: '对象', maker: '经办人', makerInstitution: '经办机构', step: '步骤', stepOf: '第 {{step}} / {{count}} 步',
   dueOn: '办理期限', submittedAt: '提交时间', updatedAt: '更新时间', statusLabel: '状态', overdueTag: '逾期',
-  types: { customer_delete: '删除客户' },
+  types: { customer_delete: '删除客户', document_entry_review: '单证资料录入复核' },
   status: { pending: '审批中', approved: '已生效', returned: '已退回', withdrawn: '已撤回', rejected: '已拒绝' },
   decision: { submit: '提交', approve: '同意', return: '退回', reject: '拒绝', withdraw: '撤回' },
   acting: { own: '经办机构', parent: '上级机构' },

@@ -1,3 +1,4 @@
+import { documentsZh } from './documents.zh-CN';
 // 简体中文（默认语言）。Keys are grouped by page; en-US.ts must have the same shape.
 import { customersZh } from './customers.zh-CN';
 import { cifPagesZh } from './cif-pages.zh-CN';
@@ -10,6 +11,11 @@ import { approvalsZh } from './approvals.zh-CN';
 export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
   menu: {
+    documentFlows: '单证传递',
+    documentTodos: '资料接收与录入',
+    archiveCabinets: '档案柜',
+    archivePositions: '档案存放位',
+    archiveLoans: '档案调阅登记',
     home: '工作台',
     customers: '客户查询',
     customerNew: '新建客户',
@@ -31,7 +37,7 @@ export const zhCN = {
     apiTokens: '接口令牌',
     securityPolicy: '安全策略',
     changePassword: '修改密码',
-    group: { customer: '客户管理', org: '组织与权限', platform: '基础数据', security: '安全与审计' },
+    group: { customer: '客户管理', org: '组织与权限', platform: '基础数据', security: '安全与审计', documents: '单证/档案' },
   },
   header: { changePassword: '修改密码', language: '切换语言', logout: '退出登录' },
   idle: {
@@ -113,6 +119,7 @@ export const zhCN = {
   accounts: accountsZh,
   feeds: feedsZh,
   approvals: approvalsZh,
+  ...documentsZh,
   ...cifPagesZh,
   institutions: {
     treeTitle: '机构树', searchTree: '按机构号或名称查找', showInactive: '显示已撤销机构',
@@ -187,7 +194,7 @@ export const zhCN = {
     },
     domain: {
       org: '组织与用户', auth: '认证与令牌', audit: '审计', platform: '平台基础数据', customer: '客户信息',
-      performance: '业绩', report: '报表', product: '产品', marketing: '营销', sme: '中小企业专营流程',
+      performance: '业绩', report: '报表', product: '产品', marketing: '营销', sme: '中小企业专营流程', document: '单证与档案',
     },
     permissions: '权限（{{count}} 项）', permissionsLabel: '权限', noPermissions: '该角色没有任何权限',
     copy: '复制', copyTitle: '复制为自定义角色：{{name}}', editTitle: '编辑角色：{{name}}',
