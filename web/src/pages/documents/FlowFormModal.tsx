@@ -21,7 +21,7 @@ function AccountField() {
   return (
     <Space.Compact block>
       <Form.Item name="accountNo" label={t('documents.accountNo')} rules={[{ required: true, message: t('documents.accountNoRequired') }]} style={{ flex: 1 }}>
-        <Input.Search maxLength={32} enterButton={t('documents.lookup')} onSearch={look} onChange={() => form.setFieldsValue({ accountName: '' })} data-testid="flow-account-no" />
+        <Input.Search maxLength={32} enterButton={<Button data-testid="flow-account-lookup">{t('documents.lookup')}</Button>} onSearch={look} onChange={() => form.setFieldsValue({ accountName: '' })} data-testid="flow-account-no" />
       </Form.Item>
       <Form.Item name="accountName" label={t('documents.accountName')} style={{ flex: 1, marginLeft: 12 }}>
         <Input readOnly placeholder={t('documents.lookupFirst')} data-testid="flow-account-name" />
