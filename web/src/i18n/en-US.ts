@@ -267,6 +267,9 @@ export const enUS: Messages = {
       product_create: 'Product created', product_update: 'Product changed', product_rate_add: 'Product rate changed', account_upsert: 'Accounts updated', account_read_unmasked: 'Account numbers read unmasked',
       account_alert_done: 'Alert handled', feed_load: 'Daily feed loaded', feed_interrupted: 'Interrupted feed load ended',
       signing_register: 'Signing registered', signing_terminate: 'Signing terminated', signing_read_unmasked: 'Signing numbers read unmasked', channel_limit_set: 'Channel limits changed',
+      document_flow_create: 'Document flow opened', document_flow_update: 'Document flow changed', document_flow_submit: 'Document flow submitted', document_flow_cancel: 'Document flow cancelled',
+      document_flow_receive: 'Documents received', document_flow_enter: 'Document entry complete', document_flow_complete: 'Document flow reviewed', document_flow_read_unmasked: 'Flow account numbers read unmasked',
+      archive_cabinet_create: 'Cabinet added', archive_file: 'Files filed', archive_check_out: 'File checked out', archive_check_in: 'File checked in',
     },
   },
   apiTokens: {

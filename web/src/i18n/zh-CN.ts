@@ -265,6 +265,9 @@ export const zhCN = {
       product_create: '新增产品', product_update: '修改产品', product_rate_add: '调整产品利率', account_upsert: '账户数据更新', account_read_unmasked: '查看完整账号',
       account_alert_done: '处理预警', feed_load: '加载数据下发', feed_interrupted: '结束中断的数据加载',
       signing_register: '登记签约', signing_terminate: '解约', signing_read_unmasked: '查看签约完整账号', channel_limit_set: '调整渠道限额',
+      document_flow_create: '新建单证流程', document_flow_update: '修改单证流程', document_flow_submit: '提交单证流程', document_flow_cancel: '作废单证流程',
+      document_flow_receive: '接收单证资料', document_flow_enter: '单证信息录入完毕', document_flow_complete: '单证流程复核通过', document_flow_read_unmasked: '查看单证完整账号',
+      archive_cabinet_create: '新增档案柜', archive_file: '档案归档', archive_check_out: '档案调出', archive_check_in: '档案归还',
     },
   },
   apiTokens: {

@@ -30,7 +30,7 @@ export const documentEntryReview: WorkflowType<DocumentEntryReview> = {
   },
   async changes(db: Executor, p: DocumentEntryReview) {
     const f = await flowState(db, p.flowId);
-    return [{ field: 'status', old: f?.status ?? null, new: 'completed' }];
+    return [{ field: 'flowStatus', old: f?.status ?? null, new: 'completed' }];
   },
   async apply(tx: Tx, checker: Actor, p: DocumentEntryReview, request) {
     const flowNo = await completeFlow(tx, checker, p.flowId, request);

@@ -108,6 +108,7 @@ describe('from submission to review', () => {
     // The entry clerk cannot review his own entry; the centre's review clerk approves and completes the flow.
     expectProblem(await a.centreA.post(`/api/approvals/${requestId}/approve`, { step: 1 }), 403);
     expect((await a.reviewA.get('/api/approvals/inbox')).json().items.map((i: { id: number }) => i.id)).toContain(requestId);
+    expect((await a.reviewA.get(`/api/approvals/${requestId}`)).json().changes).toEqual([{ field: 'flowStatus', old: 'in_review', new: 'completed' }]);
     const ok = await a.reviewA.post(`/api/approvals/${requestId}/approve`, { step: 1 });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await flowRow(id)).status).toBe('completed');
