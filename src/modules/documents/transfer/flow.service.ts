@@ -11,6 +11,7 @@ import { businessToday } from '../../../common/business-date.ts';
 import { AppError, invalid, notFound } from '../../../common/http/errors.ts';
 import { maskAccountNo } from '../../accounts/account.service.ts';
 import { writeAudit } from '../../audit/audit.service.ts';
+import { addWorkingDays } from '../../calendar/calendar.service.ts';
 import { can, type Actor } from '../../auth/actor.ts';
 import { pathInScope } from '../../org/scope.ts';
 import { raiseTodo } from '../../todos/todo.service.ts';
@@ -19,6 +20,10 @@ import { branchOf, flowVisibleTo, scopedAccount } from './flow.queries.ts';
 import { flowTotals, type FlowBody, type FlowListQuery, type FlowStatus } from './flow.schema.ts';
 
 export const FLOW_ENTITY = 'document_flow';
+// Working days the centre has to receive the paper and to key it: the to-dos' due dates, so the
+// workbench marks a late one overdue by the calendar.
+const RECEIPT_DAYS = 1;
+const ENTRY_DAYS = 2;
 
 function personOf(actor: Actor): number {
   if (actor.kind !== 'user' || actor.id == null) throw new AppError('documents.person_only', 403);
@@ -123,6 +128,7 @@ export async function submitFlow(db: Database, actor: Actor, id: number) {
       kind: 'documents.receipt', title: `资料接收：单证流程 ${f.flow_no}（${f.account_name}，${f.total_copies} 份）`,
       params: { flowNo: f.flow_no, accountName: f.account_name, copies: f.total_copies },
       entity: { type: FLOW_ENTITY, id }, assignee: { institutionId: f.branch_id }, dedupeKey: `documents.receipt:${id}`,
+      dueOn: await addWorkingDays(tx, businessToday(), RECEIPT_DAYS),
     });
     await writeAudit(tx, actor, { action: 'document_flow.submit', entityType: FLOW_ENTITY, entityId: id, before: { status: 'draft' }, after: { status: 'submitted', centreId: f.branch_id } });
     return { id, flowNo: f.flow_no, status: 'submitted' as const };
@@ -166,6 +172,7 @@ export async function acceptFlow(db: Database, actor: Actor, id: number) {
     await raiseTodo(tx, {
       kind: 'documents.entry', title: `信息录入：单证流程 ${f.flow_no}（${f.account_name}）`, params: { flowNo: f.flow_no, accountName: f.account_name },
       entity: { type: FLOW_ENTITY, id }, assignee: { institutionId: f.branch_id }, dedupeKey: `documents.entry:${id}`,
+      dueOn: await addWorkingDays(tx, businessToday(), ENTRY_DAYS),
     });
     await writeAudit(tx, actor, { action: 'document_flow.receive', entityType: FLOW_ENTITY, entityId: id, before: { status: 'submitted' }, after: { status: 'received' } });
     return { id, flowNo: f.flow_no, status: 'received' as const };

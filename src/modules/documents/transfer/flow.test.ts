@@ -4,6 +4,7 @@
 // review through the approval engine, scope, refusals of the state machine, hostile input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../../common/business-date.ts';
+import { addWorkingDays } from '../../calendar/calendar.service.ts';
 import { auditSince, createTestContext, expectProblem, lastAuditId, type Client, type TestContext } from '../../../test/harness.ts';
 import { customerWithAccount, documentActors, flowAt, ITEMS, type DocumentActors } from '../test/documents-fixture.ts';
 
@@ -15,7 +16,7 @@ const ACC_B = '62220202000001';
 const YEAR = businessToday().slice(0, 4);
 
 const todosOf = async (c: Client, kind: string, status = 'open') =>
-  ((await c.get(`/api/todos?kind=${kind}&status=${status}&pageSize=200`)).json().items as { entity: { id: string } | null; title: string }[]);
+  ((await c.get(`/api/todos?kind=${kind}&status=${status}&pageSize=200`)).json().items as { entity: { id: string } | null; title: string; dueOn: string | null }[]);
 const flowRow = (id: number) => ctx.handle.db.selectFrom('document_flow').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
@@ -82,7 +83,9 @@ describe('from submission to review', () => {
     // Every entry clerk of the centre sees the receipt to-do; the sub-branch and the other branch do not.
     for (const c of [a.centreA, a.centreA2]) expect((await todosOf(c, 'documents.receipt')).map((t) => t.entity?.id)).toContain(String(id));
     for (const c of [a.clerkA1, a.centreB]) expect((await todosOf(c, 'documents.receipt')).map((t) => t.entity?.id)).not.toContain(String(id));
-    expect((await todosOf(a.centreA, 'documents.receipt')).find((t) => t.entity?.id === String(id))!.title).toContain(flowNo);
+    const receipt = (await todosOf(a.centreA, 'documents.receipt')).find((t) => t.entity?.id === String(id))!;
+    expect(receipt.title).toContain(flowNo);
+    expect(receipt.dueOn).toBe(await addWorkingDays(ctx.handle.db, businessToday(), 1));
 
     // The sub-branch clerk holds document.process too, but is outside the centre.
     expectProblem(await a.clerkA1.post(`/api/documents/flows/${id}/accept`), 403, 'documents.outside_centre');
