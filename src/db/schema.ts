@@ -497,3 +497,32 @@ export interface AccountOpeningPositionTable {
   account_id: number; business_date: DateOnly; month_sum: RequiredMoney; month_days: number; quarter_sum: RequiredMoney; quarter_days: number;
   year_sum: RequiredMoney; year_days: number; feed_run_id: number; loaded_at: Generated<Date>;
 }
+
+// ── document transfer and archive (0022) ──
+export interface DocumentFlowCounterTable { branch_id: number; year: number; last_seq: number }
+export interface DocumentFlowTable {
+  id: Generated<number>; flow_no: string; branch_id: number; institution_id: number; account_id: number; customer_id: number;
+  account_no: string; account_name: string;
+  status: Generated<'draft' | 'submitted' | 'received' | 'in_review' | 'completed' | 'cancelled'>;
+  total_pages: Generated<number>; total_copies: Generated<number>;
+  created_by: number; created_at: Timestamp; submitted_by: number | null; submitted_at: NullableTimestamp;
+  received_by: number | null; received_at: NullableTimestamp; entered_by: number | null; entered_at: NullableTimestamp;
+  completed_at: NullableTimestamp; updated_at: Timestamp; version: Generated<number>;
+}
+export interface DocumentFlowItemTable { flow_id: number; line_no: number; cert_kind: string; cert_no: string | null; pages: number; copies: number }
+export interface ArchiveCabinetTable {
+  id: Generated<number>; institution_id: number; code: string; name: string; cell_count: number; copies_per_cell: number;
+  created_by: number | null; created_at: Timestamp;
+}
+export interface ArchivePositionTable {
+  id: Generated<number>; cabinet_id: number; seq: number; cell_no: number; slot_no: number; position_no: string;
+  flow_id: number; customer_id: number; account_id: number; filed_by: number | null; filed_at: Timestamp;
+}
+export interface ArchiveLoanTable {
+  id: Generated<number>; position_id: number; borrower: string; purpose: string; checked_out_on: string; due_on: string;
+  checked_out_by: number | null; returned_on: NullableDate; returned_by: number | null; created_at: Timestamp;
+}
+export interface DB {
+  document_flow_counter: DocumentFlowCounterTable; document_flow: DocumentFlowTable; document_flow_item: DocumentFlowItemTable;
+  archive_cabinet: ArchiveCabinetTable; archive_position: ArchivePositionTable; archive_loan: ArchiveLoanTable;
+}

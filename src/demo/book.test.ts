@@ -190,3 +190,18 @@ describe('the demo book', () => {
     expect(await firstRun(handle, config)).toEqual({ kind: 'demo_incomplete' });
   });
 });
+
+describe('document transfer and the archive in the demo book', () => {
+  it('has flows in every state, the centre\'s to-dos and review, filed positions and one overdue file', async () => {
+    const centre = await signIn('qd_entry');
+    const flows = (await centre('/api/documents/flows?pageSize=50')).items as { status: string; flowNo: string }[];
+    expect(new Set(flows.map((f) => f.status))).toEqual(new Set(['draft', 'submitted', 'received', 'in_review', 'completed']));
+    expect(flows.every((f) => /^\d{4}01\d{4}$/.test(f.flowNo))).toBe(true);
+    expect((await centre('/api/todos?kind=documents.receipt')).total).toBe(1);
+    expect((await centre('/api/todos?kind=documents.entry')).total).toBe(1);
+    expect((await centre('/api/todos?kind=archive.overdue')).total).toBe(1);
+    expect((await centre('/api/archive/positions')).total).toBe(5);
+    expect((await centre('/api/archive/loans?state=overdue')).total).toBe(1);
+    expect((await (await signIn('qd_review'))('/api/approvals/inbox?type=document.entry_review')).items).toHaveLength(1);
+  });
+});

@@ -50,6 +50,9 @@ const STAFF: [string, string, string, string, string[]][] = [
   ['jn_admin', '秦管理', '0200', '0200', ['branch_admin']],
   ['lx_head', '尤支行长', '0201', '0201', ['institution_head']],
   ['lx_mgr', '许主办', '0211', '0211', ['primary_manager']],
+  // The branch's back office: the processing centre of document transfer (docs/documents.md).
+  ['qd_entry', '何录入', '0100', '0100', ['data_entry_clerk']],
+  ['qd_review', '吕复核', '0100', '0100', ['data_review_clerk']],
 ];
 
 export async function createDemoBank(db: Database): Promise<{ logins: DemoLogin[]; password: string }> {

@@ -2,15 +2,16 @@
 // lets it open. Menu, breadcrumb and the route guard are all built from this list.
 import {
   AlertOutlined, ApartmentOutlined, CheckSquareOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
-  CloudDownloadOutlined, MergeCellsOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, TagsOutlined, TeamOutlined,
+  CloudDownloadOutlined, MergeCellsOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, InboxOutlined, SendOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, TagsOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
 import type { Need } from './auth/session';
 
-export type MenuGroup = 'customer' | 'org' | 'platform' | 'security';
+export type MenuGroup = 'customer' | 'documents' | 'org' | 'platform' | 'security';
 
 type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
+  | 'documentFlows' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword';
 
 export interface AppRoute {
@@ -28,6 +29,7 @@ export interface AppRoute {
 
 export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${MenuGroup}` }[] = [
   { key: 'customer', label: 'menu.group.customer' },
+  { key: 'documents', label: 'menu.group.documents' },
   { key: 'org', label: 'menu.group.org' },
   { key: 'platform', label: 'menu.group.platform' },
   { key: 'security', label: 'menu.group.security' },
@@ -51,6 +53,17 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/customers/CustomerFormPage')) },
   { path: '/customers/:id', label: 'menu.customerView', group: 'customer', permission: 'customer.read', hideInMenu: true, parent: '/customers',
     component: lazy(() => import('./pages/customers/CustomerViewPage')) },
+  // 单证/档案 (docs/documents.md)
+  { path: '/documents/flows', label: 'menu.documentFlows', icon: <SendOutlined />, group: 'documents', permission: ['document.submit', 'document.process', 'archive.manage', 'customer.review'],
+    component: lazy(() => import('./pages/documents/DocumentFlowsPage')) },
+  { path: '/documents/todos', label: 'menu.documentTodos', icon: <InboxOutlined />, group: 'documents', permission: 'document.process',
+    component: lazy(() => import('./pages/documents/DocumentTodosPage')) },
+  { path: '/archive/cabinets', label: 'menu.archiveCabinets', icon: <DatabaseOutlined />, group: 'documents', permission: 'archive.manage',
+    component: lazy(() => import('./pages/archive/ArchiveCabinetsPage')) },
+  { path: '/archive/positions', label: 'menu.archivePositions', icon: <ContainerOutlined />, group: 'documents', permission: 'archive.manage',
+    component: lazy(() => import('./pages/archive/ArchivePositionsPage')) },
+  { path: '/archive/loans', label: 'menu.archiveLoans', icon: <FileDoneOutlined />, group: 'documents', permission: 'archive.manage',
+    component: lazy(() => import('./pages/archive/ArchiveLoansPage')) },
   { path: '/institutions', label: 'menu.institutions', icon: <ApartmentOutlined />, group: 'org', permission: 'institution.read',
     component: lazy(() => import('./pages/institutions/InstitutionsPage')) },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, group: 'org', permission: 'user.read',

@@ -22,7 +22,7 @@ export interface Problem {
 
 function translateParams(lang: Lang, params: Record<string, unknown>) {
   // A param that is itself a message key ('entity.institution', 'approvals.type.customer.delete') is translated too.
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^(entity|approvals\.type)\./.test(v) ? t(lang, v) : v]));
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^(entity|approvals\.type|documents\.status)\./.test(v) ? t(lang, v) : v]));
 }
 
 function problem(lang: Lang, requestId: string, status: number, code: string, params: Record<string, unknown> = {}, errors?: Problem['errors']): Problem {

@@ -53,9 +53,9 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
   // back office (CIF-40): entry and review are separate roles so maker ≠ checker by construction too
   { code: 'data_entry_clerk', zh: '信息录入岗', en: 'Data-entry clerk', category: 'management', dataScope: 'institution',
     // signing.manage, limit.manage: signings and channel limits are registered where the customer signs, at the counter (ACC-6, ACC-7)
-    permissions: ['institution.read', 'customer.read', 'customer.manage', 'signing.manage', 'limit.manage'] },
+    permissions: ['institution.read', 'customer.read', 'customer.manage', 'signing.manage', 'limit.manage', 'document.submit', 'document.process', 'archive.manage'] },
   { code: 'data_review_clerk', zh: '信息复核岗', en: 'Data-review clerk', category: 'management', dataScope: 'institution',
-    permissions: ['institution.read', 'customer.read', 'customer.sensitive.read', 'customer.review', 'blacklist.manage', 'customer.merge'] },
+    permissions: ['institution.read', 'customer.read', 'customer.sensitive.read', 'customer.review', 'blacklist.manage', 'customer.merge', 'archive.manage'] },
   // USR-6, USR-7
   { code: 'product_manager', zh: '产品经理', en: 'Product manager', category: 'product', dataScope: 'institution',
     permissions: ['institution.read', 'customer.read', 'product.read', 'product.manage', 'report.read', 'marketing.task.issue'] },

@@ -50,6 +50,10 @@ export const PERMISSIONS: readonly PermissionDef[] = [
   { code: 'sme.phone_schedule', domain: 'sme', zh: '电访安排', en: 'SME: schedule phone visits' },
   { code: 'sme.visit', domain: 'sme', zh: '中小客户拜访', en: 'SME: visit' },
   { code: 'sme.marketing', domain: 'sme', zh: '营销安排', en: 'SME: arrange marketing' },
+  // Document transfer and archive (docs/documents.md)
+  { code: 'document.submit', domain: 'document', zh: '单证传递提交', en: 'Send documents to the processing centre' },
+  { code: 'document.process', domain: 'document', zh: '单证接收与信息录入', en: 'Receive documents and key their information' },
+  { code: 'archive.manage', domain: 'document', zh: '档案管理', en: 'Manage the paper archive' },
 ];
 
 export const PERMISSION_CODES = new Set(PERMISSIONS.map((p) => p.code));

@@ -1,3 +1,4 @@
+import { documentsEn } from './documents.en-US';
 // English. Same keys as zh-CN.ts (the type makes sure of it).
 import type { Messages } from './zh-CN';
 import { customersEn } from './customers.en-US';
@@ -12,6 +13,11 @@ import { approvalsEn } from './approvals.en-US';
 export const enUS: Messages = {
   app: { title: 'Bank CRM', shortTitle: 'CRM' },
   menu: {
+    documentFlows: 'Document transfer',
+    documentTodos: 'Receipt and entry',
+    archiveCabinets: 'Archive cabinets',
+    archivePositions: 'Storage positions',
+    archiveLoans: 'Check-out register',
     home: 'Workbench',
     customers: 'Customer search',
     customerNew: 'New customer',
@@ -33,7 +39,7 @@ export const enUS: Messages = {
     apiTokens: 'API tokens',
     securityPolicy: 'Security policy',
     changePassword: 'Change password',
-    group: { customer: 'Customers', org: 'Organisation', platform: 'Reference data', security: 'Security & audit' },
+    group: { customer: 'Customers', org: 'Organisation', platform: 'Reference data', security: 'Security & audit', documents: 'Documents & archive' },
   },
   header: { changePassword: 'Change password', language: 'Language', logout: 'Sign out' },
   idle: {
@@ -115,6 +121,7 @@ export const enUS: Messages = {
   accounts: accountsEn,
   feeds: feedsEn,
   approvals: approvalsEn,
+  ...documentsEn,
   ...cifPagesEn,
   institutions: {
     treeTitle: 'Institution tree', searchTree: 'Find by code or name', showInactive: 'Show closed institutions',
@@ -189,7 +196,7 @@ export const enUS: Messages = {
     },
     domain: {
       org: 'Organisation and users', auth: 'Authentication and tokens', audit: 'Audit', platform: 'Platform reference data', customer: 'Customers',
-      performance: 'Performance', report: 'Reports', product: 'Products', marketing: 'Marketing', sme: 'SME process',
+      performance: 'Performance', report: 'Reports', product: 'Products', marketing: 'Marketing', sme: 'SME process', document: 'Documents and archive',
     },
     permissions: 'Permissions ({{count}})', permissionsLabel: 'Permissions', noPermissions: 'This role has no permissions',
     copy: 'Copy', copyTitle: 'Copy into a custom role: {{name}}', editTitle: 'Edit role: {{name}}',
@@ -260,6 +267,9 @@ export const enUS: Messages = {
       product_create: 'Product created', product_update: 'Product changed', product_rate_add: 'Product rate changed', account_upsert: 'Accounts updated', account_read_unmasked: 'Account numbers read unmasked',
       account_alert_done: 'Alert handled', feed_load: 'Daily feed loaded', feed_interrupted: 'Interrupted feed load ended',
       signing_register: 'Signing registered', signing_terminate: 'Signing terminated', signing_read_unmasked: 'Signing numbers read unmasked', channel_limit_set: 'Channel limits changed',
+      document_flow_create: 'Document flow opened', document_flow_update: 'Document flow changed', document_flow_submit: 'Document flow submitted', document_flow_cancel: 'Document flow cancelled',
+      document_flow_receive: 'Documents received', document_flow_enter: 'Document entry complete', document_flow_complete: 'Document flow reviewed', document_flow_read_unmasked: 'Flow account numbers read unmasked',
+      archive_cabinet_create: 'Cabinet added', archive_file: 'Files filed', archive_check_out: 'File checked out', archive_check_in: 'File checked in',
     },
   },
   apiTokens: {

@@ -1,3 +1,4 @@
+import { documentsZh } from './documents.zh-CN';
 // 简体中文（默认语言）。Keys are grouped by page; en-US.ts must have the same shape.
 import { customersZh } from './customers.zh-CN';
 import { cifPagesZh } from './cif-pages.zh-CN';
@@ -10,6 +11,11 @@ import { approvalsZh } from './approvals.zh-CN';
 export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
   menu: {
+    documentFlows: '单证传递',
+    documentTodos: '资料接收与录入',
+    archiveCabinets: '档案柜',
+    archivePositions: '档案存放位',
+    archiveLoans: '档案调阅登记',
     home: '工作台',
     customers: '客户查询',
     customerNew: '新建客户',
@@ -31,7 +37,7 @@ export const zhCN = {
     apiTokens: '接口令牌',
     securityPolicy: '安全策略',
     changePassword: '修改密码',
-    group: { customer: '客户管理', org: '组织与权限', platform: '基础数据', security: '安全与审计' },
+    group: { customer: '客户管理', org: '组织与权限', platform: '基础数据', security: '安全与审计', documents: '单证/档案' },
   },
   header: { changePassword: '修改密码', language: '切换语言', logout: '退出登录' },
   idle: {
@@ -113,6 +119,7 @@ export const zhCN = {
   accounts: accountsZh,
   feeds: feedsZh,
   approvals: approvalsZh,
+  ...documentsZh,
   ...cifPagesZh,
   institutions: {
     treeTitle: '机构树', searchTree: '按机构号或名称查找', showInactive: '显示已撤销机构',
@@ -187,7 +194,7 @@ export const zhCN = {
     },
     domain: {
       org: '组织与用户', auth: '认证与令牌', audit: '审计', platform: '平台基础数据', customer: '客户信息',
-      performance: '业绩', report: '报表', product: '产品', marketing: '营销', sme: '中小企业专营流程',
+      performance: '业绩', report: '报表', product: '产品', marketing: '营销', sme: '中小企业专营流程', document: '单证与档案',
     },
     permissions: '权限（{{count}} 项）', permissionsLabel: '权限', noPermissions: '该角色没有任何权限',
     copy: '复制', copyTitle: '复制为自定义角色：{{name}}', editTitle: '编辑角色：{{name}}',
@@ -258,6 +265,9 @@ export const zhCN = {
       product_create: '新增产品', product_update: '修改产品', product_rate_add: '调整产品利率', account_upsert: '账户数据更新', account_read_unmasked: '查看完整账号',
       account_alert_done: '处理预警', feed_load: '加载数据下发', feed_interrupted: '结束中断的数据加载',
       signing_register: '登记签约', signing_terminate: '解约', signing_read_unmasked: '查看签约完整账号', channel_limit_set: '调整渠道限额',
+      document_flow_create: '新建单证流程', document_flow_update: '修改单证流程', document_flow_submit: '提交单证流程', document_flow_cancel: '作废单证流程',
+      document_flow_receive: '接收单证资料', document_flow_enter: '单证信息录入完毕', document_flow_complete: '单证流程复核通过', document_flow_read_unmasked: '查看单证完整账号',
+      archive_cabinet_create: '新增档案柜', archive_file: '档案归档', archive_check_out: '档案调出', archive_check_in: '档案归还',
     },
   },
   apiTokens: {

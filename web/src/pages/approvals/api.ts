@@ -35,5 +35,6 @@ export const batchApprove = (items: { id: number; step: number }[]) => api.post<
 
 /** The screen of a request's subject. */
 export function subjectLink(s: ApprovalItem['subject']): string | null {
+  if (s.type === 'document_flow') return `/documents/flows?open=${s.id}`;
   return s.type === 'customer' ? `/customers/${s.id}` : null;
 }

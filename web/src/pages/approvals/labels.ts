@@ -12,6 +12,7 @@ export const fieldLabel = (t: TFunction, field: string) => t(`approvals.fields.$
 /** A value of a change as a reader knows it: a customer status by its name, anything else as it is. */
 export function valueLabel(t: TFunction, field: string, value: string | null): string {
   if (value === null || value === '') return '—';
+  if (field === 'flowStatus') return t(`documents.statusLabel.${value}` as never, { defaultValue: value }) as string;
   if (field === 'status') return t(`approvals.customerStatus.${value}` as never, { defaultValue: value }) as string;
   return value;
 }

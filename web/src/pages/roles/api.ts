@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 export interface Permission { code: string; domain: string; nameZh: string; nameEn: string }
 
 /** Display order of permission domains; an unknown future domain goes last under its own code. */
-export const DOMAINS = ['org', 'auth', 'audit', 'platform', 'customer', 'performance', 'report', 'product', 'marketing', 'sme'] as const;
+export const DOMAINS = ['org', 'auth', 'audit', 'platform', 'customer', 'performance', 'report', 'product', 'marketing', 'sme', 'document'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export function groupByDomain(perms: readonly Permission[]): { domain: string; items: Permission[] }[] {

@@ -17,5 +17,7 @@ export const completeTodo = (id: number) => api.post<{ id: number }>(`/todos/${i
 export function todoLink(todo: Todo): string | null {
   if (todo.kind === 'certificate.expiry' && todo.params.customerId) return `/customers/${String(todo.params.customerId)}?tab=certificates`;
   if (todo.entity?.type === 'customer') return `/customers/${todo.entity.id}`;
+  if (todo.entity?.type === 'document_flow') return `/documents/todos?open=${todo.entity.id}`;
+  if (todo.kind === 'archive.overdue') return '/archive/loans?state=overdue';
   return null;
 }
