@@ -52,6 +52,9 @@ import { bookRoutes } from '../modules/accounts/book/book.routes.ts';
 import { balanceTrendRoutes } from '../modules/accounts/balances/balance-trend.routes.ts';
 import { approvalRoutes } from '../modules/approvals/approval.routes.ts';
 import './workflow-types.ts';
+import { imageRoutes } from '../modules/images/image.routes.ts';
+import { createImageStore } from '../modules/images/image-store.ts';
+import { completenessRoutes } from '../modules/completeness/completeness.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -73,6 +76,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('imageStore', config.images ? createImageStore(config.images) : undefined);
   app.decorateRequest('lang', 'zh-CN');
   app.addHook('onRequest', async (req, reply) => {
     req.lang = pickLang((req.headers['x-crm-lang'] as string | undefined) ?? req.headers['accept-language']);
@@ -153,6 +157,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(feedRoutes);
     await api.register(institutionAverageRoutes);
     await api.register(approvalRoutes);
+    await api.register(imageRoutes); await api.register(completenessRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');
