@@ -27,8 +27,8 @@ async function corporate(c: Client, name: string, extra: Record<string, unknown>
 let accountSeq = 0;
 const openAccount = (customerId: number, openedOn: string, kind: 'deposit_demand' | 'loan' = 'deposit_demand') =>
   db().insertInto('account').values({ account_no: `62220200000${String(++accountSeq).padStart(8, '0')}`, customer_id: customerId, product_id: kind === 'loan' ? '2020000001' : '1010000001',
-    kind, currency: 'CNY', institution_id: ctx.bank.subA1, opened_on: openedOn,
-    ...(kind === 'loan' ? { contract_no: `HT${accountSeq}`, contract_amount: '100000', guarantee_type: 'credit' } : {}) }).execute();
+    kind, currency: 'CNY', institution_id: ctx.bank.subA1, opened_on: openedOn, balance: '0', contract_no: null, contract_amount: null, guarantee_type: null,
+    ...(kind === 'loan' ? { contract_no: `HT${accountSeq}`, contract_amount: '100000', guarantee_type: 'credit' as const } : {}) }).execute();
 
 beforeAll(async () => {
   ctx = await createTestContext();

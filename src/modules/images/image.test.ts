@@ -53,7 +53,7 @@ beforeAll(async () => {
   otherCorpId = (await clerkA1.post('/api/customers', { kind: 'corporate', name: '青岛影像另一公司' })).json().id;
   const db = ctx.handle.db;
   await db.insertInto('product').values({ id: '1010000001', name_zh: '单位活期存款', name_en: 'Corporate demand deposit', category: 'deposit', sub_type: 'demand', currency: 'CNY' } as never).execute();
-  const acc = (no: string, customerId: number) => db.insertInto('account').values({ account_no: no, customer_id: customerId, product_id: '1010000001', kind: 'deposit_demand', currency: 'CNY', institution_id: ctx.bank.subA1, opened_on: '2026-01-05' })
+  const acc = (no: string, customerId: number) => db.insertInto('account').values({ account_no: no, customer_id: customerId, product_id: '1010000001', kind: 'deposit_demand', currency: 'CNY', institution_id: ctx.bank.subA1, opened_on: '2026-01-05', balance: '0' })
     .returning('id').executeTakeFirstOrThrow();
   accountId = (await acc('6222020000000011111', corpId)).id;
   foreignAccountId = (await acc('6222020000000022222', otherCorpId)).id;
@@ -81,7 +81,8 @@ describe('importing a scan', () => {
     const before = await filesIn(dir);
     const res = await as(clerkA1).upload(corpId, 'contract.pdf', Buffer.from('MZ this is an executable, not a PDF '.repeat(50)), '', 'application/pdf');
     const p = expectProblem(res, 415, 'images.type_not_allowed');
-    expect(p.detail ?? p.title).toBeTruthy();
+    expect(p.title).toMatch(/按文件内容识别为 \S+/);
+    expect(p.title).not.toContain('application/pdf');
     expect(await filesIn(dir)).toEqual(before);
     // A real format that is not a scan (a GIF) is refused too.
     const gif = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(64)]);
