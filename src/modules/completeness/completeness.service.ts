@@ -83,7 +83,8 @@ export interface OverdueRow {
 
 /**
  * Every overdue new customer in the actor's scope (actor null: the whole bank, for the job),
- * oldest deadline first. New = created since `openedFrom` (default 90 days ago).
+ * oldest deadline first. New = opened (first account, else created) on or after `openedFrom`
+ * (default 90 days ago); only customers created since then are read, through the index on created_at.
  */
 export async function findOverdue(db: Executor, actor: Actor | null, opts: { openedFrom?: string; today?: string } = {}): Promise<OverdueRow[]> {
   const today = opts.today ?? businessToday();
@@ -100,6 +101,8 @@ export async function findOverdue(db: Executor, actor: Actor | null, opts: { ope
   const out: OverdueRow[] = [];
   for (let i = 0; i < candidates.length; i += BATCH) {
     for (const f of await loadFacts(db, candidates.slice(i, i + BATCH).map((c) => c.id))) {
+      // A customer migrated or imported recently whose accounts are years old is not new.
+      if (f.openedOn < from) continue;
       const e = evaluate(f, rules);
       const s = newCustomerStatus(f, e, exceptions, today);
       if (!s.overdue) continue;
