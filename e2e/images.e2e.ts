@@ -32,7 +32,7 @@ describe('images and completeness in the browser', () => {
     await expect.poll(() => latest01.textContent()).toContain(list!.latest.find((i) => i.certType === '01')!.imageNo);
     await expect.poll(() => page.locator('[data-testid=completeness-percent]').count()).toBe(1);
     await latest01.getByRole('button').click();
-    const img = page.locator('img[data-testid=image-preview]');
+    const img = page.locator('.ant-modal-body img').first();
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await page.screenshot({ path: `${OUT}/images-preview.png` });
     await page.keyboard.press('Escape');

@@ -1,5 +1,5 @@
 // Images in the demo book (CIF-44): the entry clerk of 市南支行 scanned the business licence and
-// the account-opening licence of a few corporate customers (small PNG and PDF files made in code),
+// the basic-deposit-account opening permit (linked to the account) of a few corporate customers (small PNG and PDF files made in code),
 // once twice — so "latest per type" has something to choose — and referenced one loan contract
 // kept by the bank's imaging system. Imported through the same service as the screen's upload.
 import { Readable } from 'node:stream';
@@ -21,7 +21,7 @@ export async function addBookImages(db: Database, store: ImageStore, actorOf: (u
   for (const [i, c] of customers.entries()) {
     const account = await db.selectFrom('account').select('id').where('customer_id', '=', c.id).orderBy('id').limit(1).executeTakeFirst();
     await put(c.id, '营业执照.png', samplePng(240, 150, [200, 170, 120]), '01');
-    await put(c.id, '开户许可证.pdf', samplePdf(`Account opening licence - demo ${i + 1}`), '02', account?.id);
+    await put(c.id, '基本存款账户开户许可证.pdf', samplePdf(`Basic deposit account opening permit - demo ${i + 1}`), '06', account?.id);
     n += 2;
     if (i === 0) {
       // Re-scanned after the licence was renewed: the newer one is shown.

@@ -56,12 +56,14 @@ async function calendarExceptions(db: Executor, from: string, to: string): Promi
   return new Map(rows.map((r) => [r.day, r.kind]));
 }
 
-interface NewCustomerStatus { openedOn: string; deadline: string; overdue: boolean; gaps: string[] }
+/** isNew: opened within the window; only a new customer has the three-working-day deadline. */
+interface NewCustomerStatus { isNew: boolean; openedOn: string; deadline: string; overdue: boolean; gaps: string[] }
 
 function newCustomerStatus(f: CustomerFacts, e: Evaluation, exceptions: Map<string, DayKind>, today: string): NewCustomerStatus {
   const deadline = addWorkingDaysWith(f.openedOn, NEW_CUSTOMER_WORKING_DAYS, exceptions);
   const gaps = newCustomerGaps(f, e);
-  return { openedOn: f.openedOn, deadline, overdue: gaps.length > 0 && deadline < today, gaps };
+  const isNew = f.openedOn >= addDays(today, -NEW_CUSTOMER_WINDOW_DAYS);
+  return { isNew, openedOn: f.openedOn, deadline, overdue: isNew && gaps.length > 0 && deadline < today, gaps };
 }
 
 /** The customer view's card: tier, percentage, every required item with its state, and the new-customer deadline. */
@@ -105,7 +107,8 @@ export async function findOverdue(db: Executor, actor: Actor | null, opts: { ope
       if (f.openedOn < from) continue;
       const e = evaluate(f, rules);
       const s = newCustomerStatus(f, e, exceptions, today);
-      if (!s.overdue) continue;
+      // New by the caller's window (openedFrom), which may reach further back than the default.
+      if (!s.gaps.length || s.deadline >= today) continue;
       out.push({ customerId: f.id, customerNo: f.customerNo, name: f.name, kind: f.kind, institutionId: f.institutionId, institutionName: instName.get(f.id) ?? '',
         primaryManagerId: f.primaryManagerId, tier: e.tier, percent: e.percent, openedOn: s.openedOn, deadline: s.deadline, gaps: s.gaps, missing: e.missing });
     }

@@ -55,7 +55,7 @@ describe('tiers and the percentage', () => {
     expect(c.missing).toEqual(['basic', 'detail']);
     expect(c.items.find((i: { key: string }) => i.key === 'visits').state).toBe('not_checkable');
     expect(c.items.find((i: { key: string }) => i.key === 'basic').fields).toContain('creditCode');
-    expect(c.newCustomer).toMatchObject({ openedOn: today, overdue: false, gaps: ['manager', 'information', 'scale'] });
+    expect(c.newCustomer).toMatchObject({ isNew: true, openedOn: today, overdue: false, gaps: ['manager', 'information', 'scale'] });
   });
 
   it('a small enterprise without a loan is a small counter-grown customer; a loan makes it a credit customer', async () => {
@@ -67,6 +67,8 @@ describe('tiers and the percentage', () => {
     await openAccount(id, '2026-01-05', 'loan');
     c = (await clerkA1.get(`/api/customers/${id}/completeness`)).json();
     expect(c.tier).toBe('credit');
+    // Opened (its first account) long ago: not a new customer, no deadline owed.
+    expect(c.newCustomer).toMatchObject({ isNew: false, openedOn: '2026-01-05', overdue: false });
     expect(c.missing).toEqual(expect.arrayContaining(['financial', 'non_financial', 'investments', 'correspondent']));
   });
 

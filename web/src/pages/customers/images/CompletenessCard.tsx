@@ -33,7 +33,7 @@ export function CompletenessCard({ customerId, kind }: { customerId: number; kin
                 {t(`completeness.item.${i.key}`)}：{i.fields.map(label).join('、')}
               </Typography.Paragraph>
             ))}
-            {d.newCustomer.gaps.length > 0 && (
+            {d.newCustomer.isNew && d.newCustomer.gaps.length > 0 && (
               <Typography.Paragraph style={{ margin: '6px 0 0' }} type={d.newCustomer.overdue ? 'danger' : 'secondary'} data-testid="completeness-deadline">
                 {t(d.newCustomer.overdue ? 'completeness.overdueSince' : 'completeness.dueBy', { date: d.newCustomer.deadline, opened: d.newCustomer.openedOn })}
                 {' '}{d.newCustomer.gaps.map((g) => t(`completeness.gap.${g}`)).join('、')}

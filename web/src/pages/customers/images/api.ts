@@ -21,7 +21,7 @@ export interface Completeness {
   tier: 'credit' | 'ordinary' | 'small'; percent: number;
   items: { key: ItemKey; state: 'present' | 'missing' | 'not_checkable'; fields: string[] }[];
   missing: ItemKey[];
-  newCustomer: { openedOn: string; deadline: string; overdue: boolean; gaps: ('manager' | 'information' | 'scale')[] };
+  newCustomer: { isNew: boolean; openedOn: string; deadline: string; overdue: boolean; gaps: ('manager' | 'information' | 'scale')[] };
 }
 export const fetchCompleteness = (customerId: number, signal?: AbortSignal) => api.get<Completeness>(`/customers/${customerId}/completeness`, undefined, signal);
 
