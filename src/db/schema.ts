@@ -328,6 +328,7 @@ export interface DB {
   customer_position: CustomerPositionTable; saved_customer_filter: SavedCustomerFilterTable;
   account_opening_position: AccountOpeningPositionTable;
   approval_step: ApprovalStepTable; approval_request: ApprovalRequestTable; approval_decision: ApprovalDecisionTable; approval_queue_count: ApprovalQueueCountTable;
+  customer_image: CustomerImageTable; completeness_rule: CompletenessRuleTable;
 }
 
 export type Institution = Selectable<InstitutionTable>;
@@ -526,3 +527,12 @@ export interface DB {
   document_flow_counter: DocumentFlowCounterTable; document_flow: DocumentFlowTable; document_flow_item: DocumentFlowItemTable;
   archive_cabinet: ArchiveCabinetTable; archive_position: ArchivePositionTable; archive_loan: ArchiveLoanTable;
 }
+// ── images and completeness (0023): scans stored or referenced, completeness rules per tier ──
+export interface CustomerImageTable {
+  id: Generated<number>; image_no: string; customer_id: number; account_id: number | null; cert_type: string | null;
+  source: 'stored' | 'external'; storage_key: string | null; content_type: string | null; byte_size: number | null; sha256: string | null;
+  original_name: string | null; external_system: string | null; external_id: string | null; external_url: string | null; note: string | null;
+  imported_by: number | null; imported_at: Generated<Date>;
+}
+export type CompletenessTier = 'credit' | 'ordinary' | 'small';
+export interface CompletenessRuleTable { tier: CompletenessTier; item: string; required: boolean; updated_by: number | null; updated_at: Timestamp }

@@ -16,6 +16,10 @@ import { createDemoBank, DEMO_PASSWORD } from './demo-bank.ts';
 import { buildDemoBook, demoBookState, type DemoBookSummary } from './book.ts';
 import { rootSystemActor } from '../modules/auth/actor.queries.ts';
 import { isoOf, toDayNo } from './generate/feed.ts';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createImageStore } from '../modules/images/image-store.ts';
 
 const DAYS = 12;
 const CUSTOMERS = 240;
@@ -25,6 +29,7 @@ let handle: DatabaseHandle;
 let drop: () => Promise<void>;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let summary: DemoBookSummary;
+let imageDir: string;
 const endDate = isoOf(toDayNo(businessToday()) - 1);
 
 async function signIn(username: string) {
@@ -42,7 +47,8 @@ beforeAll(async () => {
   ({ handle, drop } = await openTestDatabase());
   await prepareDatabase(handle);
   await createDemoBank(handle.db);
-  summary = await buildDemoBook(handle.db, { customers: CUSTOMERS, days: DAYS, endDate, seed: 11 });
+  imageDir = await mkdtemp(join(tmpdir(), 'crm-demo-images-'));
+  summary = await buildDemoBook(handle.db, { customers: CUSTOMERS, days: DAYS, endDate, seed: 11, imageStore: createImageStore({ kind: 'fs', dir: imageDir }) });
   app = await buildApp(handle.db, config, { logger: false });
   await app.ready();
 }, 240_000);
@@ -51,6 +57,7 @@ afterAll(async () => {
   await app?.close();
   await handle?.close();
   await drop?.();
+  if (imageDir) await rm(imageDir, { recursive: true, force: true });
 });
 
 describe('the demo book', () => {
@@ -203,5 +210,18 @@ describe('document transfer and the archive in the demo book', () => {
     expect((await centre('/api/archive/positions')).total).toBe(5);
     expect((await centre('/api/archive/loans?state=overdue')).total).toBe(1);
     expect((await (await signIn('qd_review'))('/api/approvals/inbox?type=document.entry_review')).items).toHaveLength(1);
+  });
+});
+
+describe('the demo book: images and completeness (issue 13 items 6, 7)', () => {
+  it('has scans of the clerk\'s corporate customers, the latest per type, and overdue new customers with their to-dos', async () => {
+    const images = await handle.db.selectFrom('customer_image').select(['customer_id', 'cert_type', 'source']).execute();
+    expect(images.filter((i) => i.source === 'stored').length).toBeGreaterThanOrEqual(8);
+    expect(images.filter((i) => i.source === 'external')).toHaveLength(1);
+    const get = await signIn('sn_entry');
+    const view = await get(`/api/customers/${images[0]!.customer_id}/images`);
+    expect(view.latest.filter((i: { certType: string }) => i.certType === '01')).toHaveLength(1);
+    const todos = await handle.db.selectFrom('todo').select('id').where('kind', '=', 'completeness_overdue').execute();
+    expect(todos.length).toBeGreaterThan(0);
   });
 });

@@ -24,6 +24,9 @@ import { businessToday } from '../common/business-date.ts';
 import { isoOf, PRODUCT_CATALOGUE, toDayNo } from './generate/feed.ts';
 import { addBookApprovals } from './book-approvals.ts';
 import { addBookDocuments } from './book-documents.ts';
+import { addBookImages } from './book-images.ts';
+import { raiseCompletenessTodos } from '../modules/completeness/completeness.job.ts';
+import type { ImageStore } from '../modules/images/image-store.ts';
 
 export interface DemoBookOptions {
   /** Customers imported into the CRM before the first feed day. */
@@ -35,6 +38,8 @@ export interface DemoBookOptions {
   seed: number;
   /** Progress lines for the console. */
   log?: (line: string) => void;
+  /** Where the demo's scans go (the configured image store); none: the book has no images. */
+  imageStore?: ImageStore;
 }
 
 export const DEMO_BOOK_SIZE = { customers: 2000, days: 90, seed: 20261204 } as const;
@@ -79,6 +84,11 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   log('    customer deletions under review');
   await addBookDocuments(db, actorOf, businessToday());
   log('    document-transfer flows and the archive');
+  if (opts.imageStore) {
+    log(`    ${await addBookImages(db, opts.imageStore, actorOf)} images imported`);
+  }
+  // The morning job's to-dos for new customers still incomplete three working days after opening.
+  log(`    ${(await raiseCompletenessTodos(db, businessToday())).raised} completeness to-dos raised`);
 
   const accounts = Number((await sql<{ n: number }>`select count(*)::int as n from account`.execute(db)).rows[0]!.n);
   const customers = Number((await sql<{ n: number }>`select count(*)::int as n from customer`.execute(db)).rows[0]!.n);

@@ -54,6 +54,9 @@ import { balanceTrendRoutes } from '../modules/accounts/balances/balance-trend.r
 import { approvalRoutes } from '../modules/approvals/approval.routes.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
 import './workflow-types.ts';
+import { imageRoutes } from '../modules/images/image.routes.ts';
+import { createImageStore } from '../modules/images/image-store.ts';
+import { completenessRoutes } from '../modules/completeness/completeness.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -75,6 +78,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('imageStore', config.images ? createImageStore(config.images) : undefined);
   app.decorateRequest('lang', 'zh-CN');
   app.addHook('onRequest', async (req, reply) => {
     req.lang = pickLang((req.headers['x-crm-lang'] as string | undefined) ?? req.headers['accept-language']);
@@ -156,6 +160,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(institutionAverageRoutes);
     await api.register(approvalRoutes);
     await api.register(documentRoutes);
+    await api.register(imageRoutes); await api.register(completenessRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

@@ -2,13 +2,14 @@
 // database either the demo bank with its book (embedded database) or the first administrator (a
 // real server).
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { seedCalendar } from '../modules/calendar/calendar.service.ts';
 import { seedCodeTables } from '../modules/codes/code-table.service.ts';
 import { seedOrgReferenceData } from '../modules/org/reference-data.ts';
 import { createFirstAdministrator } from './first-admin.ts';
+import { createImageStore } from '../modules/images/image-store.ts';
 import { createDemoBank, type DemoLogin } from '../demo/demo-bank.ts';
 import { buildDemoBook, DEMO_BOOK_SIZE, demoBookState, type DemoBookSummary } from '../demo/book.ts';
 import { businessToday } from '../common/business-date.ts';
@@ -41,7 +42,7 @@ export async function firstRun(handle: DatabaseHandle, config: Config, log: (lin
     const bank = await createDemoBank(handle.db);
     // The book is for trying the product on one machine: never written into a server's database.
     const book = handle.kind === 'pglite'
-      ? await buildDemoBook(handle.db, { ...DEMO_BOOK_SIZE, endDate: isoOf(toDayNo(businessToday()) - 1), log })
+      ? await buildDemoBook(handle.db, { ...DEMO_BOOK_SIZE, endDate: isoOf(toDayNo(businessToday()) - 1), log, imageStore: config.images && createImageStore(config.images) })
       : null;
     return { kind: 'demo', ...bank, book };
   }
@@ -61,6 +62,8 @@ export const embeddedDatabaseDir = (dataDir: string) => resolve(dataDir, 'pg');
  */
 export async function rebuildEmbeddedDemo(dataDir: string, config: Config, log: (line: string) => void): Promise<{ handle: DatabaseHandle; run: FirstRun }> {
   rmSync(embeddedDatabaseDir(dataDir), { recursive: true, force: true });
+  // The demo's scans went with its database: a file-system image store inside the data folder is emptied too.
+  if (config.images?.kind === 'fs' && resolve(config.images.dir).startsWith(resolve(dataDir) + sep)) rmSync(config.images.dir, { recursive: true, force: true });
   const handle = await openDatabase({ kind: 'pglite', dataDir: embeddedDatabaseDir(dataDir) });
   await prepareDatabase(handle);
   return { handle, run: await firstRun(handle, { ...config, demo: true }, log) };

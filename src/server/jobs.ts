@@ -15,6 +15,7 @@ import { raiseCertificateExpiryReminders } from '../modules/customers/certificat
 import { expireBlacklistEntries } from '../modules/customers/blacklist/blacklist.service.ts';
 import { loadInbox } from '../modules/feed/feed.job.ts';
 import { raiseOverdueReminders } from '../modules/documents/archive/archive-loan.service.ts';
+import { raiseCompletenessTodos } from '../modules/completeness/completeness.job.ts';
 import { AppError, invalid } from '../common/http/errors.ts';
 import type { MessageBundle } from '../common/i18n/i18n.ts';
 
@@ -33,6 +34,7 @@ export interface JobDef {
 export const JOBS: readonly JobDef[] = [
   { name: 'certificate-expiry', cron: '30 6 * * *', zh: '证件到期提醒（提前一星期）', en: 'Certificate expiry reminders (one week ahead)', run: raiseCertificateExpiryReminders },
   { name: 'blacklist-expiry', cron: '10 0 * * *', zh: '黑名单到期', en: 'Blacklist expiry', run: expireBlacklistEntries },
+  { name: 'completeness-overdue', cron: '40 6 * * *', zh: '新客户信息完整性逾期提醒', en: 'New customers\' completeness overdue (to-dos)', run: raiseCompletenessTodos },
   { name: 'feed-inbox', cron: '*/10 5-10 * * *', zh: '核心系统数据下发（收件目录）', en: 'Core-banking daily feed (inbox)', run: loadInbox, repeat: true },
   { name: 'archive-overdue', cron: '40 6 * * *', zh: '档案逾期未归还提醒', en: 'Overdue archive file reminders', run: raiseOverdueReminders },
 ];

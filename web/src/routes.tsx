@@ -2,7 +2,7 @@
 // lets it open. Menu, breadcrumb and the route guard are all built from this list.
 import {
   AlertOutlined, ApartmentOutlined, CheckSquareOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
-  CloudDownloadOutlined, MergeCellsOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, InboxOutlined, SendOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, TagsOutlined, TeamOutlined,
+  CloudDownloadOutlined, MergeCellsOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, InboxOutlined, SendOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, FieldTimeOutlined, TagsOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
@@ -12,7 +12,8 @@ export type MenuGroup = 'customer' | 'documents' | 'org' | 'platform' | 'securit
 
 type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
   | 'documentFlows' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
-  | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword';
+  | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
+  | 'completenessOverdue';
 
 export interface AppRoute {
   path: string;
@@ -64,6 +65,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/archive/ArchivePositionsPage')) },
   { path: '/archive/loans', label: 'menu.archiveLoans', icon: <FileDoneOutlined />, group: 'documents', permission: 'archive.manage',
     component: lazy(() => import('./pages/archive/ArchiveLoansPage')) },
+  { path: '/completeness/overdue', label: 'menu.completenessOverdue', icon: <FieldTimeOutlined />, group: 'customer', permission: 'customer.read',
+    component: lazy(() => import('./pages/completeness/OverduePage')) },
   { path: '/institutions', label: 'menu.institutions', icon: <ApartmentOutlined />, group: 'org', permission: 'institution.read',
     component: lazy(() => import('./pages/institutions/InstitutionsPage')) },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, group: 'org', permission: 'user.read',

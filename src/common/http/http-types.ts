@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../modules/auth/actor.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import type { Config } from '../../server/config.ts';
+import type { ImageStore } from '../../modules/images/image-store.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -21,5 +22,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     config: Config;
+    /** CIF-44 scans' store; undefined when the configuration names none. */
+    imageStore: ImageStore | undefined;
   }
 }

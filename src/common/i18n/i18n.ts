@@ -8,6 +8,8 @@ import { codeMessages } from '../../modules/codes/code-table.messages.ts';
 import { calendarMessages } from '../../modules/calendar/calendar.messages.ts';
 import { customerMessages } from '../../modules/customers/customer.messages.ts';
 import { customerImportMessages } from '../../modules/customers/import/import.messages.ts';
+import { imageMessages } from '../../modules/images/image.messages.ts';
+import { completenessMessages } from '../../modules/completeness/completeness.messages.ts';
 import { certificateMessages } from '../../modules/customers/certificates/certificate.messages.ts';
 import { todoMessages } from '../../modules/todos/todo.messages.ts';
 import { jobMessages } from '../../server/jobs.ts';
@@ -28,7 +30,7 @@ export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export interface MessageBundle { 'zh-CN': Record<string, string>; 'en-US': Record<string, string> }
 
-const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages, bookMessages, customerListMessages, approvalMessages, documentMessages];
+const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages, bookMessages, customerListMessages, approvalMessages, documentMessages, imageMessages, completenessMessages];
 
 const i18n = i18next.createInstance();
 await i18n.init({

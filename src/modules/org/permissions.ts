@@ -15,6 +15,7 @@ export const PERMISSIONS: readonly PermissionDef[] = [
   { code: 'codetable.manage', domain: 'platform', zh: '维护代码表', en: 'Maintain code tables' },
   { code: 'calendar.manage', domain: 'platform', zh: '维护工作日历', en: 'Maintain the working-day calendar' },
   { code: 'approval.steps.manage', domain: 'platform', zh: '设置审批步骤', en: 'Set approval steps' },
+  { code: 'completeness.rules.manage', domain: 'platform', zh: '维护信息完整性规则', en: 'Maintain information completeness rules' },
   { code: 'setting.manage', domain: 'platform', zh: '维护系统参数', en: 'Maintain system settings' },
   // Customer domain (CIF): the codes exist now so roles can be defined once.
   { code: 'customer.read', domain: 'customer', zh: '查看客户', en: 'View customers' },

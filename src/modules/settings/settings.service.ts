@@ -10,6 +10,7 @@ import { certificateAuthoritiesSchema, type CertificateAuthorities } from '../cu
 import { closureRulesSchema, DEFAULT_CLOSURE_RULES } from '../accounts/signings/signing.schema.ts';
 import { largeChangeKeepDaysSchema, largeChangeThresholdSchema, maturityWindowsSchema } from '../accounts/alerts/alert.schema.ts';
 import { demoBookStateSchema } from '../../demo/book-state.ts';
+import { imageMaxBytesSchema } from '../images/image.schema.ts';
 
 const SETTINGS = {
   'security.policy': { schema: securityPolicySchema, default: MLPS_POLICY },
@@ -25,6 +26,8 @@ const SETTINGS = {
   // The demo book of the embedded database: written 'building' before and 'complete' after, so a
   // start after an interrupted build knows the book is half made.
   'demo.book': { schema: demoBookStateSchema, default: { status: 'none' as const } },
+  // CIF-44: the largest scan accepted, in bytes (20 MiB: a multi-page colour PDF at 300 dpi).
+  'images.max_bytes': { schema: imageMaxBytesSchema, default: 20 * 1024 * 1024 },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -6,6 +6,7 @@ import { cifPagesEn } from './cif-pages.en-US';
 import { creditInfoEn } from './credit-info.en-US';
 import { alertsEn } from './alerts.en-US';
 import { signingsEn } from './signings.en-US';
+import { imagingEn, completenessEn } from './images.en-US';
 import { accountsEn } from './accounts.en-US';
 import { feedsEn } from './feeds.en-US';
 import { approvalsEn } from './approvals.en-US';
@@ -39,6 +40,7 @@ export const enUS: Messages = {
     apiTokens: 'API tokens',
     securityPolicy: 'Security policy',
     changePassword: 'Change password',
+    completenessOverdue: 'Completeness overdue',
     group: { customer: 'Customers', org: 'Organisation', platform: 'Reference data', security: 'Security & audit', documents: 'Documents & archive' },
   },
   header: { changePassword: 'Change password', language: 'Language', logout: 'Sign out' },
@@ -118,6 +120,8 @@ export const enUS: Messages = {
   creditInfo: creditInfoEn,
   accountAlerts: alertsEn,
   signings: signingsEn,
+  imaging: imagingEn,
+  completeness: completenessEn,
   accounts: accountsEn,
   feeds: feedsEn,
   approvals: approvalsEn,

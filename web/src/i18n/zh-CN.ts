@@ -5,6 +5,7 @@ import { cifPagesZh } from './cif-pages.zh-CN';
 import { creditInfoZh } from './credit-info.zh-CN';
 import { alertsZh } from './alerts.zh-CN';
 import { signingsZh } from './signings.zh-CN';
+import { imagingZh, completenessZh } from './images.zh-CN';
 import { accountsZh } from './accounts.zh-CN';
 import { feedsZh } from './feeds.zh-CN';
 import { approvalsZh } from './approvals.zh-CN';
@@ -37,6 +38,7 @@ export const zhCN = {
     apiTokens: '接口令牌',
     securityPolicy: '安全策略',
     changePassword: '修改密码',
+    completenessOverdue: '信息完整性逾期',
     group: { customer: '客户管理', org: '组织与权限', platform: '基础数据', security: '安全与审计', documents: '单证/档案' },
   },
   header: { changePassword: '修改密码', language: '切换语言', logout: '退出登录' },
@@ -116,6 +118,8 @@ export const zhCN = {
   creditInfo: creditInfoZh,
   accountAlerts: alertsZh,
   signings: signingsZh,
+  imaging: imagingZh,
+  completeness: completenessZh,
   accounts: accountsZh,
   feeds: feedsZh,
   approvals: approvalsZh,

@@ -24,6 +24,8 @@ import { SigningsTab } from './view/SigningsTab';
 import { StatusModal } from './view/StatusModal';
 import { ViewHeader } from './view/ViewHeader';
 import { UnderReview } from '../approvals/UnderReview';
+import { CompletenessCard } from './images/CompletenessCard';
+import { ImagesTab } from './images/ImagesTab';
 
 export default function CustomerViewPage() {
   const { t } = useTranslation();
@@ -60,6 +62,7 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
       ? { key: 'identities', label: t('customers.tab.identities'), children: <IdentitiesTab c={c} /> }
       : { key: 'certificates', label: t('customers.tab.certificates'), children: <CertificatesTab c={c} /> },
     { key: 'accounts', label: t('accounts.tab'), children: <AccountsTab c={c} /> },
+    { key: 'images', label: t('imaging.tab'), children: <ImagesTab c={c} /> },
     { key: 'signings', label: t('signings.tab'), children: <SigningsTab c={c} /> },
     { key: 'channel-limits', label: t('signings.limits.tab'), children: <ChannelLimitsTab c={c} /> },
     { key: 'addresses', label: t('customers.tab.addresses'), children: <AddressesTab c={c} /> },
@@ -75,6 +78,7 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
     <>
       <ViewHeader c={c} onStatus={() => setChangingStatus(true)} />
       <UnderReview subjectType="customer" subjectId={c.id} />
+      <CompletenessCard customerId={c.id} kind={c.kind} />
       <Card size="small">
         <Tabs activeKey={active} items={tabs} destroyOnHidden data-testid="customer-tabs"
           onChange={(k) => { const next = new URLSearchParams(params); next.set('tab', k); setParams(next, { replace: true }); }} />
