@@ -4,3 +4,5 @@ import { registerWorkflowType } from '../modules/approvals/workflow-type.ts';
 import { customerDeletion } from '../modules/customers/deletion/customer-deletion.workflow.ts';
 
 registerWorkflowType(customerDeletion);
+import { customerInformationReview } from '../modules/customers/information-review/information-review.workflow.ts';
+registerWorkflowType(customerInformationReview);

@@ -10,6 +10,7 @@ import { certificateAuthoritiesSchema, type CertificateAuthorities } from '../cu
 import { closureRulesSchema, DEFAULT_CLOSURE_RULES } from '../accounts/signings/signing.schema.ts';
 import { largeChangeKeepDaysSchema, largeChangeThresholdSchema, maturityWindowsSchema } from '../accounts/alerts/alert.schema.ts';
 import { demoBookStateSchema } from '../../demo/book-state.ts';
+import { DEFAULT_INFORMATION_REVIEW, informationReviewSettingsSchema } from '../customers/information-review/review-settings.ts';
 
 const SETTINGS = {
   'security.policy': { schema: securityPolicySchema, default: MLPS_POLICY },
@@ -25,6 +26,8 @@ const SETTINGS = {
   // The demo book of the embedded database: written 'building' before and 'complete' after, so a
   // start after an interrupted build knows the book is half made.
   'demo.book': { schema: demoBookStateSchema, default: { status: 'none' as const } },
+  // CIF-40: which customer information changes go to 信息复核岗 before they take effect.
+  'customers.information_review': { schema: informationReviewSettingsSchema, default: DEFAULT_INFORMATION_REVIEW },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
