@@ -77,8 +77,11 @@ export async function getCustomerHistory(db: Database, actor: Actor, id: number,
   const c = await loadCustomer(db, actor, id);
   if (!c) throw notFound('customer');
   const rows = await db.selectFrom('customer_history').leftJoin('app_user', 'app_user.id', 'customer_history.changed_by')
+    // A reviewed change (CIF-40) names who keyed it and who approved it, and the request.
+    .leftJoin('app_user as maker', 'maker.id', 'customer_history.maker_id').leftJoin('app_user as checker', 'checker.id', 'customer_history.checker_id')
     .select(['customer_history.id', 'customer_history.field', 'customer_history.old_value as oldValue', 'customer_history.new_value as newValue',
-      'customer_history.source', 'app_user.username as changedBy', 'app_user.display_name as changedByName', 'customer_history.changed_at as changedAt'])
+      'customer_history.source', 'app_user.username as changedBy', 'app_user.display_name as changedByName', 'customer_history.changed_at as changedAt',
+      'customer_history.approval_request_id as approvalRequestId', 'maker.display_name as makerName', 'checker.display_name as checkerName'])
     .where('customer_history.customer_id', 'in', historyCustomerIds(id)).orderBy('customer_history.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   const labels = new Map(fieldsOf(c.kind).map((f) => [f.key, { zh: f.zh, en: f.en }]));
   return rows.map((r) => {
