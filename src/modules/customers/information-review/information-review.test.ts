@@ -68,7 +68,8 @@ describe('customer information under review', () => {
     expect(await nameOf(id)).toBe('原名称有限公司');
     expect((await view(id)).version).toBe(before);
     const open = (await clerk.get(`/api/approvals/open?subjectType=customer&subjectId=${id}`)).json().items;
-    expect(open.map((r: { id: number; type: string }) => [r.id, r.type])).toEqual([[sent.requestId, 'customer.information']]);
+    expect(open.map((r: { id: number; type: string; fields: string[] }) => [r.id, r.type, r.fields])).toEqual([[sent.requestId, 'customer.information', ['name', 'officePhone']]]);
+    expect((await view(id)).reviewedFields).toContain('name');
 
     const detail = (await reviewer.get(`/api/approvals/${sent.requestId}`)).json();
     expect(detail).toMatchObject({ type: 'customer.information', status: 'pending', can: { decide: true } });
@@ -149,6 +150,7 @@ describe('customer information under review', () => {
     const { id } = await openCompany('设置测试有限公司');
     const person = await openPerson('设置测试个人');
     // An ordinary personal customer (no credit business) is not a key customer by default.
+    expect((await view(person)).reviewedFields).toEqual([]);
     const p = await clerk.patch(`/api/customers/${person}`, { version: (await view(person)).version, name: '设置测试个人改' });
     expect(p.statusCode, p.body).toBe(200);
     expect(await nameOf(person)).toBe('设置测试个人改');
@@ -164,9 +166,14 @@ describe('customer information under review', () => {
       expect(await nameOf(id)).toBe('设置关闭后有限公司');
       // all_customers: even the ordinary person's identity document goes to review.
       expect((await setReview({ keyFields: 'off', identityDocuments: 'all_customers' })).statusCode).toBe(200);
-      const doc = await keyChange(person, { identities: [{ idType: '10', idNumber: residentId('19800101', String(seq += 10)) }] }); // +10: the same gender digit
+      expect((await view(person)).reviewedFields).toEqual(['identities']);
+      const idNumber = residentId('19800101', String(seq += 10)); // +10: the same gender digit
+      const doc = await keyChange(person, { identities: [{ idType: '10', idNumber }] });
       expect(doc.reviewedFields).toEqual(['identities']);
-      const shown = (await reviewer.get(`/api/approvals/${doc.requestId}`)).json().changes;
+      const detail = await reviewer.get(`/api/approvals/${doc.requestId}`);
+      expect(detail.body).not.toContain(idNumber); // neither in the changes nor in the payload
+      expect(detail.json().payload).toEqual({ customerId: person, fields: ['identities'] });
+      const shown = detail.json().changes;
       expect(shown[0].field).toBe('identities');
       expect(shown[0].new).toContain('*'); // the ID number masked for the reviewer as on every screen
     } finally {

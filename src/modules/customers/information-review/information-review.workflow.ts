@@ -39,6 +39,8 @@ async function proposed(db: Executor, p: CustomerInformationChange, actor: Actor
   return { customer: c, changes };
 }
 
+const fieldsOfPatch = (p: CustomerInformationChange) => Object.keys(p.patch).filter((k) => k !== 'version');
+
 export const customerInformationReview: WorkflowType<CustomerInformationChange> = {
   code: 'customer.information',
   payload,
@@ -68,6 +70,10 @@ export const customerInformationReview: WorkflowType<CustomerInformationChange> 
     const { customer: c, changes } = await proposed(db, p);
     return changes.map((x) => ({ field: x.field, old: maskChange(c.kind, x.field, x.old), new: maskChange(c.kind, x.field, x.new) }));
   },
+  // The keyed values may hold an ID number or a phone in full: readers get the field names, the
+  // masked values are in `changes`.
+  shownPayload: (p: CustomerInformationChange) => ({ customerId: p.customerId, fields: fieldsOfPatch(p) }),
+  pendingFields: fieldsOfPatch,
   async apply(tx: Tx, checker: Actor, p: CustomerInformationChange, request) {
     const c = await loadCustomer(tx, checker, p.customerId);
     if (!c) throw notFound('customer');

@@ -44,3 +44,7 @@ export async function fieldsNeedingReview(db: Executor, c: Pick<CustomerRecord, 
   if (docs.length && await applies(settings.identityDocuments)) out.push(...docs);
   return out;
 }
+
+/** Every field whose change this customer's entry would send to review now: the edit screen asks "entry complete?" for these. */
+export const fieldsUnderReview = (db: Executor, c: Pick<CustomerRecord, 'id' | 'kind' | 'values'>) =>
+  fieldsNeedingReview(db, c, [...KEY_FIELDS[c.kind], ...(c.kind === 'personal' ? IDENTITY_DOCUMENT_FIELDS : [])]);
