@@ -23,6 +23,7 @@ import { addBookDetails } from './book-details.ts';
 import { businessToday } from '../common/business-date.ts';
 import { isoOf, PRODUCT_CATALOGUE, toDayNo } from './generate/feed.ts';
 import { addBookApprovals } from './book-approvals.ts';
+import { addBookInformationReviews } from './book-information-reviews.ts';
 
 export interface DemoBookOptions {
   /** Customers imported into the CRM before the first feed day. */
@@ -76,6 +77,8 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   log('    certificates, blacklist, risk assessments, signings, channel limits and reminders recorded');
   await addBookApprovals(db, actorOf);
   log('    customer deletions under review');
+  await addBookInformationReviews(db, actorOf);
+  log('    customer information changes under review');
 
   const accounts = Number((await sql<{ n: number }>`select count(*)::int as n from account`.execute(db)).rows[0]!.n);
   const customers = Number((await sql<{ n: number }>`select count(*)::int as n from customer`.execute(db)).rows[0]!.n);
