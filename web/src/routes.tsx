@@ -11,7 +11,8 @@ import type { Need } from './auth/session';
 export type MenuGroup = 'customer' | 'org' | 'platform' | 'security';
 
 type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
-  | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword';
+  | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
+  | 'informationReviewSettings';
 
 export interface AppRoute {
   path: string;
@@ -65,6 +66,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/feeds/FeedsPage')) },
   { path: '/settings/account-alerts', label: 'menu.alertSettings', icon: <AlertOutlined />, group: 'platform', permission: 'setting.manage',
     component: lazy(() => import('./pages/settings/AccountAlertSettingsPage')) },
+  { path: '/settings/customer-information-review', label: 'menu.informationReviewSettings', icon: <AuditOutlined />, group: 'platform', permission: 'setting.manage',
+    component: lazy(() => import('./pages/settings/InformationReviewSettingsPage')) },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, group: 'security', permission: 'audit.read',
     component: lazy(() => import('./pages/audit/AuditPage')) },
   { path: '/api-tokens', label: 'menu.apiTokens', icon: <KeyOutlined />, group: 'security', permission: 'apitoken.manage',

@@ -25,4 +25,11 @@ export const approvalsEn: Shape<typeof approvalsZh> = {
   batchDone: 'Batch: {{approved}} approved, {{refused}} refused', batchRefused: 'These requests could not be approved', requestNo: 'Request no.',
   openSubject: 'Open', underReview: 'A request is under review: {{type}} ({{status}}, step {{step}} of {{count}})', view: 'View',
   pendingFields: 'Under review: {{fields}} (the old values stay in force until approved)',
+  reviewSettings: {
+    title: 'Customer information review',
+    intro: 'Which customer information changes take effect only after the information reviewer approves them. Key customers are all corporate customers and persons with credit business (a credit relationship or a loan not yet closed). Changes from the core-banking feed are never reviewed. Opening, blacklist removal and merge are not under review yet.',
+    keyFields: 'Key fields', identityDocuments: 'ID documents', personal: 'Personal: ', corporate: 'Corporate: ',
+    scope: { off: 'Not reviewed', key_customers: 'Reviewed for key customers', all_customers: 'Reviewed for all customers' },
+    confirmTitle: 'Save the review settings?', confirm: 'They apply bank-wide to entries submitted from now on; the change is audited.',
+  },
 };

@@ -21,4 +21,11 @@ export const approvalsZh = {
   batchDone: '批量审批：同意 {{approved}} 笔，未通过 {{refused}} 笔', batchRefused: '以下申请未能同意', requestNo: '申请编号',
   openSubject: '打开对象', underReview: '有待审批的申请：{{type}}（{{status}}，第 {{step}} / {{count}} 步）', view: '查看',
   pendingFields: '待复核的信息：{{fields}}（复核通过前仍按原值生效）',
+  reviewSettings: {
+    title: '客户信息复核设置',
+    intro: '设置哪些客户信息变更须经信息复核岗复核后生效。重点客户指全部对公客户，以及有信贷业务的个人客户（已建立信贷关系或有未结清贷款）。核心系统下发的变更不经复核。开户、解除黑名单、客户合并暂不纳入复核。',
+    keyFields: '关键信息变更', identityDocuments: '证件变更', personal: '个人：', corporate: '对公：',
+    scope: { off: '不复核', key_customers: '重点客户须复核', all_customers: '全部客户须复核' },
+    confirmTitle: '保存客户信息复核设置？', confirm: '设置全行生效，已提交的申请不受影响；本次修改记入审计日志。',
+  },
 };

@@ -2,8 +2,7 @@
 // office (setting.manage), each change audited with before and after (settings.service).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getSetting, putSetting } from '../../settings/settings.service.ts';
-import { informationReviewSettingsSchema } from './review-settings.ts';
-import { IDENTITY_DOCUMENT_FIELDS, KEY_FIELDS } from './review-policy.ts';
+import { IDENTITY_DOCUMENT_FIELDS, informationReviewSettingsSchema, KEY_FIELDS } from './review-settings.ts';
 
 const tags = ['settings'];
 

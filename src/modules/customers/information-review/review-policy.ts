@@ -6,20 +6,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.ts';
 import { getSetting } from '../../settings/settings.service.ts';
 import type { CustomerRecord } from '../customer.queries.ts';
-import type { ReviewScope } from './review-settings.ts';
-
-/**
- * Key fields: what identifies the customer and what credit and regulatory reporting rest on —
- * name, the identifying attributes of a person, a company's codes, registration, legal
- * representative and capital. Contact details, work and family data are not key.
- */
-export const KEY_FIELDS: Record<'personal' | 'corporate', readonly string[]> = {
-  personal: ['name', 'gender', 'birthDate', 'nationality'],
-  corporate: ['name', 'creditCode', 'organizationCode', 'registrationType', 'enterpriseNature', 'legalRepCustomerId',
-    'registeredCapitalCurrency', 'registeredCapital', 'establishedOn'],
-};
-/** Identity documents: a person's ID documents (type, number, expiry). */
-export const IDENTITY_DOCUMENT_FIELDS = ['identities'] as const;
+import { IDENTITY_DOCUMENT_FIELDS, KEY_FIELDS, type ReviewScope } from './review-settings.ts';
 
 /**
  * A key customer: every corporate customer, and a person with credit business (a first credit
