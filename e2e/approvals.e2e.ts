@@ -12,23 +12,24 @@ let crm: E2E;
 beforeAll(async () => { crm = await startCrm(); mkdirSync(OUT, { recursive: true }); });
 afterAll(async () => { await crm?.stop(); });
 
-interface Item { id: number; step: number; subject: { id: string; label: string } }
+interface Item { id: number; type: string; step: number; subject: { id: string; label: string } }
 
 describe('the approval inbox in the browser', () => {
   it('lets the review clerk approve step 1 from the drawer, showing old → new', async () => {
     const review = await crm.session('sn_review');
-    const [item] = (await review.get<{ items: Item[] }>('/api/approvals/inbox')).body.items;
+    // His inbox also holds the demo book's two customer information entries (e2e/information-review.e2e.ts).
+    const [item] = (await review.get<{ items: Item[] }>('/api/approvals/inbox?type=customer.delete')).body.items;
     expect(item).toBeDefined();
     const page = await crm.newPage();
     await crm.login(page, 'sn_review');
     await page.goto('/approvals');
     const rows = page.locator('[data-testid=approvals-table] tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(3);
     // The menu's 审批 badge counts what waits for him, as the inbox does.
-    await expect.poll(() => page.locator('[data-testid=menu-badge-approvals]').textContent()).toBe('1');
-    expect(await rows.first().textContent()).toContain(item!.subject.label);
+    await expect.poll(() => page.locator('[data-testid=menu-badge-approvals]').textContent()).toBe('3');
+    const row = rows.filter({ hasText: item!.subject.label });
     await page.screenshot({ path: `${OUT}/approvals-inbox.png` });
-    await rows.first().click();
+    await row.click();
     const drawer = page.locator('[data-testid=approval-drawer]');
     await expect.poll(() => drawer.locator('[data-testid=approval-changes] tbody tr').allTextContents()).toEqual(
       [expect.stringMatching(/^客户状态正常已删除$/), expect.stringContaining('删除原因')]);
@@ -36,8 +37,8 @@ describe('the approval inbox in the browser', () => {
     await page.click('[data-testid=approval-approve]');
     await page.fill('[data-testid=approval-reason]', '核对无误');
     await page.click('[data-testid=approval-decision-form-ok]');
-    await expect.poll(() => rows.count()).toBe(0);
-    await expect.poll(() => page.locator('[data-testid=menu-badge-approvals]').count()).toBe(0);
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid=menu-badge-approvals]').textContent()).toBe('2');
     const detail = (await review.get<{ status: string; step: number }>(`/api/approvals/${item!.id}`)).body;
     expect(detail).toMatchObject({ status: 'pending', step: 2 });
     await page.context().close();
@@ -66,7 +67,7 @@ describe('the approval inbox in the browser', () => {
 
   it('shows the entry clerk his returned request with the reason, and its customer still active and under review', async () => {
     const entry = await crm.session('sn_entry');
-    const [returned] = (await entry.get<{ items: Item[] }>('/api/approvals/mine?status=returned')).body.items;
+    const returned = (await entry.get<{ items: Item[] }>('/api/approvals/mine?status=returned')).body.items.find((i) => i.type === 'customer.delete');
     const page = await crm.newPage();
     await crm.login(page, 'sn_entry');
     await page.goto('/approvals?tab=mine');

@@ -263,6 +263,8 @@ export interface CertificateTable {
 export interface CustomerHistoryTable {
   id: Generated<number>; customer_id: number; field: string; old_value: string | null; new_value: string | null;
   source: 'screen' | 'import' | 'feed' | 'merge' | 'system'; changed_by: number | null; changed_at: Timestamp; request_id: string | null;
+  /** Set when the change took effect through review (0021): the request, who keyed it, who approved it. */
+  approval_request_id: number | null; maker_id: number | null; checker_id: number | null;
 }
 
 export interface CustomerDuplicateTable {

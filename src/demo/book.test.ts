@@ -118,15 +118,30 @@ describe('the demo book', () => {
 
   it('has customer deletions under review: one awaiting sn_review, one sn_head, one returned to sn_entry', async () => {
     const review = await signIn('sn_review');
-    const inbox = await review('/api/approvals/inbox');
+    const inbox = await review('/api/approvals/inbox?type=customer.delete');
     expect(inbox.items).toEqual([expect.objectContaining({ type: 'customer.delete', maker: '韩录入', step: 1, stepCount: 2 })]);
     const detail = await review(`/api/approvals/${inbox.items[0].id}`);
     expect(detail.can.decide).toBe(true);
     expect(detail.changes[0]).toEqual({ field: 'status', old: 'active', new: 'deleted' });
     expect((await (await signIn('sn_head'))('/api/approvals/inbox')).items).toEqual([expect.objectContaining({ step: 2, stepCount: 2 })]);
-    expect(await (await signIn('sn_entry'))('/api/approvals/count')).toEqual({ pending: 0, overdue: 0, returnedToMe: 1 });
+    // One deletion and one customer information entry (below) came back to the clerk.
+    expect(await (await signIn('sn_entry'))('/api/approvals/count')).toEqual({ pending: 0, overdue: 0, returnedToMe: 2 });
     const deleted = await sql<{ n: number }>`select count(*)::int as n from customer where status = 'deleted'`.execute(handle.db);
     expect(deleted.rows[0]!.n).toBe(0);
+  });
+
+  it('has customer information entries under review: two awaiting sn_review, the companies still as they were', async () => {
+    const review = await signIn('sn_review');
+    const inbox = await review('/api/approvals/inbox?type=customer.information');
+    expect(inbox.items).toEqual([expect.objectContaining({ maker: '韩录入', step: 1, stepCount: 1 }), expect.objectContaining({ maker: '韩录入', step: 1, stepCount: 1 })]);
+    for (const item of inbox.items) {
+      const detail = await review(`/api/approvals/${item.id}`);
+      expect(detail.can.decide).toBe(true);
+      expect(detail.changes.length).toBeGreaterThan(0);
+      const now = await handle.db.selectFrom('customer').select('name').where('id', '=', Number(item.subject.id)).executeTakeFirstOrThrow();
+      const name = detail.changes.find((c: { field: string }) => c.field === 'name');
+      if (name) expect(now.name).toBe(name.old);
+    }
   });
 
   it('shows sn_head his sub-branch\'s daily averages', async () => {

@@ -27,6 +27,7 @@ import { addBookDocuments } from './book-documents.ts';
 import { addBookImages } from './book-images.ts';
 import { raiseCompletenessTodos } from '../modules/completeness/completeness.job.ts';
 import type { ImageStore } from '../modules/images/image-store.ts';
+import { addBookInformationReviews } from './book-information-reviews.ts';
 
 export interface DemoBookOptions {
   /** Customers imported into the CRM before the first feed day. */
@@ -89,6 +90,8 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   }
   // The morning job's to-dos for new customers still incomplete three working days after opening.
   log(`    ${(await raiseCompletenessTodos(db, businessToday())).raised} completeness to-dos raised`);
+  await addBookInformationReviews(db, actorOf);
+  log('    customer information changes under review');
 
   const accounts = Number((await sql<{ n: number }>`select count(*)::int as n from account`.execute(db)).rows[0]!.n);
   const customers = Number((await sql<{ n: number }>`select count(*)::int as n from customer`.execute(db)).rows[0]!.n);

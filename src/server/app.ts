@@ -28,6 +28,7 @@ import { codeTableRoutes } from '../modules/codes/code-table.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { customerRoutes } from '../modules/customers/customer.routes.ts';
+import { informationReviewRoutes } from '../modules/customers/information-review/information-review.routes.ts';
 import fastifyMultipart from '@fastify/multipart';
 import { customerImportRoutes } from '../modules/customers/import/import.routes.ts';
 import { customerExportRoutes } from '../modules/customers/export/export.routes.ts';
@@ -161,6 +162,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(approvalRoutes);
     await api.register(documentRoutes);
     await api.register(imageRoutes); await api.register(completenessRoutes);
+    await api.register(informationReviewRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

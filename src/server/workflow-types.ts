@@ -6,3 +6,5 @@ import { customerDeletion } from '../modules/customers/deletion/customer-deletio
 registerWorkflowType(customerDeletion);
 import { documentEntryReview } from '../modules/documents/transfer/entry-review.workflow.ts';
 registerWorkflowType(documentEntryReview);
+import { customerInformationReview } from '../modules/customers/information-review/information-review.workflow.ts';
+registerWorkflowType(customerInformationReview);

@@ -13,7 +13,7 @@ export type MenuGroup = 'customer' | 'documents' | 'org' | 'platform' | 'securit
 type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
   | 'documentFlows' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
-  | 'completenessOverdue';
+  | 'completenessOverdue' | 'informationReviewSettings';
 
 export interface AppRoute {
   path: string;
@@ -81,6 +81,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/feeds/FeedsPage')) },
   { path: '/settings/account-alerts', label: 'menu.alertSettings', icon: <AlertOutlined />, group: 'platform', permission: 'setting.manage',
     component: lazy(() => import('./pages/settings/AccountAlertSettingsPage')) },
+  { path: '/settings/customer-information-review', label: 'menu.informationReviewSettings', icon: <AuditOutlined />, group: 'platform', permission: 'setting.manage',
+    component: lazy(() => import('./pages/settings/InformationReviewSettingsPage')) },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, group: 'security', permission: 'audit.read',
     component: lazy(() => import('./pages/audit/AuditPage')) },
   { path: '/api-tokens', label: 'menu.apiTokens', icon: <KeyOutlined />, group: 'security', permission: 'apitoken.manage',

@@ -98,10 +98,13 @@ export async function listMine(db: Executor, actor: Actor, q: MineQuery) {
 export async function listOpenFor(db: Executor, actor: Actor, subject: { type: string; id: string }) {
   const rows = await db.selectFrom('approval_request').innerJoin('app_user as maker', 'maker.id', 'approval_request.maker_id')
     .innerJoin('institution as maker_i', 'maker_i.id', 'approval_request.maker_institution_id')
-    .select(listColumns).where('approval_request.subject_type', '=', subject.type).where('approval_request.subject_id', '=', subject.id)
+    .select([...listColumns, 'approval_request.payload']).where('approval_request.subject_type', '=', subject.type).where('approval_request.subject_id', '=', subject.id)
     .where('approval_request.status', 'in', ['pending', 'returned']).where(requestVisibleTo(actor)).orderBy('approval_request.id').limit(20).execute();
   const today = businessToday();
-  return { items: rows.map((r) => toItem(r, today)) };
+  return { items: rows.map((r) => {
+    const type = workflowType(r.workflow_type);
+    return { ...toItem(r, today), ...(type.pendingFields ? { fields: type.pendingFields(type.payload.parse(r.payload)) } : {}) };
+  }) };
 }
 
 /** One request as the drawer shows it: its steps, each decision, old → new where the type gives them, and what I may do. */
@@ -125,10 +128,12 @@ export async function getRequest(db: Executor, actor: Actor, id: number) {
   const roleName = new Map(roles.map((x) => [x.code, { zh: x.name_zh, en: x.name_en }]));
   const type = workflowType(r.workflow_type);
   // Old → new as of now: what the reviewer would put into force (the old side is today's value).
-  const changes = type.changes && r.status === 'pending' ? await type.changes(db, type.payload.parse(r.payload)) : [];
+  const payload = type.payload.parse(r.payload);
+  const changes = type.changes && r.status === 'pending' ? await type.changes(db, payload) : [];
   const isMaker = actor.kind === 'user' && r.maker_id === actor.id;
   return {
-    ...toItem(r, businessToday()), round: r.round, actingInstitution: r.acting_institution, payload: r.payload, result: r.result,
+    ...toItem(r, businessToday()), round: r.round, actingInstitution: r.acting_institution,
+    payload: type.shownPayload ? type.shownPayload(payload) : r.payload, result: r.result,
     steps: (r.plan as PlannedStep[]).map((s, i) => ({ stepNo: i + 1, roleCode: s.roleCode, roleName: roleName.get(s.roleCode) ?? null, actingInstitution: s.actingInstitution, timeLimitDays: s.timeLimitDays })),
     history: decisions.map((d) => ({ round: d.round, step: d.step_no, decision: d.decision, reason: d.reason, at: d.decided_at, actor: d.display_name, username: d.username })),
     changes,

@@ -34,6 +34,13 @@ export interface WorkflowType<P> {
    * on the request.
    */
   apply(tx: Tx, checker: Actor, payload: P, request: { id: number; makerId: number }): Promise<Record<string, unknown>>;
+  /**
+   * The payload as a reader of the request sees it, when the stored one holds personal data that
+   * screens show masked (an ID number keyed into a customer change). Default: the payload itself.
+   */
+  shownPayload?(payload: P): Record<string, unknown>;
+  /** The fields an open request would change, for the "pending" mark on its subject's screen. */
+  pendingFields?(payload: P): string[];
 }
 
 const registry = new Map<string, WorkflowType<unknown>>();

@@ -10,6 +10,7 @@ import { loadCustomer } from './customer.queries.ts';
 import { fieldsOf } from './fields.ts';
 import { maskChange, maskFields, maskValue, sensitivityOf } from './masking.ts';
 import { historyCustomerIds } from './merge/merge.service.ts';
+import { fieldsUnderReview } from './information-review/review-policy.ts';
 
 /** Whole years between the birth date and today. */
 export function ageOn(birthDate: string | null | undefined, today: string): number | null {
@@ -31,7 +32,7 @@ export function annualIncome(monthly: string | null | undefined): string | null 
 export async function getCustomerView(db: Database, actor: Actor, id: number) {
   const c = await loadCustomer(db, actor, id);
   if (!c) throw notFound('customer');
-  const [institution, managers, addresses, blacklist, risk, certificates] = await Promise.all([
+  const [institution, managers, addresses, blacklist, risk, certificates, reviewedFields] = await Promise.all([
     db.selectFrom('institution').select(['id', 'code', 'name']).where('id', '=', c.institutionId).executeTakeFirstOrThrow(),
     db.selectFrom('customer_manager').innerJoin('app_user', 'app_user.id', 'customer_manager.user_id')
       .select(['app_user.id', 'app_user.display_name as displayName', 'customer_manager.role', 'customer_manager.since']).where('customer_id', '=', id).execute(),
@@ -43,6 +44,7 @@ export async function getCustomerView(db: Database, actor: Actor, id: number) {
       .where('customer_id', '=', id).orderBy('assessed_on', 'desc').execute(),
     db.selectFrom('certificate').select(['id', 'cert_type as certType', 'number', 'issuer', 'issued_on as issuedOn', 'expires_on as expiresOn', 'status', 'version'])
       .where('customer_id', '=', id).where('status', '=', 'current').orderBy('cert_type').execute(),
+    fieldsUnderReview(db, c),
   ]);
   const today = businessToday();
   return {
@@ -57,6 +59,8 @@ export async function getCustomerView(db: Database, actor: Actor, id: number) {
     addresses: addresses.map((a) => ({ ...a, address: maskValue('address', a.address) })),
     blacklist, riskAssessments: risk, certificates,
     canReveal: can(actor, 'customer.sensitive.read'),
+    // CIF-40: a change of these fields goes to 信息复核岗 before it takes effect (the settings, and whether this is a key customer).
+    reviewedFields,
   };
 }
 
@@ -77,8 +81,11 @@ export async function getCustomerHistory(db: Database, actor: Actor, id: number,
   const c = await loadCustomer(db, actor, id);
   if (!c) throw notFound('customer');
   const rows = await db.selectFrom('customer_history').leftJoin('app_user', 'app_user.id', 'customer_history.changed_by')
+    // A reviewed change (CIF-40) names who keyed it and who approved it, and the request.
+    .leftJoin('app_user as maker', 'maker.id', 'customer_history.maker_id').leftJoin('app_user as checker', 'checker.id', 'customer_history.checker_id')
     .select(['customer_history.id', 'customer_history.field', 'customer_history.old_value as oldValue', 'customer_history.new_value as newValue',
-      'customer_history.source', 'app_user.username as changedBy', 'app_user.display_name as changedByName', 'customer_history.changed_at as changedAt'])
+      'customer_history.source', 'app_user.username as changedBy', 'app_user.display_name as changedByName', 'customer_history.changed_at as changedAt',
+      'customer_history.approval_request_id as approvalRequestId', 'maker.display_name as makerName', 'checker.display_name as checkerName'])
     .where('customer_history.customer_id', 'in', historyCustomerIds(id)).orderBy('customer_history.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   const labels = new Map(fieldsOf(c.kind).map((f) => [f.key, { zh: f.zh, en: f.en }]));
   return rows.map((r) => {

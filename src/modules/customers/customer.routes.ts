@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { notFound } from '../../common/http/errors.ts';
+import { conflict, notFound } from '../../common/http/errors.ts';
 import { parseBody } from '../../common/http/parse-body.ts';
 import { loadCustomer } from './customer.queries.ts';
 import { createCustomerBody, customerIdParams, historyQuery, reasonBody, revealBody, searchQuery, updateCorporateBody, updatePersonalBody } from './customer.schema.ts';
-import { createCustomer, reactivateCustomer, updateCustomer } from './customer.service.ts';
+import { createCustomer, reactivateCustomer } from './customer.service.ts';
+import { enterCustomerChange } from './information-review/information-review.service.ts';
 import { listCustomers } from './list/customer-list.ts';
 import { submitRequest } from '../approvals/approval.service.ts';
 import { customerDeletion } from './deletion/customer-deletion.workflow.ts';
@@ -21,12 +22,16 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/customers/:id', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Single customer view (identifiers masked)', params: customerIdParams } },
     async (req) => getCustomerView(app.db, req.actor, req.params.id));
 
-  app.patch('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Change fields (personal or corporate field set, by the stored kind); every change kept in history', params: customerIdParams } },
-    async (req) => {
+  app.patch('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Change fields (personal or corporate field set, by the stored kind); every change kept in history. 202 with the request when the change needs review (customers.information_review)', params: customerIdParams } },
+    async (req, reply) => {
       const current = await loadCustomer(app.db, req.actor, req.params.id);
       if (!current) throw notFound('customer');
       const body = parseBody(current.kind === 'personal' ? updatePersonalBody : updateCorporateBody, req.body);
-      return updateCustomer(app.db, req.actor, req.params.id, body);
+      if (current.version !== body.version) throw conflict();
+      // CIF-40: a change the settings put under review is a request (202, like a deletion); the
+      // customer keeps his values until 信息复核岗 approves it. Anything else applies at once.
+      const entry = await enterCustomerChange(app.db, req.actor, req.params.id, body);
+      return entry.review ? reply.status(202).send(entry.result) : entry.result;
     });
 
   // Issue 12 item 2: a deletion is a request under review (approval type 'customer.delete'); the

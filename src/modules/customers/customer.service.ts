@@ -1,7 +1,7 @@
 // The customer master (CIF-1, CIF-3, CIF-10…14, CIF-21…25, CIF-46): open a customer under one
 // bank-wide number after the existence check, change it with field history, delete logically
 // and reactivate.
-import type { Database, Tx } from '../../db/database.ts';
+import type { Database, Executor, Tx } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { AppError, conflict, invalid, notFound } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
@@ -133,65 +133,84 @@ const text = (v: unknown) => (v === null || v === undefined || v === '' ? null :
 const identitiesText = (docs: { idType: string; idNumber: string; expiresOn?: string | null }[]) =>
   docs.map((d) => `${d.idType}:${d.idNumber}${d.expiresOn ? `:${d.expiresOn}` : ''}`).join(';');
 
-export async function updateCustomer(db: Database, actor: Actor, id: number, patch: UpdateCustomer, source: ChangeSource = 'screen') {
-  const current = await loadCustomer(db, actor, id);
-  if (!current) throw notFound('customer');
+/** Set when a change takes effect through review (customers/information-review): who keyed it, under which request. */
+export interface ReviewedBy { requestId: number; makerId: number }
+
+export const updateCustomer = (db: Database, actor: Actor, id: number, patch: UpdateCustomer, source: ChangeSource = 'screen') =>
+  existenceGuard(() => db.transaction().execute((tx) => applyCustomerUpdate(tx, actor, id, patch, source)));
+
+/**
+ * What a patch would change on a customer, field by field, old → new as history texts, after the
+ * same normalisation an update applies (codes checked, dates and amounts in canonical form).
+ * Refuses invalid values. Used by the update itself and by review (what the reviewer sees).
+ */
+export async function diffCustomer(db: Executor, current: CustomerRecord, patch: UpdateCustomer) {
   const kind = current.kind;
   const codes = await loadCodeSets(db, codeTablesOf(kind));
   const merged: Record<string, unknown> = { ...current.values, ...Object.fromEntries(Object.entries(patch).filter(([k]) => k !== 'version' && k !== 'name')) };
   if (kind === 'personal') merged.identities = patch.identities ?? current.identities.map(({ idType, idNumber, expiresOn }) => ({ idType, idNumber, expiresOn }));
   const n = normaliseCustomer(kind, merged, codes, businessToday());
   if (n.errors.length) throw invalid(...n.errors);
+  const changes: { field: string; old: string | null; new: string | null }[] = [];
+  const changed: Record<string, unknown> = {};
+  for (const f of fieldsOf(kind)) {
+    if (!(f.key in patch)) continue;
+    const before = text(current.values[f.key]);
+    const after = text(n.values[f.key]);
+    if (before !== after) { changes.push({ field: f.key, old: before, new: after }); changed[f.key] = n.values[f.key]; }
+  }
+  if (patch.name !== undefined && patch.name !== current.name) changes.push({ field: 'name', old: current.name, new: patch.name });
+  if (kind === 'personal' && patch.identities) {
+    const before = identitiesText(current.identities);
+    const after = identitiesText(n.identities!);
+    if (before !== after) changes.push({ field: 'identities', old: before, new: after });
+  }
+  return { changes, changed, normalised: n };
+}
 
-  return existenceGuard(() => db.transaction().execute(async (tx) => {
-    const locked = await loadCustomer(tx, actor, id, true);
-    if (!locked) throw notFound('customer');
-    if (locked.version !== patch.version) throw conflict();
-    if (locked.status !== 'active') throw invalid({ path: 'id', code: 'customers.not_active' });
-    const changes: { field: string; old: string | null; new: string | null }[] = [];
-    const changed: Record<string, unknown> = {};
-    for (const f of fieldsOf(kind)) {
-      if (!(f.key in patch)) continue;
-      const before = text(locked.values[f.key]);
-      const after = text(n.values[f.key]);
-      if (before !== after) { changes.push({ field: f.key, old: before, new: after }); changed[f.key] = n.values[f.key]; }
-    }
-    if (patch.name !== undefined && patch.name !== locked.name) changes.push({ field: 'name', old: locked.name, new: patch.name });
-    if (kind === 'personal' && patch.identities) {
-      const before = identitiesText(locked.identities);
-      const after = identitiesText(n.identities!);
-      if (before !== after) {
-        await assertNotExisting(tx, actor, kind, n.values, n.identities, id);
-        changes.push({ field: 'identities', old: before, new: after });
-        await tx.deleteFrom('customer_identity').where('customer_id', '=', id).execute();
-        await tx.insertInto('customer_identity').values(n.identities!.map((d, i) => ({ customer_id: id, seq: i + 1, id_type: d.idType, id_number: d.idNumber, expires_on: d.expiresOn }))).execute();
-      }
-    }
-    if (kind === 'corporate') {
-      if ('creditCode' in changed || 'organizationCode' in changed) await assertNotExisting(tx, actor, kind, changed, undefined, id);
-      if ('legalRepCustomerId' in changed) await assertLegalRep(tx, actor, changed.legalRepCustomerId);
-    }
-    if (!changes.length) return { id, version: locked.version, changed: 0 };
-    const columns = toColumns(kind, changed);
-    if (kind === 'corporate' && ['industryCode', 'industrialZone', 'specialisedMarket'].some((k) => k in changed)) {
-      Object.assign(columns, { industry_updated_by: userId(actor), industry_updated_at: new Date() });
-    }
-    if (Object.keys(columns).length) {
-      await tx.updateTable(kind === 'personal' ? 'personal_customer' : 'corporate_customer').set(columns as never).where('customer_id', '=', id).execute();
-    }
-    const row = await tx.updateTable('customer').set({
-      name: patch.name ?? locked.name,
-      ...(patch.name && patch.name !== locked.name ? { search_terms: searchTerms(patch.name, kind) } : {}),
-      version: locked.version + 1, updated_at: new Date(),
-    }).where('id', '=', id).returning('version').executeTakeFirstOrThrow();
-    await tx.insertInto('customer_history').values(changes.map((c) => ({
-      customer_id: id, field: c.field, old_value: c.old, new_value: c.new, source, changed_by: userId(actor), request_id: actor.requestId,
-    }))).execute();
-    const maskedBefore = Object.fromEntries(changes.map((c) => [c.field, maskChange(kind, c.field, c.old)]));
-    const maskedAfter = Object.fromEntries(changes.map((c) => [c.field, maskChange(kind, c.field, c.new)]));
-    await writeAudit(tx, actor, { action: 'customer.update', entityType: 'customer', entityId: id, before: maskedBefore, after: { ...maskedAfter, source } });
-    return { id, version: row.version, changed: changes.length };
-  }));
+/**
+ * Changes a customer's fields in the caller's transaction, with field history and audit row.
+ * `review` names the approval request and its maker when the change was reviewed: `actor` is then
+ * the approving checker, and the version is not compared (the request's basis already was).
+ */
+export async function applyCustomerUpdate(tx: Tx, actor: Actor, id: number, patch: UpdateCustomer, source: ChangeSource = 'screen', review?: ReviewedBy) {
+  const locked = await loadCustomer(tx, actor, id, true);
+  if (!locked) throw notFound('customer');
+  if (!review && locked.version !== patch.version) throw conflict();
+  if (locked.status !== 'active') throw invalid({ path: 'id', code: 'customers.not_active' });
+  const kind = locked.kind;
+  const { changes, changed, normalised: n } = await diffCustomer(tx, locked, patch);
+  if (changes.some((c) => c.field === 'identities')) {
+    await assertNotExisting(tx, actor, kind, n.values, n.identities, id);
+    await tx.deleteFrom('customer_identity').where('customer_id', '=', id).execute();
+    await tx.insertInto('customer_identity').values(n.identities!.map((d, i) => ({ customer_id: id, seq: i + 1, id_type: d.idType, id_number: d.idNumber, expires_on: d.expiresOn }))).execute();
+  }
+  if (kind === 'corporate') {
+    if ('creditCode' in changed || 'organizationCode' in changed) await assertNotExisting(tx, actor, kind, changed, undefined, id);
+    if ('legalRepCustomerId' in changed) await assertLegalRep(tx, actor, changed.legalRepCustomerId);
+  }
+  if (!changes.length) return { id, version: locked.version, changed: 0 };
+  const columns = toColumns(kind, changed);
+  if (kind === 'corporate' && ['industryCode', 'industrialZone', 'specialisedMarket'].some((k) => k in changed)) {
+    Object.assign(columns, { industry_updated_by: userId(actor), industry_updated_at: new Date() });
+  }
+  if (Object.keys(columns).length) {
+    await tx.updateTable(kind === 'personal' ? 'personal_customer' : 'corporate_customer').set(columns as never).where('customer_id', '=', id).execute();
+  }
+  const row = await tx.updateTable('customer').set({
+    name: patch.name ?? locked.name,
+    ...(patch.name && patch.name !== locked.name ? { search_terms: searchTerms(patch.name, kind) } : {}),
+    version: locked.version + 1, updated_at: new Date(),
+  }).where('id', '=', id).returning('version').executeTakeFirstOrThrow();
+  await tx.insertInto('customer_history').values(changes.map((c) => ({
+    customer_id: id, field: c.field, old_value: c.old, new_value: c.new, source, changed_by: userId(actor), request_id: actor.requestId,
+    ...(review ? { approval_request_id: review.requestId, maker_id: review.makerId, checker_id: userId(actor) } : {}),
+  }))).execute();
+  const maskedBefore = Object.fromEntries(changes.map((c) => [c.field, maskChange(kind, c.field, c.old)]));
+  const maskedAfter = Object.fromEntries(changes.map((c) => [c.field, maskChange(kind, c.field, c.new)]));
+  await writeAudit(tx, actor, { action: 'customer.update', entityType: 'customer', entityId: id, before: maskedBefore,
+    after: { ...maskedAfter, source, ...(review ? { approvalRequestId: review.requestId, makerId: review.makerId } : {}) } });
+  return { id, version: row.version, changed: changes.length };
 }
 
 /**

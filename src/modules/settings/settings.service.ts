@@ -11,6 +11,7 @@ import { closureRulesSchema, DEFAULT_CLOSURE_RULES } from '../accounts/signings/
 import { largeChangeKeepDaysSchema, largeChangeThresholdSchema, maturityWindowsSchema } from '../accounts/alerts/alert.schema.ts';
 import { demoBookStateSchema } from '../../demo/book-state.ts';
 import { imageMaxBytesSchema } from '../images/image.schema.ts';
+import { DEFAULT_INFORMATION_REVIEW, informationReviewSettingsSchema } from '../customers/information-review/review-settings.ts';
 
 const SETTINGS = {
   'security.policy': { schema: securityPolicySchema, default: MLPS_POLICY },
@@ -28,6 +29,8 @@ const SETTINGS = {
   'demo.book': { schema: demoBookStateSchema, default: { status: 'none' as const } },
   // CIF-44: the largest scan accepted, in bytes (20 MiB: a multi-page colour PDF at 300 dpi).
   'images.max_bytes': { schema: imageMaxBytesSchema, default: 20 * 1024 * 1024 },
+  // CIF-40: which customer information changes go to 信息复核岗 before they take effect.
+  'customers.information_review': { schema: informationReviewSettingsSchema, default: DEFAULT_INFORMATION_REVIEW },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

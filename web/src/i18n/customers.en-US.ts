@@ -46,6 +46,8 @@ export const customersEn: Messages['customers'] = {
   form: {
     choose: 'Choose', searching: 'Searching…', codeSearch: 'Type a code or name, or open the levels',
     pickCustomer: 'Customer no., name or ID number', pickCustomerHint: 'Type to search',
+    reviewTitle: 'Customer information entry complete?', reviewContent: 'A change of {{fields}} takes effect only when the information reviewer approves it. Until then the customer keeps the current information.', reviewOk: 'Entry complete: submit for review',
+    submittedForReview: 'Submitted for review (request {{requestId}}); it takes effect when approved', reviewHint: 'Changes of {{fields}} are reviewed',
     editTitle: 'Edit customer: {{name}} ({{customerNo}})',
     nameRequired: 'Enter the name',
     institutionHint: 'The institution the customer belongs to; empty means your own',
@@ -77,7 +79,7 @@ export const customersEn: Messages['customers'] = {
   },
   history: {
     at: 'Changed at', fieldLabel: 'Field', change: 'Old → new', source: 'Source', by: 'By', empty: '(empty)',
-    created: 'Customer opened, number {{customerNo}}', addressAttr: 'Address · {{attr}}',
+    created: 'Customer opened, number {{customerNo}}', addressAttr: 'Address · {{attr}}', reviewed: 'Keyed by {{maker}}, reviewed by {{checker}} (request {{requestId}})',
     field: { name: 'Name', identities: 'Documents', status: 'Status', merge: 'Merge', blacklisted: 'Blacklist flag', riskAssessment: 'Risk assessment', _created: 'Opened' },
   },
   export: {

@@ -45,6 +45,8 @@ export const customersZh = {
     choose: '请选择', searching: '正在查找…', codeSearch: '输入代码或名称查找，或逐级展开选择',
     pickCustomer: '输入客户号、姓名或证件号查找', pickCustomerHint: '请输入查找条件',
     editTitle: '编辑客户：{{name}}（{{customerNo}}）',
+    reviewTitle: '客户信息录入完成？', reviewContent: '以下信息的变更须经信息复核岗复核后生效：{{fields}}。提交后，复核通过前客户仍按原信息生效。', reviewOk: '录入完成，提交复核',
+    submittedForReview: '已提交复核（申请编号 {{requestId}}），复核通过后生效', reviewHint: '修改{{fields}}须经复核',
     nameRequired: '请输入名称',
     institutionHint: '客户归属的机构，留空为本人所在机构',
     institutionDefault: '本人所在机构',
@@ -75,7 +77,7 @@ export const customersZh = {
   },
   history: {
     at: '变更时间', fieldLabel: '字段', change: '原值 → 新值', source: '来源', by: '操作人', empty: '（空）',
-    created: '开立客户，客户号 {{customerNo}}', addressAttr: '地址·{{attr}}',
+    created: '开立客户，客户号 {{customerNo}}', addressAttr: '地址·{{attr}}', reviewed: '经办 {{maker}}，复核 {{checker}}（申请 {{requestId}}）',
     field: { name: '名称', identities: '证件', status: '状态', merge: '客户合并', blacklisted: '黑名单标志', riskAssessment: '风险测评', _created: '开户' },
   },
   export: {

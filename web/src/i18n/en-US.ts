@@ -36,6 +36,7 @@ export const enUS: Messages = {
     calendar: 'Calendar',
     feeds: 'Daily feed',
     alertSettings: 'Account alert settings',
+    informationReviewSettings: 'Customer information review',
     audit: 'Audit log',
     apiTokens: 'API tokens',
     securityPolicy: 'Security policy',

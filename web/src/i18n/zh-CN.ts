@@ -34,6 +34,7 @@ export const zhCN = {
     calendar: '工作日历',
     feeds: '数据下发',
     alertSettings: '账户预警设置',
+    informationReviewSettings: '客户信息复核设置',
     audit: '审计日志',
     apiTokens: '接口令牌',
     securityPolicy: '安全策略',

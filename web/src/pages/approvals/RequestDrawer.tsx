@@ -10,7 +10,8 @@ import { useLang } from '../../i18n';
 import { formatDateTime, orDash } from '../../lib/format';
 import { fetchApproval, resubmit, subjectLink, withdraw, type ApprovalDetail } from './api';
 import { DecisionModal, type Decision } from './DecisionModal';
-import { fieldLabel, typeLabel, valueLabel } from './labels';
+import { CodeName } from '../customers/view/CodeName';
+import { customerCodeTable, fieldLabel, typeLabel, valueLabel } from './labels';
 import { StatusTag } from './StatusTag';
 
 export function RequestDrawer({ id, onClose }: { id: number; onClose: () => void }) {
@@ -75,9 +76,9 @@ function Body({ r, lang, link }: { r: ApprovalDetail; lang: 'zh-CN' | 'en-US'; l
       {r.changes.length > 0 && <>
         <Typography.Title level={5} style={{ marginTop: 20 }}>{t('approvals.changes')}</Typography.Title>
         <Table size="small" rowKey="field" pagination={false} dataSource={r.changes} data-testid="approval-changes" columns={[
-          { title: t('approvals.field'), dataIndex: 'field', width: 140, render: (f: string) => fieldLabel(t, f) },
-          { title: t('approvals.oldValue'), dataIndex: 'old', render: (v: string | null, x) => <Typography.Text delete={v !== x.new}>{valueLabel(t, x.field, v)}</Typography.Text> },
-          { title: t('approvals.newValue'), dataIndex: 'new', render: (v: string | null, x) => <Typography.Text strong>{valueLabel(t, x.field, v)}</Typography.Text> },
+          { title: t('approvals.field'), dataIndex: 'field', width: 140, render: (f: string) => fieldLabel(t, f, lang) },
+          { title: t('approvals.oldValue'), dataIndex: 'old', render: (v: string | null, x) => <Typography.Text delete={v !== x.new}><ChangeValue field={x.field} v={v} /></Typography.Text> },
+          { title: t('approvals.newValue'), dataIndex: 'new', render: (v: string | null, x) => <Typography.Text strong><ChangeValue field={x.field} v={v} /></Typography.Text> },
         ]} />
       </>}
       <Typography.Title level={5} style={{ marginTop: 20 }}>{t('approvals.steps')}</Typography.Title>
@@ -101,4 +102,12 @@ function Body({ r, lang, link }: { r: ApprovalDetail; lang: 'zh-CN' | 'en-US'; l
       }))} />
     </>
   );
+}
+
+/** A value of a change: a coded customer field by its code and name, anything else as valueLabel gives it. */
+function ChangeValue({ field, v }: { field: string; v: string | null }) {
+  const { t } = useTranslation();
+  const table = customerCodeTable(field);
+  if (table && v) return <CodeName table={table} code={v} />;
+  return <>{valueLabel(t, field, v)}</>;
 }

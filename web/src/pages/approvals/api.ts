@@ -7,6 +7,8 @@ export type ApprovalStatus = 'pending' | 'approved' | 'returned' | 'withdrawn' |
 export interface ApprovalItem {
   id: number; type: string; subject: { type: string; id: string; label: string }; step: number; stepCount: number; role: string | null;
   dueOn: string | null; overdue: boolean; status: ApprovalStatus; maker: string; makerInstitution: string; submittedAt: string; updatedAt: string;
+  /** On the open requests of a subject, where the type names them: the fields the request would change. */
+  fields?: string[];
 }
 export interface ApprovalPage { page: number; pageSize: number; hasMore: boolean; items: ApprovalItem[] }
 export interface ApprovalDetail extends ApprovalItem {

@@ -3,7 +3,7 @@
 // language (the tab holding the first one opens), the existence check's customer as a link.
 // An edit sends the version and only the fields that changed.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Col, Form, Input, Result, Row, Select, Skeleton, Space, Tabs } from 'antd';
+import { Alert, App, Badge, Button, Card, Col, Form, Input, Result, Row, Select, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -17,6 +17,9 @@ import { IdentitiesField } from './form/IdentitiesField';
 import { MailingFollowsHome } from './form/MailingFollowsHome';
 import { changedBody, createBody, initialValues, type FormValues } from './form/values';
 import { SCALES } from './labels';
+import { useLang } from '../../i18n';
+import { fieldLabel } from '../approvals/labels';
+import { UnderReview } from '../approvals/UnderReview';
 
 export default function CustomerFormPage() {
   const { t } = useTranslation();
@@ -37,7 +40,8 @@ interface Existing { title: string; customerNo: string | null; id?: number }
 function CustomerForm({ kind, view }: { kind: CustomerKind; view?: CustomerView }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const lang = useLang();
   const queryClient = useQueryClient();
   const report = useReportError();
   const [form] = Form.useForm<FormValues>();
@@ -102,10 +106,20 @@ function CustomerForm({ kind, view }: { kind: CustomerKind; view?: CustomerView 
           return;
         }
       }
+      // CIF-40: a change of a field under review is "entry complete" — confirmed, then 信息复核岗
+      // reviews it and the customer keeps his values until then. The server decides; the dialog
+      // names the fields the view says are reviewed.
+      const reviewed = view.reviewedFields.filter((f) => f in body);
+      if (reviewed.length && !(await modal.confirm({
+        title: t('customers.form.reviewTitle'), okText: t('customers.form.reviewOk'), cancelText: t('customers.form.cancel'),
+        content: t('customers.form.reviewContent', { fields: reviewed.map((f) => fieldLabel(t, f, lang)).join('、') }),
+      }))) return;
       // The server counts what really changed (a revealed value saved as it was is no change).
       const res = await updateCustomer(view.id, body);
       await queryClient.invalidateQueries({ queryKey: ['customer'] });
-      if (res.changed) message.success(t('customers.form.updated', { count: res.changed })); else message.info(t('customers.form.noChanges'));
+      await queryClient.invalidateQueries({ queryKey: ['approvals'] });
+      if (res.requestId !== undefined) message.success({ content: t('customers.form.submittedForReview', { requestId: res.requestId }), duration: 6 });
+      else if (res.changed) message.success(t('customers.form.updated', { count: res.changed })); else message.info(t('customers.form.noChanges'));
       navigate(`/customers/${view.id}`);
     } catch (e) {
       if (isApiError(e) && e.code === 'customers.exists') {
@@ -140,6 +154,8 @@ function CustomerForm({ kind, view }: { kind: CustomerKind; view?: CustomerView 
     <Form form={form} layout="vertical" initialValues={initial} onValuesChange={clearServerErrors} requiredMark data-testid="customer-form"
       onFinish={() => void save()}>
       <Card size="small" title={title} style={{ marginBottom: 12 }}>
+        {/* A change already under review: its fields and a link; the values below are the ones in force. */}
+        {view && <UnderReview subjectType="customer" subjectId={view.id} />}
         {existing && (
           <Alert type="error" showIcon style={{ marginBottom: 12 }} title={existing.title} data-testid="customer-exists"
             action={existing.id ? <Link to={`/customers/${existing.id}`}>{t('customers.form.openExisting', { customerNo: existing.customerNo })}</Link> : undefined} />
@@ -185,6 +201,7 @@ function CustomerForm({ kind, view }: { kind: CustomerKind; view?: CustomerView 
           <Button type="primary" htmlType="submit" loading={busy} data-testid="customer-form-save">{t('common.save')}</Button>
           <Button onClick={() => navigate(view ? `/customers/${view.id}` : '/customers')}>{t('customers.form.cancel')}</Button>
           <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('customers.form.saveHint')}</span>
+          {view && view.reviewedFields.length > 0 && <Tag color="gold" data-testid="review-hint">{t('customers.form.reviewHint', { fields: view.reviewedFields.map((f) => fieldLabel(t, f, lang)).join('、') })}</Tag>}
         </Space>
       </Card>
     </Form>

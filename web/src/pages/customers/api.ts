@@ -40,11 +40,15 @@ export interface CustomerView {
   computed: { age?: number | null; annualIncome?: string | null };
   blacklist: BlacklistRow[];
   canReveal: boolean;
+  /** CIF-40: a change of these fields goes to review before it takes effect. */
+  reviewedFields: string[];
 }
 
 export interface HistoryRow {
   id: number; field: string; oldValue: string | null; newValue: string | null; source: string;
   changedBy: string | null; changedByName: string | null; changedAt: string; label: { zh: string; en: string } | null;
+  /** Set when the change took effect through review: the request, who keyed it and who approved it. */
+  approvalRequestId: number | null; makerName: string | null; checkerName: string | null;
 }
 
 export type CreateCustomer = z.input<typeof createCustomerBody>;
@@ -58,8 +62,10 @@ export const fetchHistory = (id: number, signal?: AbortSignal) => api.get<Histor
 export interface AuditTrailRow { id: number; occurredAt: string; actorKind: string; actorName: string | null; action: string; clientIp: string | null; requestId: string | null; field: string | null }
 export const fetchAuditTrail = (id: number, signal?: AbortSignal) => api.get<AuditTrailRow[]>(`/customers/${id}/audit`, { pageSize: 200 }, signal);
 export const createCustomer = (body: CreateCustomer) => api.post<Created>('/customers', body);
+/** Applied at once ({ changed }), or submitted for review (202: { requestId, reviewedFields }). */
+export type UpdateResult = { id: number; version: number; changed: number; requestId?: undefined } | { requestId: number; step: number; reviewedFields: string[] };
 export const updateCustomer = (id: number, body: Record<string, unknown> & { version: number }) =>
-  api.patch<{ id: number; version: number; changed: number }>(`/customers/${id}`, body);
+  api.patch<UpdateResult>(`/customers/${id}`, body);
 export const deleteCustomer = (id: number, reason: string) => api.delete<{ id: number }>(`/customers/${id}`, { reason });
 export const reactivateCustomer = (id: number, reason: string) => api.post<{ id: number }>(`/customers/${id}/reactivate`, { reason });
 export const revealField = (id: number, field: string) => api.post<{ field: string; value: unknown }>(`/customers/${id}/reveal`, { field });

@@ -54,7 +54,9 @@ const columns = (t: TFunction, lang: Lang, kind: CustomerKind): TableColumnsType
       : <span><Value kind={kind} field={r.field} v={r.oldValue} /> <ArrowRightOutlined style={{ color: '#999', margin: '0 6px' }} /> <Value kind={kind} field={r.field} v={r.newValue} /></span>,
   },
   { title: t('customers.history.source'), dataIndex: 'source', width: 100, render: (s: string) => <Tag>{t(`customers.source.${s as 'screen'}`, { defaultValue: s })}</Tag> },
-  { title: t('customers.history.by'), key: 'by', width: 170, render: (_: unknown, r) => (r.changedByName ? `${r.changedByName}（${r.changedBy}）` : t('common.system')) },
+  { title: t('customers.history.by'), key: 'by', width: 220, render: (_: unknown, r) => (r.approvalRequestId
+    ? t('customers.history.reviewed', { maker: r.makerName, checker: r.checkerName, requestId: r.approvalRequestId })
+    : r.changedByName ? `${r.changedByName}（${r.changedBy}）` : t('common.system')) },
 ];
 
 export function HistoryTab({ id, kind }: { id: number; kind: CustomerKind }) {

@@ -1,0 +1,36 @@
+// The setting 'customers.information_review' (CIF-40): per change kind, whose changes go to
+// review, and the fields each kind covers. Plain data, free of the settings service (which imports
+// it) and of the database, so the web's settings screen reads the same lists.
+import { z } from 'zod';
+
+/** off: never reviewed; key_customers: reviewed for key customers only; all_customers: always. */
+export const reviewScope = z.enum(['off', 'key_customers', 'all_customers']);
+export type ReviewScope = z.infer<typeof reviewScope>;
+
+/**
+ * The change kinds with a setting. Opening, blacklist removal and merge are not yet under review
+ * (see docs/approvals.md); they have no setting rather than a setting that does nothing.
+ */
+export const informationReviewSettingsSchema = z.strictObject({
+  keyFields: reviewScope,
+  identityDocuments: reviewScope,
+});
+export type InformationReviewSettings = z.infer<typeof informationReviewSettingsSchema>;
+
+/** A bank's default: key customers' key information is reviewed; the rest applies at once. */
+export const DEFAULT_INFORMATION_REVIEW: InformationReviewSettings = { keyFields: 'key_customers', identityDocuments: 'key_customers' };
+
+
+/**
+ * Key fields: what identifies the customer and what credit and regulatory reporting rest on —
+ * name, the identifying attributes of a person, a company's codes, registration, legal
+ * representative and capital. Contact details, work and family data are not key.
+ */
+export const KEY_FIELDS: Record<'personal' | 'corporate', readonly string[]> = {
+  personal: ['name', 'gender', 'birthDate', 'nationality'],
+  corporate: ['name', 'creditCode', 'organizationCode', 'registrationType', 'enterpriseNature', 'legalRepCustomerId',
+    'registeredCapitalCurrency', 'registeredCapital', 'establishedOn'],
+};
+/** Identity documents: a person's ID documents (type, number, expiry). */
+export const IDENTITY_DOCUMENT_FIELDS = ['identities'] as const;
+
