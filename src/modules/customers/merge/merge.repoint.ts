@@ -60,8 +60,12 @@ export async function moveCertificates(tx: Tx, by: ChangedBy, survivorId: number
   return { moved: Number(r.numUpdatedRows), superseded: pairs.length };
 }
 
-/** Rows that only carry the customer id move as they are (accounts: the core system will re-point them too). */
-export async function moveOwned(tx: Tx, table: 'blacklist_entry' | 'risk_assessment' | 'account' | 'account_alert', survivorId: number, mergedId: number) {
+/**
+ * Rows that only carry the customer id move as they are (accounts: the core system will re-point
+ * them too; scans, document flows and archive positions: the paper and its images are the survivor's now).
+ */
+export async function moveOwned(tx: Tx, table: 'blacklist_entry' | 'risk_assessment' | 'account' | 'account_alert' | 'customer_image' | 'document_flow' | 'archive_position',
+  survivorId: number, mergedId: number) {
   const r = await tx.updateTable(table).set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

@@ -85,6 +85,7 @@ export async function mergeCustomers(db: Database, actor: Actor, input: MergeInp
     const riskAssessments = await moveOwned(tx, 'risk_assessment', s, m);
     const accounts = await moveOwned(tx, 'account', s, m);
     await moveOwned(tx, 'account_alert', s, m);
+    for (const table of ['customer_image', 'document_flow', 'archive_position'] as const) await moveOwned(tx, table, s, m);
     await reassignOpenAlerts(tx); // open alerts go to the survivor's responsible person now, not at the next feed
     await moveChannelLimits(tx, s, m);
     const signings = await moveSignings(tx, s, m, today);

@@ -261,7 +261,7 @@ describe('every reference to a customer is handled by the merge', () => {
       'customer_duplicate.other_id', 'customer_history.customer_id', // history stays; read as a union
       'customer_identity.customer_id', 'customer_manager.customer_id', 'personal_customer.customer_id', 'risk_assessment.customer_id',
       'financial_statement.customer_id', 'customer_non_financial.customer_id', 'customer_investment.customer_id', 'correspondent_bank_account.customer_id', // moveCreditInfo
-      'account.customer_id', 'account_alert.customer_id', // moveOwned
+      'account.customer_id', 'account_alert.customer_id', 'customer_image.customer_id', 'document_flow.customer_id', 'archive_position.customer_id', // moveOwned
       'channel_limit.customer_id', // moveChannelLimits
       'signing.customer_id', // moveSignings
       'customer_position.customer_id', // figures as of the feed day stay; the next day counts the moved accounts to the survivor
