@@ -2,7 +2,7 @@
 // lets it open. Menu, breadcrumb and the route guard are all built from this list.
 import {
   AlertOutlined, ApartmentOutlined, CheckSquareOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
-  CloudDownloadOutlined, MergeCellsOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, TagsOutlined, TeamOutlined,
+  CloudDownloadOutlined, MergeCellsOutlined, ShopOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, TagsOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
@@ -11,7 +11,8 @@ import type { Need } from './auth/session';
 export type MenuGroup = 'customer' | 'org' | 'platform' | 'security';
 
 type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
-  | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword';
+  | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
+  | 'products';
 
 export interface AppRoute {
   path: string;
@@ -51,6 +52,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/customers/CustomerFormPage')) },
   { path: '/customers/:id', label: 'menu.customerView', group: 'customer', permission: 'customer.read', hideInMenu: true, parent: '/customers',
     component: lazy(() => import('./pages/customers/CustomerViewPage')) },
+  { path: '/products', label: 'menu.products', icon: <ShopOutlined />, group: 'customer', permission: 'product.read',
+    component: lazy(() => import('./pages/products/ProductsPage')) },
   { path: '/institutions', label: 'menu.institutions', icon: <ApartmentOutlined />, group: 'org', permission: 'institution.read',
     component: lazy(() => import('./pages/institutions/InstitutionsPage')) },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, group: 'org', permission: 'user.read',

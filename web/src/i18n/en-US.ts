@@ -8,6 +8,7 @@ import { signingsEn } from './signings.en-US';
 import { accountsEn } from './accounts.en-US';
 import { feedsEn } from './feeds.en-US';
 import { approvalsEn } from './approvals.en-US';
+import { productsEn } from './products.en-US';
 
 export const enUS: Messages = {
   app: { title: 'Bank CRM', shortTitle: 'CRM' },
@@ -33,6 +34,7 @@ export const enUS: Messages = {
     apiTokens: 'API tokens',
     securityPolicy: 'Security policy',
     changePassword: 'Change password',
+    products: 'Product catalogue',
     group: { customer: 'Customers', org: 'Organisation', platform: 'Reference data', security: 'Security & audit' },
   },
   header: { changePassword: 'Change password', language: 'Language', logout: 'Sign out' },
@@ -115,6 +117,7 @@ export const enUS: Messages = {
   accounts: accountsEn,
   feeds: feedsEn,
   approvals: approvalsEn,
+  products: productsEn,
   ...cifPagesEn,
   institutions: {
     treeTitle: 'Institution tree', searchTree: 'Find by code or name', showInactive: 'Show closed institutions',

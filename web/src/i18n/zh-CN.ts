@@ -7,6 +7,7 @@ import { signingsZh } from './signings.zh-CN';
 import { accountsZh } from './accounts.zh-CN';
 import { feedsZh } from './feeds.zh-CN';
 import { approvalsZh } from './approvals.zh-CN';
+import { productsZh } from './products.zh-CN';
 export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
   menu: {
@@ -31,6 +32,7 @@ export const zhCN = {
     apiTokens: '接口令牌',
     securityPolicy: '安全策略',
     changePassword: '修改密码',
+    products: '产品目录',
     group: { customer: '客户管理', org: '组织与权限', platform: '基础数据', security: '安全与审计' },
   },
   header: { changePassword: '修改密码', language: '切换语言', logout: '退出登录' },
@@ -113,6 +115,7 @@ export const zhCN = {
   accounts: accountsZh,
   feeds: feedsZh,
   approvals: approvalsZh,
+  products: productsZh,
   ...cifPagesZh,
   institutions: {
     treeTitle: '机构树', searchTree: '按机构号或名称查找', showInactive: '显示已撤销机构',
