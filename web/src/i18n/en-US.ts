@@ -89,6 +89,7 @@ export const enUS: Messages = {
     today: 'Today is {{date}}',
     myProfile: 'My profile', username: 'Username', homeInstitution: 'Home institution', managingInstitution: 'Managing institution',
     managingHint: '(you see data of this institution and those below it)',
+    managingHintOwn: '(you see only the customers you manage yourself, within this institution and those below it)',
     roles: 'Roles', noRoles: 'No roles yet; ask your administrator', dataScope: 'Data scope',
     passwordExpires: 'Password expires', passwordNever: 'Never',
     passwordSoon: 'Your password expires in {{days}} days ({{date}}). Please change it.',

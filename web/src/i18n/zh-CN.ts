@@ -87,6 +87,7 @@ export const zhCN = {
     today: '今天是 {{date}}',
     myProfile: '我的信息', username: '用户名', homeInstitution: '归属机构', managingInstitution: '管理机构',
     managingHint: '（可查看该机构及其下级机构的数据）',
+    managingHintOwn: '（只能查看您本人管户、且属该机构或其下级机构的客户）',
     roles: '角色', noRoles: '未分配角色，请联系系统管理员', dataScope: '数据范围',
     passwordExpires: '密码到期日', passwordNever: '永不过期',
     passwordSoon: '您的密码将在 {{days}} 天后（{{date}}）到期，请及时修改。',

@@ -104,17 +104,17 @@ export function AccountsTab({ c }: { c: CustomerView }) {
           pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: list.error ? list.error.message : t('accounts.noAccounts') }}
           onRow={(a) => ({ 'data-testid': `account-row-${a.id}` }) as HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t('accounts.accountNo'), dataIndex: 'accountNo', width: 190, render: (_: string, a) => <AccountNo a={a} /> },
+            { title: t('accounts.accountNo'), dataIndex: 'accountNo', width: 165, render: (_: string, a) => <AccountNo a={a} /> },
             { title: t('accounts.product'), key: 'product', ellipsis: { showTitle: true }, render: (_: unknown, a) => localName(lang, { nameZh: a.productNameZh, nameEn: a.productNameEn }) },
             { title: t('accounts.kindLabel'), dataIndex: 'kind', width: 90, render: (k: Account['kind']) => t(`accounts.kind.${k}`) },
-            { title: t('accounts.currency'), dataIndex: 'currency', width: 64 },
-            { title: t('accounts.balance'), dataIndex: 'balance', width: 130, ...balance },
-            { title: t('accounts.rate'), dataIndex: 'rate', width: 76, align: 'right', render: orDash },
-            { title: t('accounts.openedOn'), dataIndex: 'openedOn', width: 100 },
-            { title: t('accounts.maturityOn'), dataIndex: 'maturityOn', width: 186, render: (_: string | null, a) => <Maturity a={a} /> },
+            { title: t('accounts.currency'), dataIndex: 'currency', width: 80 },
+            { title: t('accounts.balance'), dataIndex: 'balance', width: 120, ...balance },
+            { title: t('accounts.rate'), dataIndex: 'rate', width: 80, align: 'right', render: orDash },
+            { title: t('accounts.openedOn'), dataIndex: 'openedOn', width: 96 },
+            { title: t('accounts.maturityOn'), dataIndex: 'maturityOn', width: 170, render: (_: string | null, a) => <Maturity a={a} /> },
             { title: t('accounts.status'), dataIndex: 'status', width: 84, render: (s: AccountStatus) => <Tag color={STATUS_COLOR[s]}>{t(`accounts.accountStatus.${s}`)}</Tag> },
             // A closed account has nothing left to check before closing.
-            { title: t('accounts.actions'), key: 'actions', width: 64, align: 'center', render: (_: unknown, a) => (a.status === 'closed' ? null : <ClosureCheckButton accountId={a.id} compact />) },
+            { title: t('accounts.actions'), key: 'actions', width: 80, align: 'center', render: (_: unknown, a) => (a.status === 'closed' ? null : <ClosureCheckButton accountId={a.id} compact />) },
           ]} />
       </Card>
       <Card size="small" title={t('accounts.contractsTitle')}>
