@@ -2,7 +2,8 @@
 // balance, maturity badge and status of every account inside the table and the window, with no
 // sideways scrolling and nothing laid over them (the fixed action column used to cover the badge
 // and hide the status); the customer view's tabs all fit, with no "…" menu, for a personal and a
-// corporate customer. Screenshots go to .e2e-artifacts/ and are attached to the test.
+// corporate customer; the calendar's holiday names, the blacklist's columns and the user list's
+// institution names are shown whole. Screenshots go to .e2e-artifacts/ and are attached to the test.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -106,6 +107,49 @@ describe.each(['zh-CN', 'en-US'] as const)('at 1366×768 in %s', (lang) => {
       expect(wrap.x + wrap.width).toBeLessThanOrEqual(WIDTH);
       await shot(page, `customer-tabs-${kind}-${lang}`, annotate, `customer view tabs, ${kind} (${lang}, 1366×768)`);
     }
+    await page.context().close();
+  });
+
+  it('the calendar, the blacklist and the user list show their columns whole', async ({ annotate }) => {
+    const page = await crm.newPage(lang);
+    await crm.login(page, 'qd_admin');
+    /** Cells of `selector` whose text is cut (by an ellipsis or the cell's edge): their texts. */
+    const cut = (selector: string) => page.locator(selector).evaluateAll((els) => els
+      .filter((e) => { const t = (e.querySelector('.ant-table-cell-content') ?? e) as HTMLElement; return t.scrollWidth > t.clientWidth + 1; })
+      .map((e) => e.textContent));
+    const narrowHeaders = (table: string, min: number) => page.locator(`${table} thead th`).evaluateAll((els, m) => els
+      .filter((e) => e.textContent && e.getBoundingClientRect().width < m).map((e) => `${e.textContent} ${Math.round(e.getBoundingClientRect().width)}px`), min);
+
+    await page.goto('/calendar');
+    const days = page.locator('[data-testid=calendar-table] tbody tr.ant-table-row');
+    await days.first().waitFor();
+    const nameCol = (await page.locator('[data-testid=calendar-table] thead th').allTextContents()).indexOf(lang === 'zh-CN' ? '名称' : 'Name');
+    expect(nameCol).toBeGreaterThanOrEqual(0);
+    const nameTh = (await page.locator('[data-testid=calendar-table] thead th').nth(nameCol).boundingBox())!;
+    expect(nameTh.width).toBeGreaterThanOrEqual(120);
+    expect(await cut(`[data-testid=calendar-table] tbody tr.ant-table-row > td:nth-child(${nameCol + 1})`)).toEqual([]);
+    await shot(page, `calendar-${lang}`, annotate, `calendar list (${lang}, 1366×768)`);
+
+    await page.goto('/blacklist?status=all');
+    await page.locator('[data-testid=blacklist-table] tbody tr.ant-table-row').first().waitFor();
+    expect(await narrowHeaders('[data-testid=blacklist-table]', 56)).toEqual([]);
+    // Nothing to scroll sideways, so no column hides under a fixed one.
+    expect(await page.locator('[data-testid=blacklist-table] .ant-table-content, [data-testid=blacklist-table] .ant-table-body').first()
+      .evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1);
+    expect(await page.locator('[data-testid=blacklist-table] .ant-table-cell-fix-right, [data-testid=blacklist-table] .ant-table-cell-fix-left').count()).toBe(0);
+    const lastCol = await page.locator('[data-testid=blacklist-table] thead th').count();
+    expect(await cut(`[data-testid=blacklist-table] tbody tr.ant-table-row > td:nth-child(${lastCol})`)).toEqual([]);
+    await shot(page, `blacklist-${lang}`, annotate, `blacklist (${lang}, 1366×768)`);
+
+    await page.goto('/users');
+    await page.locator('[data-testid=users-table] tbody tr.ant-table-row').first().waitFor();
+    const heads = (await page.locator('[data-testid=users-table] thead th').allTextContents());
+    for (const label of lang === 'zh-CN' ? ['归属机构', '管理机构'] : ['Home institution', 'Managing institution']) {
+      const col = heads.indexOf(label);
+      expect(col, heads.join('|')).toBeGreaterThanOrEqual(0);
+      expect(await cut(`[data-testid=users-table] tbody tr.ant-table-row > td:nth-child(${col + 1})`)).toEqual([]);
+    }
+    await shot(page, `users-${lang}`, annotate, `user list (${lang}, 1366×768)`);
     await page.context().close();
   });
 });
