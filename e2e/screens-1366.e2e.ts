@@ -60,6 +60,9 @@ describe.each(['zh-CN', 'en-US'] as const)('at 1366×768 in %s', (lang) => {
     const { withMaturity } = await customersToView();
     const page = await crm.newPage(lang);
     await crm.login(page, 'sn_mgr');
+    // His profile says what he sees: his own customers, not the institution's data.
+    await expect.poll(() => page.locator('[data-testid=profile-scope-hint]').textContent()).toBe(lang === 'zh-CN'
+      ? '（只能查看您本人管户、且属该机构或其下级机构的客户）' : '(you see only the customers you manage yourself, within this institution and those below it)');
     await page.goto(`/customers/${withMaturity}?tab=accounts`);
     const table = page.locator('[data-testid=accounts-table]');
     const rows = table.locator('tbody tr.ant-table-row');
