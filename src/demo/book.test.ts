@@ -205,6 +205,19 @@ describe('the demo book', () => {
   });
 
   // Last: it marks the book half-built.
+  it('shows the product manager a catalogue of every category, with rate histories and today\'s rate', async () => {
+    const get = await signIn('product_mgr');
+    const list = await get('/api/products?pageSize=200');
+    expect(new Set(list.items.map((p: { category: string }) => p.category))).toEqual(new Set(['deposit', 'loan', 'wealth', 'card', 'e_banking', 'settlement', 'intermediary']));
+    const mortgage = list.items.find((p: { id: string }) => p.id === '2010000001');
+    expect(mortgage.currentRate).toBe('3.5000');
+    expect(list.items.find((p: { id: string }) => p.id === '4010000001').currentRate).toBeNull();
+    const detail = await get('/api/products/2010000001');
+    expect(detail.rates.map((r: { effectiveFrom: string; baseRate: string }) => [r.effectiveFrom, r.baseRate]))
+      .toEqual([['2025-05-20', '3.5000'], ['2024-07-25', '3.9500'], ['2023-09-01', '4.2000']]);
+    expect(detail.rates[0]).toMatchObject({ rateType: 'floating', floatMin: '3.0500', floatMax: '4.2000' });
+  });
+
   it('is reused by a later start, and a build left half-way is reported for rebuilding', async () => {
     expect(await firstRun(handle, config)).toEqual({ kind: 'existing', bookMissing: false });
     const system = await rootSystemActor(handle.db);

@@ -14,14 +14,14 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { loadActorForUser, rootSystemActor } from '../modules/auth/actor.queries.ts';
-import { createProduct } from '../modules/accounts/products/product.service.ts';
+import { createDemoProducts } from './demo-products.ts';
 import { getSetting, putSetting } from '../modules/settings/settings.service.ts';
 import type { DemoBookState } from './book-state.ts';
 import { importPortfolios, planPortfolios } from './book-customers.ts';
 import { loadFeedDays } from './book-feed.ts';
 import { addBookDetails } from './book-details.ts';
 import { businessToday } from '../common/business-date.ts';
-import { isoOf, PRODUCT_CATALOGUE, toDayNo } from './generate/feed.ts';
+import { isoOf, toDayNo } from './generate/feed.ts';
 import { addBookApprovals } from './book-approvals.ts';
 import { addBookDocuments } from './book-documents.ts';
 import { addBookImages } from './book-images.ts';
@@ -61,9 +61,7 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   const system = await rootSystemActor(db);
   await db.transaction().execute((tx) => putSetting(tx, system, 'demo.book', { status: 'building', seed: opts.seed, endDate: opts.endDate }));
 
-  for (const p of PRODUCT_CATALOGUE) {
-    await createProduct(db, system, { id: p.id, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, subType: p.subType, currency: 'CNY' });
-  }
+  await createDemoProducts(db, system);
   const actorOf = async (username: string) => {
     const user = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow();
     return (await loadActorForUser(db, user.id, { ip: null, requestId: null }))!;

@@ -2,7 +2,7 @@
 // lets it open. Menu, breadcrumb and the route guard are all built from this list.
 import {
   AlertOutlined, ApartmentOutlined, CheckSquareOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
-  CloudDownloadOutlined, MergeCellsOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, InboxOutlined, SendOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, FieldTimeOutlined, TagsOutlined, TeamOutlined,
+  CloudDownloadOutlined, MergeCellsOutlined, ShopOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, InboxOutlined, SendOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, FieldTimeOutlined, TagsOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
@@ -13,7 +13,7 @@ export type MenuGroup = 'customer' | 'documents' | 'org' | 'platform' | 'securit
 type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
   | 'documentFlows' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
-  | 'completenessOverdue' | 'informationReviewSettings';
+  | 'completenessOverdue' | 'informationReviewSettings' | 'products';
 
 export interface AppRoute {
   path: string;
@@ -67,6 +67,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/archive/ArchiveLoansPage')) },
   { path: '/completeness/overdue', label: 'menu.completenessOverdue', icon: <FieldTimeOutlined />, group: 'customer', permission: 'customer.read',
     component: lazy(() => import('./pages/completeness/OverduePage')) },
+  { path: '/products', label: 'menu.products', icon: <ShopOutlined />, group: 'customer', permission: 'product.read',
+    component: lazy(() => import('./pages/products/ProductsPage')) },
   { path: '/institutions', label: 'menu.institutions', icon: <ApartmentOutlined />, group: 'org', permission: 'institution.read',
     component: lazy(() => import('./pages/institutions/InstitutionsPage')) },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, group: 'org', permission: 'user.read',

@@ -6,6 +6,7 @@ import canonicalize from 'canonicalize';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../db/database.ts';
 import type { Actor } from '../auth/actor.ts';
+import { auditObjectNames } from './audit.names.ts';
 
 // The chain is serialised by advisory lock 7301002, taken by audit_chain_head() (migration 0026)
 // and held from the audit insert to the end of its transaction. Services write their audit row
@@ -116,11 +117,13 @@ export async function searchAudit(db: Executor, actor: Actor, f: AuditSearch) {
   // Count only up to a cap: an exact count over millions of rows is slow and nobody pages that far.
   const capped = await q.select('id').limit(10_001).execute();
   const items = await q.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  const names = await auditObjectNames(db, items);
   return {
     total: Math.min(capped.length, 10_000), totalCapped: capped.length > 10_000, page: f.page, pageSize: f.pageSize,
     items: items.map((r) => ({
       id: r.id, occurredAt: r.occurred_at, actorKind: r.actor_kind, actorId: r.actor_id, actorName: r.actor_name,
       actorInstitutionId: r.actor_institution_id, action: r.action, entityType: r.entity_type, entityId: r.entity_id,
+      entityName: names.get(`${r.entity_type}:${r.entity_id}`) ?? null,
       before: r.before, after: r.after, clientIp: r.client_ip, requestId: r.request_id, hash: r.hash,
     })),
   };

@@ -347,6 +347,28 @@ describe('reading the log (GET /api/audit)', () => {
     expect(page.items.map((i: { action: string }) => i.action)).toEqual(['user.update']);
   });
 
+  it('names the objects of the rows it returns: users, roles, institutions; a removed one keeps its number only', async () => {
+    const u = await ctx.addUser('audit_named', ctx.bank.subA1, ['institution_head']);
+    expect((await admin.patch(`/api/users/${u}`, { version: 1, displayName: '名字𠮷<b>' })).statusCode).toBe(200);
+    const rows = (await auditorHo.get(`/api/audit?entityType=user&entityId=${u}`)).json().items;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((i: { entityName: string }) => i.entityName === '名字𠮷<b> (audit_named)')).toBe(true);
+    const role = await ctx.roleId('customer_assignment');
+    const inst = await ctx.handle.db.selectFrom('institution').select(['code', 'name']).where('id', '=', ctx.bank.subA1).executeTakeFirstOrThrow();
+    await ctx.handle.db.transaction().execute((tx) => writeAudit(tx, ctx.system, { action: 'test.names', entityType: 'role', entityId: role }));
+    await ctx.handle.db.transaction().execute((tx) => writeAudit(tx, ctx.system, { action: 'test.names', entityType: 'institution', entityId: ctx.bank.subA1 }));
+    await ctx.handle.db.transaction().execute((tx) => writeAudit(tx, ctx.system, { action: 'test.names', entityType: 'user', entityId: 999_999_999 }));
+    await ctx.handle.db.transaction().execute((tx) => writeAudit(tx, ctx.system, { action: 'test.names', entityType: 'user', entityId: 'not-a-number' }));
+    const named = (await auditorHo.get('/api/audit?action=test.names&pageSize=10')).json().items
+      .map((i: { entityType: string; entityId: string; entityName: string | null }) => [i.entityType, i.entityId, i.entityName]);
+    expect(named).toEqual([
+      ['user', 'not-a-number', null],
+      ['user', '999999999', null],
+      ['institution', String(ctx.bank.subA1), `${inst.code} ${inst.name}`],
+      ['role', String(role), '客户分配岗 / Customer assignment'],
+    ]);
+  });
+
   it('treats LIKE wildcards in the action filter as plain characters', async () => {
     expect((await auditorHo.get('/api/audit?action=%25')).json().total).toBe(0);
     expect((await auditorHo.get('/api/audit?action=user_')).json().total).toBe(0);

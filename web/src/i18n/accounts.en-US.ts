@@ -4,7 +4,7 @@ import type { accountsZh } from './accounts.zh-CN';
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const accountsEn: Shape<typeof accountsZh> = {
-  tab: 'Accounts & balances',
+  tab: 'Accounts',
   searchPlaceholder: 'Customer no. / name / pinyin initials / ID no. / credit code / mobile / account or card no.',
   accountsTitle: 'Accounts',
   contractsTitle: 'Loan contracts',

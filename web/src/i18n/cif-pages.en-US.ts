@@ -12,7 +12,7 @@ export const cifPagesEn: Pages = {
     title: 'Likely duplicates', allReasons: 'All reasons', reasonLabel: 'Why',
     reason: { name_birth: 'Same name and birth date', mobile: 'Same mobile' },
     intro: 'Pairs flagged when a customer was opened; only pairs with both records in your data scope are listed.',
-    customer: 'Customer', other: 'Likely duplicate', flaggedAt: 'Flagged at', born: 'born', none: 'No likely duplicates to review',
+    customer: 'Customer', other: 'Likely duplicate', flaggedAt: 'Flagged at', born: 'born', birthDate: 'Date of birth', createdAt: 'Record created', blacklisted: 'Blacklist', none: 'No likely duplicates to review',
     merge: 'Merge', dismiss: 'Different customers',
     mergeTitle: 'Merge customers', survivor: 'Record that stays (its number, data and primary manager are kept)',
     mergeWarning: "The other record's documents, addresses, certificates, blacklist entries, risk assessments, managers and to-dos move to the record that stays; its number is retired for good. A merge cannot be undone.",

@@ -8,7 +8,7 @@ export const cifPagesZh = {
     title: '疑似重复客户', allReasons: '全部原因', reasonLabel: '疑似原因',
     reason: { name_birth: '同名同出生日期', mobile: '同手机号码' },
     intro: '开户时系统发现的疑似同一客户，仅显示两条记录都在您数据权限内的提示。',
-    customer: '客户', other: '疑似重复客户', flaggedAt: '发现时间', born: '出生', none: '没有待处理的疑似重复客户',
+    customer: '客户', other: '疑似重复客户', flaggedAt: '发现时间', born: '出生', birthDate: '出生日期', createdAt: '建档时间', blacklisted: '黑名单', none: '没有待处理的疑似重复客户',
     merge: '合并', dismiss: '不是同一客户',
     mergeTitle: '合并客户', survivor: '保留的客户（其客户号、资料和主办客户经理保留）',
     mergeWarning: '被合并客户的证件、地址、企业证件、黑名单、风险测评、客户经理和待办事宜转移到保留客户，其客户号停用且不再使用。合并不可撤销。',

@@ -4,7 +4,7 @@ import type { creditInfoZh } from './credit-info.zh-CN';
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const creditInfoEn: Shape<typeof creditInfoZh> = {
-  tab: 'Credit information',
+  tab: 'Credit info',
   section: { financials: 'Financial statements', nonFinancial: 'Non-financial', investments: 'Investments', banks: 'Other banks' },
   intro: 'Credit customers need financial and non-financial information, investments and other-bank relations. Amounts in yuan.',
   yuan: 'CNY', updatedBy: 'Maintained by', updatedAt: 'Maintained at', remark: 'Remark',

@@ -33,8 +33,8 @@ export const customersEn: Messages['customers'] = {
   status: { label: 'Status', all: 'All statuses', active: 'Active', deleted: 'Deleted', merged: 'Merged' },
   blacklist: { all: 'Blacklist: all', yes: 'Blacklisted only', no: 'Not blacklisted', tag: 'Blacklisted' },
   scale: { label: 'Company size', hint: 'By the national SME classification; changed later only through the scale approval', large: 'Large', medium: 'Medium', small: 'Small', micro: 'Micro' },
-  section: { basic: 'Basic', work: 'Work', family: 'Family & income', contact: 'Contact', licence: 'Business licence', industry: 'Industry', main: 'Customer' },
-  tab: { identities: 'Documents', certificates: 'Certificates', addresses: 'Addresses', risk: 'Risk assessment', blacklist: 'Blacklist', history: 'Change history', audit: 'Audit trail' },
+  section: { basic: 'Basic', work: 'Work', family: 'Family', contact: 'Contact', licence: 'Business licence', industry: 'Industry', main: 'Customer' },
+  tab: { identities: 'Documents', certificates: 'Certificates', addresses: 'Addresses', risk: 'Risk profile', blacklist: 'Blacklist', history: 'History', audit: 'Audit' },
   auditTrail: { at: 'Time', actor: 'By', action: 'Action', field: 'Field viewed', ip: 'IP address', note: 'Every change, view of personal data and merge of this customer is recorded; the values are on the change history tab.' },
   source: { screen: 'Screen', import: 'Import', feed: 'Core banking', merge: 'Merge', system: 'System' },
   identity: {

@@ -10,6 +10,7 @@ import { imagingEn, completenessEn } from './images.en-US';
 import { accountsEn } from './accounts.en-US';
 import { feedsEn } from './feeds.en-US';
 import { approvalsEn } from './approvals.en-US';
+import { productsEn } from './products.en-US';
 
 export const enUS: Messages = {
   app: { title: 'Bank CRM', shortTitle: 'CRM' },
@@ -41,6 +42,7 @@ export const enUS: Messages = {
     apiTokens: 'API tokens',
     securityPolicy: 'Security policy',
     changePassword: 'Change password',
+    products: 'Product catalogue',
     completenessOverdue: 'Completeness overdue',
     group: { customer: 'Customers', org: 'Organisation', platform: 'Reference data', security: 'Security & audit', documents: 'Documents & archive' },
   },
@@ -96,6 +98,7 @@ export const enUS: Messages = {
     today: 'Today is {{date}}',
     myProfile: 'My profile', username: 'Username', homeInstitution: 'Home institution', managingInstitution: 'Managing institution',
     managingHint: '(you see data of this institution and those below it)',
+    managingHintOwn: '(you see only the customers you manage yourself, within this institution and those below it)',
     roles: 'Roles', noRoles: 'No roles yet; ask your administrator', dataScope: 'Data scope',
     passwordExpires: 'Password expires', passwordNever: 'Never',
     passwordSoon: 'Your password expires in {{days}} days ({{date}}). Please change it.',
@@ -127,6 +130,7 @@ export const enUS: Messages = {
   feeds: feedsEn,
   approvals: approvalsEn,
   ...documentsEn,
+  products: productsEn,
   ...cifPagesEn,
   institutions: {
     treeTitle: 'Institution tree', searchTree: 'Find by code or name', showInactive: 'Show closed institutions',

@@ -42,7 +42,7 @@ export const signingsEn: Shape<typeof signingsZh> = {
     reason: { bound_to_account: 'Bound to this account', last_open_account: 'Customer level (last account)' },
   },
   limits: {
-    tab: 'Channel limits',
+    tab: 'Limits',
     intro: 'Customer-level limits per channel, in yuan. Per transaction ≤ daily ≤ annual; an empty limit means none of the customer\'s own (the bank\'s channel limit applies). A change applies from its effective date, never retroactively, and the history is kept.',
     channel: { counter: 'Counter', atm: 'ATM', pos: 'POS', online_banking: 'Online banking', mobile_banking: 'Mobile banking', phone_banking: 'Phone banking', third_party_payment: 'Third-party payment' },
     channelLabel: 'Channel', perTransaction: 'Per transaction', dailyAmount: 'Daily amount', dailyCount: 'Daily count', annualAmount: 'Annual amount',

@@ -9,6 +9,7 @@ import { imagingZh, completenessZh } from './images.zh-CN';
 import { accountsZh } from './accounts.zh-CN';
 import { feedsZh } from './feeds.zh-CN';
 import { approvalsZh } from './approvals.zh-CN';
+import { productsZh } from './products.zh-CN';
 export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
   menu: {
@@ -39,6 +40,7 @@ export const zhCN = {
     apiTokens: '接口令牌',
     securityPolicy: '安全策略',
     changePassword: '修改密码',
+    products: '产品目录',
     completenessOverdue: '信息完整性逾期',
     group: { customer: '客户管理', org: '组织与权限', platform: '基础数据', security: '安全与审计', documents: '单证/档案' },
   },
@@ -94,6 +96,7 @@ export const zhCN = {
     today: '今天是 {{date}}',
     myProfile: '我的信息', username: '用户名', homeInstitution: '归属机构', managingInstitution: '管理机构',
     managingHint: '（可查看该机构及其下级机构的数据）',
+    managingHintOwn: '（只能查看您本人管户、且属该机构或其下级机构的客户）',
     roles: '角色', noRoles: '未分配角色，请联系系统管理员', dataScope: '数据范围',
     passwordExpires: '密码到期日', passwordNever: '永不过期',
     passwordSoon: '您的密码将在 {{days}} 天后（{{date}}）到期，请及时修改。',
@@ -125,6 +128,7 @@ export const zhCN = {
   feeds: feedsZh,
   approvals: approvalsZh,
   ...documentsZh,
+  products: productsZh,
   ...cifPagesZh,
   institutions: {
     treeTitle: '机构树', searchTree: '按机构号或名称查找', showInactive: '显示已撤销机构',

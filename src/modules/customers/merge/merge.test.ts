@@ -89,7 +89,7 @@ describe('merging two records of one person', () => {
 
   it('lists the likely duplicates only to someone with both records in scope, masked', async () => {
     const res = (await reviewA.get('/api/customer-duplicates')).json();
-    const pair = res.items.find((i: { customer: { id: number }; reason: string }) => i.customer.id === m.id && i.reason === 'name_birth');
+    const pair = res.items.find((i: { customer: { id: number }; reasons: string[] }) => i.customer.id === m.id && i.reasons.includes('name_birth'));
     expect(pair.other).toMatchObject({ id: s.id, customerNo: s.customerNo, name: '杨合并', birthDate: '1985-01-01', mobile: '137****0001' });
     expect(pair.customer.identities).toEqual([{ idType: '10', idNumber: `370202********${mId.slice(-4)}` }]);
     expect(res.items.some((i: { customer: { id: number }; other: { id: number } }) => i.customer.id === x.id && i.other.id === m.id)).toBe(true);
@@ -246,6 +246,28 @@ describe('dismissing a likely duplicate', () => {
     const again = await reviewA.post(`/api/customer-duplicates/${flag.id}/dismiss`, { reason: '再次' });
     expect(again.statusCode).toBe(409);
     expect((await reviewA.get('/api/customer-duplicates')).json().items.some((i: { id: number }) => i.id === flag.id)).toBe(false);
+  });
+
+  it('lists a pair flagged for two reasons once, and dismissing it closes both flags', async () => {
+    const a = await open(clerkA1, person('郝双', [residentId('19960202', '533')], { mobile: '13900006666' }));
+    const b = await open(clerkA1, person('郝双', [residentId('19960202', '544')], { mobile: '13900006666' }));
+    const db = ctx.handle.db;
+    const flags = await db.selectFrom('customer_duplicate').select(['id', 'reason']).where('status', '=', 'open')
+      .where((eb) => eb.or([eb.and([eb('customer_id', '=', b.id), eb('other_id', '=', a.id)]), eb.and([eb('customer_id', '=', a.id), eb('other_id', '=', b.id)])])).orderBy('id').execute();
+    expect(flags.map((f) => f.reason).sort()).toEqual(['mobile', 'name_birth']);
+    const all = (await reviewA.get('/api/customer-duplicates?pageSize=200')).json();
+    const rows = all.items.filter((i: { customer: { id: number }; other: { id: number } }) => [i.customer.id, i.other.id].sort().join() === [a.id, b.id].sort().join());
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: flags[0]!.id, reasons: ['mobile', 'name_birth'], customer: { id: b.id }, other: { id: a.id } });
+    expect(all.total).toBe(all.items.length);
+    for (const reason of ['mobile', 'name_birth']) {
+      const byReason = (await reviewA.get(`/api/customer-duplicates?reason=${reason}&pageSize=200`)).json();
+      expect(byReason.items.filter((i: { id: number }) => i.id === flags[0]!.id)).toHaveLength(1);
+    }
+    expect((await reviewA.post(`/api/customer-duplicates/${flags[0]!.id}/dismiss`, { reason: '双胞胎，同住' })).statusCode).toBe(200);
+    const after = await db.selectFrom('customer_duplicate').select('status').where('id', 'in', flags.map((f) => f.id)).execute();
+    expect(after.map((r) => r.status)).toEqual(['dismissed', 'dismissed']);
+    expect((await reviewA.get('/api/customer-duplicates?pageSize=200')).json().items.some((i: { id: number }) => i.id === flags[0]!.id)).toBe(false);
   });
 });
 

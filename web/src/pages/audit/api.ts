@@ -6,6 +6,8 @@ export type ActorKind = 'user' | 'token' | 'system' | 'anonymous';
 export interface AuditRow {
   id: number; occurredAt: string; actorKind: ActorKind; actorId: number | null; actorName: string | null;
   actorInstitutionId: number | null; action: string; entityType: string | null; entityId: string | null;
+  /** The object's name (a user's name and username, an institution's code and name…), when it still exists. */
+  entityName: string | null;
   before: unknown; after: unknown; clientIp: string | null; requestId: string | null; hash: string;
 }
 

@@ -15,7 +15,12 @@ export const auditColumns = (t: TFunction, actionName: (a: string) => string | n
     title: t('audit.action'), dataIndex: 'action', width: 230,
     render: (a: string) => { const n = actionName(a); return <span>{n && <>{n} </>}<Typography.Text type="secondary" code>{a}</Typography.Text></span>; },
   },
-  { title: t('audit.entity'), key: 'entity', width: 170, ellipsis: true, render: (_: unknown, r) => (r.entityType ? `${r.entityType}${r.entityId ? ` #${r.entityId}` : ''}` : '—') },
+  // The object by name, its type and number beside it (and on hover) for searching the log by id.
+  { title: t('audit.entity'), key: 'entity', width: 220, ellipsis: { showTitle: false }, render: (_: unknown, r) => {
+    if (!r.entityType) return '—';
+    const ref = `${r.entityType}${r.entityId ? ` #${r.entityId}` : ''}`;
+    return <Tooltip title={ref}><span data-testid={`audit-entity-${r.id}`}>{r.entityName ? <>{r.entityName} <Typography.Text type="secondary">({ref})</Typography.Text></> : ref}</span></Tooltip>;
+  } },
   { title: t('audit.ip'), dataIndex: 'clientIp', width: 130, render: orDash },
   {
     title: t('audit.requestId'), dataIndex: 'requestId', ellipsis: true,

@@ -16,19 +16,24 @@ import { BLACKLIST_STATUSES, fetchBlacklist, type BlacklistQuery, type Blacklist
 const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 const STATE_COLOR = { active: 'red', expired: 'default', removed: 'default' } as const;
 
+// Fits 1366 px with no sideways scrolling: a fixed action column over a scrolled table cut the
+// listing date to two characters. Listing and expiry share a column; a lifted entry's date and
+// reason are on its status.
 const columns = (t: TFunction, manage: boolean, remove: (r: BlacklistRow) => void): TableColumnsType<BlacklistRow> => [
-  { title: t('customers.customerNo'), dataIndex: 'customerNo', width: 125, fixed: 'left', render: (v: string, r) => <Link to={`/customers/${r.customerId}?tab=blacklist`}>{v}</Link> },
-  { title: t('customers.name'), dataIndex: 'name', width: 180, ellipsis: true },
-  { title: t('customers.idOrCode'), key: 'id', width: 190, render: (_: unknown, r) => <span style={{ fontFamily: 'monospace' }}>{orDash(r.kind === 'corporate' ? r.creditCode : r.idNumber)}</span> },
-  { title: t('customers.blacklistTab.listKind'), dataIndex: 'listKind', width: 110, render: (k: ListKind) => t(`customers.blacklistTab.kinds.${k}`) },
-  { title: t('customers.blacklistTab.state.label'), dataIndex: 'status', width: 80, render: (s: BlacklistRow['status']) => <Tag color={STATE_COLOR[s]}>{t(`customers.blacklistTab.state.${s}`)}</Tag> },
+  { title: t('customers.customerNo'), dataIndex: 'customerNo', width: 110, render: (v: string, r) => <Link to={`/customers/${r.customerId}?tab=blacklist`}>{v}</Link> },
+  { title: t('customers.name'), dataIndex: 'name', width: 130, ellipsis: true },
+  { title: t('customers.idOrCode'), key: 'id', width: 175, render: (_: unknown, r) => <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{orDash(r.kind === 'corporate' ? r.creditCode : r.idNumber)}</span> },
+  { title: t('customers.blacklistTab.listKind'), dataIndex: 'listKind', width: 80, render: (k: ListKind) => t(`customers.blacklistTab.kinds.${k}`) },
+  { title: t('customers.blacklistTab.state.label'), dataIndex: 'status', width: 84, render: (s: BlacklistRow['status'], r) => {
+    const tag = <Tag color={STATE_COLOR[s]}>{t(`customers.blacklistTab.state.${s}`)}</Tag>;
+    return r.removedOn ? <Tooltip title={`${t('customers.blacklistTab.removedOn')} ${r.removedOn}${r.removedReason ? ` · ${r.removedReason}` : ''}`}>{tag}</Tooltip> : tag;
+  } },
   { title: t('customers.blacklistTab.reason'), dataIndex: 'reason', ellipsis: { showTitle: false }, render: (v: string) => <Tooltip title={v}>{v}</Tooltip> },
-  { title: t('customers.blacklistTab.source'), dataIndex: 'source', width: 150, ellipsis: true },
-  { title: t('customers.blacklistTab.listedOn'), dataIndex: 'listedOn', width: 105 },
-  { title: t('customers.blacklistTab.expiresOn'), dataIndex: 'expiresOn', width: 105, render: (v: string | null) => v ?? t('customers.blacklistTab.untilRemoved') },
-  { title: t('customers.institution'), dataIndex: 'institutionName', width: 110, ellipsis: true },
-  { title: t('customers.blacklistTab.removedOn'), key: 'removed', width: 105, render: (_: unknown, r) => (r.removedOn ? <Tooltip title={r.removedReason}>{r.removedOn}</Tooltip> : '—') },
-  ...(manage ? [{ title: t('common.actions'), key: 'actions', width: 70, fixed: 'right' as const,
+  { title: t('customers.blacklistTab.source'), dataIndex: 'source', width: 110, ellipsis: true },
+  { title: `${t('customers.blacklistTab.listedOn')} / ${t('customers.blacklistTab.expiresOn')}`, key: 'period', width: 120, render: (_: unknown, r) => (
+    <><div>{r.listedOn}</div><div style={{ color: 'rgba(0,0,0,0.45)' }}>{r.expiresOn ?? t('customers.blacklistTab.untilRemoved')}</div></>) },
+  { title: t('customers.institution'), dataIndex: 'institutionName', width: 100, ellipsis: true },
+  ...(manage ? [{ title: t('common.actions'), key: 'actions', width: 64,
     render: (_: unknown, r: BlacklistRow) => (r.removedOn ? null : <a onClick={() => remove(r)}>{t('customers.blacklistTab.remove')}</a>) }] : []),
 ];
 
@@ -71,7 +76,7 @@ export default function BlacklistPage() {
         <DatePicker.RangePicker value={range} placeholder={[t('blacklistPage.listedFrom'), t('blacklistPage.listedTo')]}
           onChange={(_, s) => update({ listedFrom: s?.[0] || undefined, listedTo: s?.[1] || undefined })} style={{ width: 250 }} />
       </Space>
-      <Table rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items} scroll={{ x: 1500 }}
+      <Table rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items} tableLayout="fixed" data-testid="blacklist-table"
         columns={columns(t, can('blacklist.manage'), setRemoving)} locale={{ emptyText: list.error ? list.error.message : t('common.noData') }}
         pagination={{
           current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100],

@@ -12,14 +12,16 @@ export function DayTable({ items, loading, canManage, onEdit, onDelete }: Props)
     <Table<CalendarDay> rowKey="day" size="small" loading={loading} dataSource={items} pagination={false} scroll={{ y: 'calc(100vh - 300px)' }}
       locale={{ emptyText: t('calendar.empty') }} data-testid="calendar-table"
       columns={[
-        { title: t('calendar.day'), dataIndex: 'day', width: 110 },
-        { title: t('calendar.weekday'), dataIndex: 'day', key: 'weekday', width: 100, render: (d: string) => dayjs(d).format('dddd') },
+        // Beside the year's summary the list has about 750 px at 1366: who and when share one column,
+        // so the holiday's name keeps room for itself (fixed widths left it one character).
+        { title: t('calendar.day'), dataIndex: 'day', width: 100 },
+        { title: t('calendar.weekday'), dataIndex: 'day', key: 'weekday', width: 96, render: (d: string) => dayjs(d).format('dddd') },
         { title: t('calendar.kind.label'), dataIndex: 'kind', width: 150, render: (k: CalendarDay['kind']) => <Tag color={KIND_COLOR[k]}>{t(`calendar.kind.${k}`)}</Tag> },
-        { title: t('calendar.name'), dataIndex: 'name', ellipsis: true },
-        { title: t('calendar.updatedBy'), dataIndex: 'updatedBy', width: 110, render: (v: string | null) => v ?? t('calendar.seeded') },
-        { title: t('calendar.updatedAt'), dataIndex: 'updatedAt', width: 160, render: formatDateTime },
+        { title: t('calendar.name'), dataIndex: 'name' },
+        { title: t('calendar.updatedBy'), dataIndex: 'updatedAt', width: 150, render: (at: string, d) => (
+          <><div>{d.updatedBy ?? t('calendar.seeded')}</div><div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{formatDateTime(at)}</div></>) },
         ...(canManage ? [{
-          title: t('common.actions'), key: 'actions', width: 110,
+          title: t('common.actions'), key: 'actions', width: 100,
           render: (_: unknown, d: CalendarDay) => (
             <Space size={8}>
               <a onClick={() => onEdit(d)}>{t('common.edit')}</a>

@@ -80,7 +80,8 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
       <UnderReview subjectType="customer" subjectId={c.id} />
       <CompletenessCard customerId={c.id} kind={c.kind} />
       <Card size="small">
-        <Tabs activeKey={active} items={tabs} destroyOnHidden data-testid="customer-tabs"
+        {/* Every tab in view at 1366 px in either language (no '…' menu): a narrower gutter, and short English labels. */}
+        <Tabs activeKey={active} items={tabs} destroyOnHidden data-testid="customer-tabs" tabBarGutter={24}
           onChange={(k) => { const next = new URLSearchParams(params); next.set('tab', k); setParams(next, { replace: true }); }} />
       </Card>
       {changingStatus && (

@@ -3,7 +3,7 @@
 // stays, or records that they are different people.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Card, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../auth/session';
@@ -31,13 +31,38 @@ function SideCell({ s }: { s: Side }) {
   );
 }
 
+/** The two records side by side, field by field, the fields that differ marked: what the reviewer decides on. */
+function Comparison({ a, b }: { a: Side; b: Side }) {
+  const { t } = useTranslation();
+  const docs = (s: Side) => s.identities.map((d, i) => <div key={i}><CodeName table="id_type" code={d.idType} /> <code>{d.idNumber}</code></div>);
+  const rows: { key: string; label: string; value: (s: Side) => ReactNode; text: (s: Side) => string }[] = [
+    { key: 'no', label: t('customers.customerNo'), value: (s) => <Link to={`/customers/${s.id}`} target="_blank">{s.customerNo}</Link>, text: () => '' },
+    { key: 'name', label: t('customers.name'), value: (s) => s.name, text: (s) => s.name },
+    { key: 'birth', label: t('duplicates.birthDate'), value: (s) => orDash(s.birthDate), text: (s) => orDash(s.birthDate) },
+    { key: 'mobile', label: t('customers.mobile'), value: (s) => <code>{orDash(s.mobile)}</code>, text: (s) => orDash(s.mobile) },
+    { key: 'ids', label: t('customers.tab.identities'), value: docs, text: (s) => s.identities.map((d) => `${d.idType}:${d.idNumber}`).join() },
+    { key: 'inst', label: t('customers.institution'), value: (s) => s.institutionName, text: (s) => s.institutionName },
+    { key: 'status', label: t('duplicates.blacklisted'), value: (s) => (s.blacklisted ? <Tag color="red">{t('customers.blacklist.tag')}</Tag> : '—'), text: (s) => String(s.blacklisted) },
+    { key: 'opened', label: t('duplicates.createdAt'), value: (s) => formatDateTime(s.createdAt), text: () => '' },
+  ];
+  return (
+    <Table size="small" pagination={false} rowKey="key" bordered style={{ marginBottom: 16 }} data-testid="merge-comparison" dataSource={rows}
+      rowClassName={(r) => (r.text(a) !== r.text(b) ? 'merge-differs' : '')}
+      columns={[
+        { title: '', dataIndex: 'label', width: 120 },
+        { title: t('duplicates.customer'), key: 'a', render: (_: unknown, r) => <span style={r.text(a) !== r.text(b) ? { color: '#d4380d' } : undefined}>{r.value(a)}</span> },
+        { title: t('duplicates.other'), key: 'b', render: (_: unknown, r) => <span style={r.text(a) !== r.text(b) ? { color: '#d4380d' } : undefined}>{r.value(b)}</span> },
+      ]} />
+  );
+}
+
 function MergeModal({ row, onClose, onDone }: { row: DuplicateRow; onClose: () => void; onDone: (no: string) => void }) {
   const { t } = useTranslation();
   // The record opened first usually carries the history; it is offered as the one that stays.
   const older = row.customer.createdAt <= row.other.createdAt ? row.customer : row.other;
   const label = (s: Side) => `${s.customerNo} ${s.name}（${formatDateTime(s.createdAt)}）`;
   return (
-    <FormModal<{ survivorId: number; reason: string }> open width={640} okDanger okText={t('duplicates.merge')} onCancel={onClose} testId="merge-form"
+    <FormModal<{ survivorId: number; reason: string }> open width={820} okDanger okText={t('duplicates.merge')} onCancel={onClose} testId="merge-form"
       title={t('duplicates.mergeTitle')} initialValues={{ survivorId: older.id }}
       onSubmit={async (v) => {
         const mergedId = v.survivorId === row.customer.id ? row.other.id : row.customer.id;
@@ -45,6 +70,7 @@ function MergeModal({ row, onClose, onDone }: { row: DuplicateRow; onClose: () =
         onDone(r.survivorNo);
       }}>
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('duplicates.mergeWarning')} />
+      <Comparison a={row.customer} b={row.other} />
       <Form.Item name="survivorId" label={t('duplicates.survivor')} rules={[{ required: true }]}>
         <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
           options={[row.customer, row.other].map((s) => ({ value: s.id, label: label(s) }))} />
@@ -88,7 +114,8 @@ export default function DuplicatesPage() {
         pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (n) => t('common.total', { count: n }),
           onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
         columns={[
-          { title: t('duplicates.reasonLabel'), dataIndex: 'reason', width: 130, render: (r: DuplicateReason) => <Tag color="orange">{t(`duplicates.reason.${r}`)}</Tag> },
+          { title: t('duplicates.reasonLabel'), dataIndex: 'reasons', width: 140, render: (rs: DuplicateReason[]) => (
+            <Space size={4} wrap>{rs.map((r) => <Tag key={r} color="orange">{t(`duplicates.reason.${r}`)}</Tag>)}</Space>) },
           { title: t('duplicates.customer'), key: 'a', render: (_: unknown, r) => <SideCell s={r.customer} /> },
           { title: t('duplicates.other'), key: 'b', render: (_: unknown, r) => <SideCell s={r.other} /> },
           { title: t('duplicates.flaggedAt'), dataIndex: 'createdAt', width: 160, render: formatDateTime },

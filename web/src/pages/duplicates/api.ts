@@ -7,7 +7,8 @@ export interface Side {
   id: number; customerNo: string; name: string; kind: 'personal' | 'corporate'; status: string; blacklisted: boolean; institutionName: string;
   birthDate: string | null; mobile: string | null; createdAt: string; identities: { idType: string; idNumber: string }[];
 }
-export interface DuplicateRow { id: number; reason: DuplicateReason; createdAt: string; customer: Side; other: Side }
+/** One pair of records, with every reason it was flagged for. */
+export interface DuplicateRow { id: number; reasons: DuplicateReason[]; createdAt: string; customer: Side; other: Side }
 
 export const fetchDuplicates = (q: { reason?: DuplicateReason; page: number; pageSize: number }, signal?: AbortSignal) =>
   api.get<{ total: number; items: DuplicateRow[] }>('/customer-duplicates', { ...q }, signal);

@@ -52,7 +52,7 @@ export default function HomePage() {
             <Descriptions column={1} size="small" bordered styles={{ label: { width: 150 } }} items={[
               { key: 'u', label: t('home.username'), children: me.username },
               { key: 'h', label: t('home.homeInstitution'), children: me.homeInstitution.name },
-              { key: 'm', label: t('home.managingInstitution'), children: <>{me.managingInstitution.name} <Typography.Text type="secondary">{t('home.managingHint')}</Typography.Text></> },
+              { key: 'm', label: t('home.managingInstitution'), children: <>{me.managingInstitution.name} <Typography.Text type="secondary" data-testid="profile-scope-hint">{t(me.dataScope === 'own' ? 'home.managingHintOwn' : 'home.managingHint')}</Typography.Text></> },
               { key: 'r', label: t('home.roles'), children: me.roles.length ? me.roles.map((r) => <Tag key={r.id} color="blue">{localName(lang, r)}</Tag>) : t('home.noRoles') },
               { key: 's', label: t('home.dataScope'), children: t(`dataScope.${me.dataScope}`) },
               { key: 'p', label: t('home.passwordExpires'), children: expires ? formatDate(me.passwordExpiresAt) : t('home.passwordNever') },

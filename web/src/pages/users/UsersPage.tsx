@@ -57,7 +57,7 @@ export default function UsersPage() {
           options={[{ value: 'all', label: t('users.status.all') }, ...USER_STATUSES.map((s) => ({ value: s, label: t(`users.status.${s}`) }))]} />
         <Button onClick={() => { setQInput(''); setParams(new URLSearchParams(), { replace: true }); }}>{t('common.reset')}</Button>
       </Space>
-      <Table rowKey="id" size="small" loading={users.isFetching} dataSource={users.data?.items}
+      <Table rowKey="id" size="small" loading={users.isFetching} dataSource={users.data?.items} data-testid="users-table"
         columns={userColumns(t, lang, fullName, (u) => setOpenId(u.id))} scroll={{ x: 1180 }}
         locale={{ emptyText: users.error ? users.error.message : t('common.noData') }}
         onRow={(u) => ({ onDoubleClick: () => setOpenId(u.id) })}

@@ -22,8 +22,9 @@ export const userColumns = (t: TFunction, lang: Lang, fullName: FullName, open: 
   { title: t('users.username'), dataIndex: 'username', width: 110, fixed: 'left', ellipsis: true, render: (v: string, u) => <a onClick={() => open(u)}>{v}</a> },
   { title: t('users.displayName'), dataIndex: 'displayName', width: 90, ellipsis: true },
   { title: t('users.employeeNo'), dataIndex: 'employeeNo', width: 90, render: orDash },
-  { title: t('users.homeInstitution'), key: 'home', width: 170, ellipsis: { showTitle: false }, render: (_: unknown, u) => institutionCell(fullName(u.homeInstitutionId, u.homeInstitutionName)) },
-  { title: t('users.managingInstitution'), key: 'managing', width: 170, ellipsis: { showTitle: false }, render: (_: unknown, u) => institutionCell(fullName(u.managingInstitutionId, u.managingInstitutionName)) },
+  // Full institution names wrap rather than end in '…': "青岛分行 / 市南支行 / 营销一队" is the point.
+  { title: t('users.homeInstitution'), key: 'home', width: 190, render: (_: unknown, u) => institutionCell(fullName(u.homeInstitutionId, u.homeInstitutionName)) },
+  { title: t('users.managingInstitution'), key: 'managing', width: 190, render: (_: unknown, u) => institutionCell(fullName(u.managingInstitutionId, u.managingInstitutionName)) },
   {
     title: t('users.roles'), dataIndex: 'roles', ellipsis: { showTitle: false },
     render: (roles: UserRow['roles']) => {

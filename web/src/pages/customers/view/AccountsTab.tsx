@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, DatePicker, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n';
 import { formatMoney, localName, orDash } from '../../../lib/format';
@@ -103,20 +103,23 @@ export function AccountsTab({ c }: { c: CustomerView }) {
       <DailyAverages customerId={c.id} />
       <Trend customerId={c.id} />
       <Card size="small" title={t('accounts.accountsTitle')} style={{ marginBottom: 12 }}>
-        <Table<Account> rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items} scroll={{ x: 1230 }} data-testid="accounts-table"
+        {/* Fits 1366 px without sideways scrolling or a fixed column: a fixed action column over a
+            scrolled table covered the maturity badge and the status. The product name takes what is left. */}
+        <Table<Account> rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items} tableLayout="fixed" data-testid="accounts-table"
           pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: list.error ? list.error.message : t('accounts.noAccounts') }}
+          onRow={(a) => ({ 'data-testid': `account-row-${a.id}` }) as HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t('accounts.accountNo'), dataIndex: 'accountNo', width: 170, render: (_: string, a) => <AccountNo a={a} /> },
-            { title: t('accounts.product'), key: 'product', width: 150, ellipsis: true, render: (_: unknown, a) => localName(lang, { nameZh: a.productNameZh, nameEn: a.productNameEn }) },
+            { title: t('accounts.accountNo'), dataIndex: 'accountNo', width: 165, render: (_: string, a) => <AccountNo a={a} /> },
+            { title: t('accounts.product'), key: 'product', ellipsis: { showTitle: true }, render: (_: unknown, a) => localName(lang, { nameZh: a.productNameZh, nameEn: a.productNameEn }) },
             { title: t('accounts.kindLabel'), dataIndex: 'kind', width: 90, render: (k: Account['kind']) => t(`accounts.kind.${k}`) },
             { title: t('accounts.currency'), dataIndex: 'currency', width: 80 },
-            { title: t('accounts.balance'), dataIndex: 'balance', width: 130, ...balance },
+            { title: t('accounts.balance'), dataIndex: 'balance', width: 120, ...balance },
             { title: t('accounts.rate'), dataIndex: 'rate', width: 80, align: 'right', render: orDash },
-            { title: t('accounts.openedOn'), dataIndex: 'openedOn', width: 100 },
-            { title: t('accounts.maturityOn'), dataIndex: 'maturityOn', width: 150, render: (_: string | null, a) => <Maturity a={a} /> },
-            { title: t('accounts.status'), dataIndex: 'status', width: 80, render: (s: AccountStatus) => <Tag color={STATUS_COLOR[s]}>{t(`accounts.accountStatus.${s}`)}</Tag> },
+            { title: t('accounts.openedOn'), dataIndex: 'openedOn', width: 96 },
+            { title: t('accounts.maturityOn'), dataIndex: 'maturityOn', width: 170, render: (_: string | null, a) => <Maturity a={a} /> },
+            { title: t('accounts.status'), dataIndex: 'status', width: 84, render: (s: AccountStatus) => <Tag color={STATUS_COLOR[s]}>{t(`accounts.accountStatus.${s}`)}</Tag> },
             // A closed account has nothing left to check before closing.
-            { title: t('accounts.actions'), key: 'actions', width: 140, fixed: 'right', render: (_: unknown, a) => (a.status === 'closed' ? null : <ClosureCheckButton accountId={a.id} />) },
+            { title: t('accounts.actions'), key: 'actions', width: 80, align: 'center', render: (_: unknown, a) => (a.status === 'closed' ? null : <ClosureCheckButton accountId={a.id} compact />) },
           ]} />
       </Card>
       <Card size="small" title={t('accounts.contractsTitle')}>

@@ -3,7 +3,7 @@
 // this only shows the decision and the signings behind it.
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Modal, Skeleton, Table, Tag } from 'antd';
+import { Alert, Button, Modal, Skeleton, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n';
@@ -41,12 +41,16 @@ function ClosureCheckResult({ accountId }: { accountId: number }) {
   );
 }
 
-export default function ClosureCheckButton({ accountId }: { accountId: number }) {
+/** `compact`: the icon alone with the label as tooltip and accessible name, for a table's narrow action column. */
+export default function ClosureCheckButton({ accountId, compact }: { accountId: number; compact?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const label = t('signings.closure.button');
   return (
     <>
-      <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => setOpen(true)} data-testid={`closure-check-${accountId}`}>{t('signings.closure.button')}</Button>
+      {compact
+        ? <Tooltip title={label}><Button size="small" icon={<SafetyCertificateOutlined />} aria-label={label} onClick={() => setOpen(true)} data-testid={`closure-check-${accountId}`} /></Tooltip>
+        : <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => setOpen(true)} data-testid={`closure-check-${accountId}`}>{label}</Button>}
       {open && (
         <Modal open width={860} title={t('signings.closure.title')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden data-testid="closure-check">
           <ClosureCheckResult accountId={accountId} />

@@ -1,0 +1,22 @@
+// 产品目录 (ACC-1): the product catalogue screen.
+export const productsZh = {
+  title: '产品目录',
+  intro: '全行产品由总行产品管理员维护。利率调整从生效日起执行，历史利率保留不改，已按旧利率定价的存贷款不受影响。',
+  search: '产品编号或名称', add: '新增产品', edit: '编辑', retire: '停用', reactivate: '重新启用',
+  id: '产品编号', idHint: '10 位数字', nameZh: '中文名称', nameEn: '英文名称', category: { label: '产品类别',
+    deposit: '存款', loan: '贷款', wealth: '理财', card: '银行卡', e_banking: '电子银行', settlement: '结算', intermediary: '中间业务' },
+  subType: '细分类型', currency: '币种', currentRate: '今日执行利率（%）', noRate: '不计息',
+  status: { label: '状态', active: '在售', retired: '已停用', all: '全部' },
+  firstRate: '首个利率设置', firstRateHint: '计息产品填写；不计息产品（如银行卡、电子银行）留空',
+  withRate: '设置利率',
+  rateType: { label: '利率类型', fixed: '固定', floating: '浮动' },
+  baseRate: '基准年利率（%）', floatMin: '浮动下限（%）', floatMax: '浮动上限（%）', effectiveFrom: '生效日期',
+  rateFormat: '年利率 %，0–100，最多 4 位小数', required: '必填',
+  history: '利率历史', noHistory: '尚无利率设置', inForce: '执行中', future: '待生效',
+  addRate: '调整利率', addRateHint: '生效日期须晚于最近一次设置的生效日期；历史设置不可修改。',
+  confirmRate: '确认调整利率？', confirmRateBody: '{{name}} 自 {{date}} 起执行 {{rate}}%，调整记入审计日志，保存后不能修改。',
+  rateAdded: '利率已调整', created: '产品 {{id}} 已新增', updated: '已保存',
+  confirmRetire: '停用产品 {{name}}？', confirmRetireBody: '停用后不再出现在在售产品中，已开立的账户不受影响；可重新启用。',
+  retired: '产品已停用', reactivated: '产品已重新启用', updatedAt: '最近修改',
+  readOnly: '您只能查看产品目录；新增、调整利率和停用需要产品管理权限。',
+};
