@@ -479,3 +479,19 @@ export interface ApprovalDecisionTable {
   reason: string | null; decided_at: Timestamp;
 }
 export interface ApprovalQueueCountTable { step_role: string; acting_institution_id: number; due_on: DateOnly; n: number }
+
+// ── notifications (0024): the workbench inbox, the outbox of e-mail/SMS deliveries, preferences ──
+export type NotificationChannel = 'email' | 'sms';
+export interface NotificationTable {
+  id: Generated<number>; user_id: number; kind: string; params: ColumnType<unknown, string | undefined, string>;
+  entity_type: string | null; entity_id: string | null; created_at: Generated<Date>; read_at: NullableTimestamp;
+}
+export interface NotificationDeliveryTable {
+  id: Generated<number>; notification_id: number; channel: NotificationChannel; address: string;
+  status: Generated<'pending' | 'sent' | 'failed'>; attempts: Generated<number>; next_attempt_at: Generated<Date>;
+  claimed_until: NullableTimestamp; last_error: string | null; sent_at: NullableTimestamp; created_at: Generated<Date>;
+}
+export interface NotificationPreferenceTable {
+  user_id: number; kind: string; channel: NotificationChannel; enabled: boolean; updated_at: Generated<Date>;
+}
+export interface DB { notification: NotificationTable; notification_delivery: NotificationDeliveryTable; notification_preference: NotificationPreferenceTable }

@@ -21,13 +21,14 @@ import { bookMessages } from '../../modules/accounts/book/book.messages.ts';
 import { accountAlertMessages } from '../../modules/accounts/alerts/alert.messages.ts';
 import { customerListMessages } from '../../modules/customers/list/customer-list.messages.ts';
 import { approvalMessages } from '../../modules/approvals/approval.messages.ts';
+import { notificationMessages } from '../../modules/notifications/notification.messages.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export interface MessageBundle { 'zh-CN': Record<string, string>; 'en-US': Record<string, string> }
 
-const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages, bookMessages, customerListMessages, approvalMessages];
+const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages, bookMessages, customerListMessages, approvalMessages, notificationMessages];
 
 const i18n = i18next.createInstance();
 await i18n.init({

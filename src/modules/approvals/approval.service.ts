@@ -17,6 +17,7 @@ import { pathInScope } from '../org/scope.ts';
 import { actingInstitutionOf, planFor, type PlannedStep } from './approval-steps.service.ts';
 import { requestVisibleTo } from './approval.queries.ts';
 import { workflowType, type WorkflowType } from './workflow-type.ts';
+import { notifyApproval } from '../notifications/notification.service.ts';
 
 export type CheckerDecision = 'approve' | 'return' | 'reject';
 
@@ -73,8 +74,9 @@ export async function submitRequest<P>(db: Database, maker: Actor, type: Workflo
         workflow_type: type.code, subject_type: subject.type, subject_id: String(subject.id), subject_label: subject.label.slice(0, 200),
         payload: JSON.stringify(payload), basis: basis ? JSON.stringify(basis) : null, maker_id: makerId, maker_institution_id: makerInstitutionId,
         plan: JSON.stringify(plan), step_count: plan.length, ...(await stepState(tx, plan, 1, makerInstitutionId)),
-      }).returning(['id', 'step_role', 'due_on']).executeTakeFirstOrThrow();
+      }).returning(['id', 'step_role', 'due_on', 'acting_institution_id']).executeTakeFirstOrThrow();
       await tx.insertInto('approval_decision').values({ request_id: row.id, round: 1, step_no: 1, actor_id: makerId, decision: 'submit' }).execute();
+      await notifyApproval(tx, { kind: 'approval.submitted', requestId: row.id, label: subject.label, step: 1, role: row.step_role!, actingInstitutionId: row.acting_institution_id!, dueOn: row.due_on!, makerId });
       await writeAudit(tx, maker, { action: 'approval.submit', entityType: 'approval_request', entityId: row.id,
         after: { type: type.code, subject: { type: subject.type, id: String(subject.id) }, steps: plan.length } });
       return { requestId: row.id, status: 'pending' as const, step: 1, stepCount: plan.length, role: row.step_role, dueOn: row.due_on };
@@ -152,6 +154,10 @@ export async function decide(db: Database, actor: Actor, id: number, input: { de
       .returning(['status', 'current_step']).executeTakeFirst();
     if (!after) throw movedOn(r);
     await tx.insertInto('approval_decision').values({ request_id: id, round: r.round, step_no: r.current_step, actor_id: checkerId, decision: input.decision, reason }).execute();
+    await notifyApproval(tx, change.status
+      ? { kind: `approval.${change.status as 'approved' | 'returned' | 'rejected'}`, requestId: id, label: r.subject_label, makerId: r.maker_id, reason }
+      : { kind: 'approval.submitted', requestId: id, label: r.subject_label, step: change.current_step as number, role: change.step_role as string,
+          actingInstitutionId: change.acting_institution_id as number, dueOn: change.due_on as string, makerId: r.maker_id });
     await writeAudit(tx, actor, { action: `approval.${input.decision}`, entityType: 'approval_request', entityId: id,
       before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
     return { requestId: id, status: after.status, step: after.current_step, result };
@@ -189,11 +195,13 @@ export async function resubmit(db: Database, actor: Actor, id: number, newPayloa
     const plan = await planFor(tx, type.code, r.maker_institution_id);
     const basis = type.basis ? await type.basis(tx, payload) : null;
     const round = r.round + 1;
+    const first = await stepState(tx, plan, 1, r.maker_institution_id);
     await tx.updateTable('approval_request').set({
       payload: JSON.stringify(payload), basis: basis ? JSON.stringify(basis) : null, plan: JSON.stringify(plan), step_count: plan.length,
-      ...(await stepState(tx, plan, 1, r.maker_institution_id)), round, status: 'pending', subject_label: subject.label.slice(0, 200), updated_at: new Date(),
+      ...first, round, status: 'pending', subject_label: subject.label.slice(0, 200), updated_at: new Date(),
     }).where('id', '=', id).execute();
     await tx.insertInto('approval_decision').values({ request_id: id, round, step_no: 1, actor_id: makerId, decision: 'submit' }).execute();
+    await notifyApproval(tx, { kind: 'approval.submitted', requestId: id, label: subject.label, step: 1, role: first.step_role, actingInstitutionId: first.acting_institution_id, dueOn: first.due_on, makerId });
     await writeAudit(tx, actor, { action: 'approval.resubmit', entityType: 'approval_request', entityId: id, before: { status: 'returned', round: r.round }, after: { status: 'pending', round } });
     return { requestId: id, status: 'pending' as const, step: 1, round };
   });
