@@ -51,6 +51,7 @@ import { accountAlertRoutes } from '../modules/accounts/alerts/alert.routes.ts';
 import { bookRoutes } from '../modules/accounts/book/book.routes.ts';
 import { balanceTrendRoutes } from '../modules/accounts/balances/balance-trend.routes.ts';
 import { approvalRoutes } from '../modules/approvals/approval.routes.ts';
+import { notificationRoutes } from '../modules/notifications/notification.routes.ts';
 import './workflow-types.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -153,6 +154,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(feedRoutes);
     await api.register(institutionAverageRoutes);
     await api.register(approvalRoutes);
+    await api.register(notificationRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

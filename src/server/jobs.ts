@@ -14,6 +14,7 @@ import { writeAudit, type AuditActor } from '../modules/audit/audit.service.ts';
 import { raiseCertificateExpiryReminders } from '../modules/customers/certificates/certificate.reminder.ts';
 import { expireBlacklistEntries } from '../modules/customers/blacklist/blacklist.service.ts';
 import { loadInbox } from '../modules/feed/feed.job.ts';
+import { notificationSenderJob } from '../modules/notifications/notification.job.ts';
 import { AppError, invalid } from '../common/http/errors.ts';
 import type { MessageBundle } from '../common/i18n/i18n.ts';
 
@@ -33,6 +34,7 @@ export const JOBS: readonly JobDef[] = [
   { name: 'certificate-expiry', cron: '30 6 * * *', zh: '证件到期提醒（提前一星期）', en: 'Certificate expiry reminders (one week ahead)', run: raiseCertificateExpiryReminders },
   { name: 'blacklist-expiry', cron: '10 0 * * *', zh: '黑名单到期', en: 'Blacklist expiry', run: expireBlacklistEntries },
   { name: 'feed-inbox', cron: '*/10 5-10 * * *', zh: '核心系统数据下发（收件目录）', en: 'Core-banking daily feed (inbox)', run: loadInbox, repeat: true },
+  { name: 'notification-sender', cron: '*/2 * * * *', zh: '发送通知（邮件、短信）', en: 'Send notifications (e-mail, SMS)', run: notificationSenderJob, repeat: true },
 ];
 
 // Advisory locks of jobs: class 7301005, second key hashtext(job name) (7301001 migrations, 7301002 audit chain).

@@ -53,16 +53,21 @@ export function backoffMs(attempts: number, base = DEFAULTS.backoffBaseMs): numb
   return Math.min(base * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
-/** The message of a delivery in zh-CN (the bank's staff language), with the English line below in e-mail. */
-export function renderMessage(d: Pick<ClaimedDelivery, 'id' | 'address' | 'kind' | 'params'>): OutgoingMessage {
-  const params = d.params ?? {};
-  const zh = t('zh-CN', `notifications.kind.${d.kind}`, params);
+/**
+ * The message of a delivery in zh-CN (the bank's staff language). A text message goes to a
+ * private phone: it carries neither the customer's name nor number (its own shorter wording, and
+ * only the request number, step and due date as gateway template parameters).
+ */
+export function renderMessage(d: Pick<ClaimedDelivery, 'id' | 'address' | 'kind' | 'params' | 'channel'>): OutgoingMessage {
+  const all = (d.params ?? {}) as Record<string, unknown>;
+  const params = d.channel === 'sms' ? Object.fromEntries(Object.entries(all).filter(([k]) => SMS_PARAMS.has(k))) : all;
   return {
     deliveryId: d.id, address: d.address, kind: d.kind, params,
     subject: t('zh-CN', 'notifications.email.subject', { kind: t('zh-CN', `notifications.kind_name.${d.kind}`) }),
-    text: zh,
+    text: t('zh-CN', `notifications.${d.channel === 'sms' ? 'sms' : 'kind'}.${d.kind}`, params),
   };
 }
+const SMS_PARAMS = new Set(['requestId', 'step', 'due']);
 
 async function markSent(db: Database, id: number, now: Date) {
   await db.updateTable('notification_delivery').set({ status: 'sent', sent_at: now, claimed_until: null, last_error: null })
