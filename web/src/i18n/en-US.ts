@@ -7,6 +7,7 @@ import { alertsEn } from './alerts.en-US';
 import { signingsEn } from './signings.en-US';
 import { accountsEn } from './accounts.en-US';
 import { feedsEn } from './feeds.en-US';
+import { notificationsEn } from './notifications.en-US';
 import { approvalsEn } from './approvals.en-US';
 
 export const enUS: Messages = {
@@ -28,6 +29,8 @@ export const enUS: Messages = {
     codeTables: 'Code tables',
     calendar: 'Calendar',
     feeds: 'Daily feed',
+    notifications: 'My notifications',
+    notificationDeliveries: 'Notification delivery log',
     alertSettings: 'Account alert settings',
     audit: 'Audit log',
     apiTokens: 'API tokens',
@@ -114,6 +117,7 @@ export const enUS: Messages = {
   signings: signingsEn,
   accounts: accountsEn,
   feeds: feedsEn,
+  notifications: notificationsEn,
   approvals: approvalsEn,
   ...cifPagesEn,
   institutions: {

@@ -6,6 +6,7 @@ import { alertsZh } from './alerts.zh-CN';
 import { signingsZh } from './signings.zh-CN';
 import { accountsZh } from './accounts.zh-CN';
 import { feedsZh } from './feeds.zh-CN';
+import { notificationsZh } from './notifications.zh-CN';
 import { approvalsZh } from './approvals.zh-CN';
 export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
@@ -20,6 +21,8 @@ export const zhCN = {
     industryImport: '行业属性批量维护',
     todos: '待办事宜',
     approvals: '审批',
+    notifications: '我的通知',
+    notificationDeliveries: '通知发送记录',
     institutions: '机构管理',
     users: '用户管理',
     roles: '角色权限',
@@ -112,6 +115,7 @@ export const zhCN = {
   signings: signingsZh,
   accounts: accountsZh,
   feeds: feedsZh,
+  notifications: notificationsZh,
   approvals: approvalsZh,
   ...cifPagesZh,
   institutions: {
