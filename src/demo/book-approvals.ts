@@ -17,6 +17,9 @@ const MISTAKES = [
 
 export async function addBookApprovals(db: Database, actorOf: (username: string) => Promise<Actor>): Promise<number> {
   const [entry, review] = [await actorOf('sn_entry'), await actorOf('sn_review')];
+  // A mailbox for the review clerk, so the notification delivery log has rows on first start
+  // (reserved .invalid domain: on the embedded demo no SMTP server is configured, and the log says so).
+  await db.updateTable('app_user').set({ email: 'sn_review@demo-bank.invalid' }).where('username', '=', 'sn_review').execute();
   const ids: number[] = [];
   for (const m of MISTAKES) {
     const c = await createCustomer(db, entry, { kind: 'corporate', name: m.name });
