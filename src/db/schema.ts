@@ -495,3 +495,9 @@ export interface NotificationPreferenceTable {
   user_id: number; kind: string; channel: NotificationChannel; enabled: boolean; updated_at: Generated<Date>;
 }
 export interface DB { notification: NotificationTable; notification_delivery: NotificationDeliveryTable; notification_preference: NotificationPreferenceTable }
+export interface ApprovalDelegationTable {
+  id: Generated<number>; delegator_id: number; delegate_id: number; starts_on: DateOnly; ends_on: DateOnly; reason: string | null;
+  created_at: Generated<Date>; cancelled_at: NullableTimestamp; cancelled_by: number | null;
+}
+export interface ApprovalDecisionTable { on_behalf_of: ColumnType<number | null, number | null | undefined, number | null> }
+export interface DB { approval_delegation: ApprovalDelegationTable }

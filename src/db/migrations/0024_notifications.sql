@@ -48,3 +48,25 @@ create table notification_preference (
   updated_at  timestamptz not null default now(),
   primary key (user_id, kind, channel)
 );
+
+-- Delegation of approval steps (代理审批, issue 13 item 2): while a reviewer is away, a colleague
+-- acts on his inbox. The engine checks the delegator's role and charge and the maker ≠ checker and
+-- one-person-one-step rules for both people; the decision row names both.
+create table approval_delegation (
+  id            bigint generated always as identity primary key,
+  delegator_id  integer not null references app_user(id),
+  delegate_id   integer not null references app_user(id),
+  starts_on     date not null,
+  ends_on       date not null,
+  reason        varchar(200),
+  created_at    timestamptz not null default now(),
+  cancelled_at  timestamptz,
+  cancelled_by  integer references app_user(id),
+  check (delegator_id <> delegate_id),
+  check (ends_on >= starts_on)
+);
+create index approval_delegation_delegate_idx on approval_delegation (delegate_id, starts_on) where cancelled_at is null;
+create index approval_delegation_delegator_idx on approval_delegation (delegator_id, starts_on) where cancelled_at is null;
+
+-- The person on whose behalf a delegate decided (null: the actor acted for himself).
+alter table approval_decision add column on_behalf_of integer references app_user(id);

@@ -15,7 +15,7 @@ import type { Actor } from '../auth/actor.ts';
 import { addWorkingDays } from '../calendar/calendar.service.ts';
 import { pathInScope } from '../org/scope.ts';
 import { actingInstitutionOf, planFor, type PlannedStep } from './approval-steps.service.ts';
-import { requestVisibleTo } from './approval.queries.ts';
+import { delegatorOf, requestVisibleTo } from './approval.queries.ts';
 import { workflowType, type WorkflowType } from './workflow-type.ts';
 import { notifyApproval } from '../notifications/notification.service.ts';
 
@@ -101,8 +101,10 @@ async function lockVisible(tx: Tx, actor: Actor, id: number) {
   const r = await tx.selectFrom('approval_request').leftJoin('institution as acting', 'acting.id', 'approval_request.acting_institution_id')
     .selectAll('approval_request')
     .select(['acting.path as acting_path', 'acting.name as acting_name',
-      sql<boolean>`exists (select 1 from user_role ur join role ro on ro.id = ur.role_id where ur.user_id = ${person} and ro.code = approval_request.step_role)`.as('holds_role')])
-    .where('approval_request.id', '=', id).where(requestVisibleTo(actor)).forUpdate('approval_request').executeTakeFirst();
+      sql<boolean>`exists (select 1 from user_role ur join role ro on ro.id = ur.role_id where ur.user_id = ${person} and ro.code = approval_request.step_role)`.as('holds_role'),
+      delegatorOf(actor, businessToday(), false).as('delegator_id')])
+    .where('approval_request.id', '=', id).where((eb) => eb.or([requestVisibleTo(actor), eb(delegatorOf(actor, businessToday(), false), 'is not', null)]))
+    .forUpdate('approval_request').executeTakeFirst();
   if (!r) throw notFound('approval_request');
   return r;
 }
@@ -123,16 +125,23 @@ export async function decide(db: Database, actor: Actor, id: number, input: { de
     const r = await lockVisible(tx, actor, id);
     if (r.maker_id === checkerId) throw new AppError('approvals.maker_is_checker', 403);
     if (r.status !== 'pending' || r.current_step !== input.step) throw movedOn(r);
+    // Acting on his own right (role and charge) or, failing that, for a delegator (代理审批): then
+    // both people count as the checker of this step for maker ≠ checker and one person one step.
+    const ownRight = r.holds_role && pathInScope(actor, r.acting_path!);
+    const behalfOf = ownRight ? null : (r.delegator_id ?? null);
+    if (behalfOf !== null && behalfOf === r.maker_id) throw new AppError('approvals.maker_is_checker', 403);
+    const persons = behalfOf === null ? [checkerId] : [checkerId, behalfOf];
     // A statement of its own after the lock: it sees a step this person approved in a transaction
     // that committed while this one waited for the row.
     const earlier = await tx.selectFrom('approval_decision').select('step_no')
-      .where('request_id', '=', id).where('round', '=', r.round).where('actor_id', '=', checkerId).where('decision', '=', 'approve').executeTakeFirst();
+      .where('request_id', '=', id).where('round', '=', r.round).where('decision', '=', 'approve')
+      .where((eb) => eb.or([eb('actor_id', 'in', persons), eb('on_behalf_of', 'in', persons)])).executeTakeFirst();
     if (earlier) throw new AppError('approvals.same_person_two_steps', 403, { step: earlier.step_no });
-    if (!r.holds_role) {
+    if (behalfOf === null && !r.holds_role) {
       const role = await tx.selectFrom('role').select(['name_zh', 'name_en']).where('code', '=', r.step_role!).executeTakeFirst();
       throw new AppError('approvals.role_required', 403, { role: role?.name_zh ?? r.step_role, roleEn: role?.name_en ?? r.step_role });
     }
-    if (!pathInScope(actor, r.acting_path!)) throw new AppError('approvals.institution_out_of_scope', 403, { institution: r.acting_name });
+    if (behalfOf === null && !pathInScope(actor, r.acting_path!)) throw new AppError('approvals.institution_out_of_scope', 403, { institution: r.acting_name });
 
     const type = workflowType(r.workflow_type);
     const plan = r.plan as PlannedStep[];
@@ -153,13 +162,13 @@ export async function decide(db: Database, actor: Actor, id: number, input: { de
       .where('id', '=', id).where('status', '=', 'pending').where('current_step', '=', input.step).where('round', '=', r.round)
       .returning(['status', 'current_step']).executeTakeFirst();
     if (!after) throw movedOn(r);
-    await tx.insertInto('approval_decision').values({ request_id: id, round: r.round, step_no: r.current_step, actor_id: checkerId, decision: input.decision, reason }).execute();
+    await tx.insertInto('approval_decision').values({ request_id: id, round: r.round, step_no: r.current_step, actor_id: checkerId, on_behalf_of: behalfOf, decision: input.decision, reason }).execute();
     await notifyApproval(tx, change.status
       ? { kind: `approval.${change.status as 'approved' | 'returned' | 'rejected'}`, requestId: id, label: r.subject_label, makerId: r.maker_id, reason }
       : { kind: 'approval.submitted', requestId: id, label: r.subject_label, step: change.current_step as number, role: change.step_role as string,
           actingInstitutionId: change.acting_institution_id as number, dueOn: change.due_on as string, makerId: r.maker_id });
     await writeAudit(tx, actor, { action: `approval.${input.decision}`, entityType: 'approval_request', entityId: id,
-      before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
+      before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(behalfOf !== null ? { onBehalfOf: behalfOf } : {}), ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
     return { requestId: id, status: after.status, step: after.current_step, result };
   });
 }
