@@ -1,7 +1,7 @@
 // The route table: one entry per page, carrying the permission that shows it in the menu and
 // lets it open. Menu, breadcrumb and the route guard are all built from this list.
 import {
-  AlertOutlined, ApartmentOutlined, BellOutlined, SendOutlined, CheckSquareOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
+  AlertOutlined, ApartmentOutlined, BellOutlined, SendOutlined, UserSwitchOutlined, CheckSquareOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
   CloudDownloadOutlined, MergeCellsOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, TagsOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
@@ -11,7 +11,7 @@ import type { Need } from './auth/session';
 export type MenuGroup = 'customer' | 'org' | 'platform' | 'security';
 
 type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
-  | 'notifications' | 'notificationDeliveries'
+  | 'notifications' | 'notificationDeliveries' | 'delegations'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword';
 
 export interface AppRoute {
@@ -72,6 +72,7 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/api-tokens/ApiTokensPage')) },
   { path: '/settings/security', label: 'menu.securityPolicy', icon: <SettingOutlined />, group: 'security', permission: 'setting.manage',
     component: lazy(() => import('./pages/settings/SecurityPolicyPage')) },
+  { path: '/approvals/delegations', label: 'menu.delegations', icon: <UserSwitchOutlined />, component: lazy(() => import('./pages/approvals/DelegationsPage')) },
   { path: '/notifications', label: 'menu.notifications', icon: <BellOutlined />, component: lazy(() => import('./pages/notifications/NotificationsPage')) },
   { path: '/notifications/deliveries', label: 'menu.notificationDeliveries', icon: <SendOutlined />, group: 'platform', permission: 'setting.manage',
     component: lazy(() => import('./pages/notifications/DeliveryLogPage')) },

@@ -24,4 +24,11 @@ export const approvalsEn: Shape<typeof approvalsZh> = {
   batchApprove: 'Approve selected ({{count}})', batchConfirm: 'Approve the {{count}} selected requests one by one? Each is checked and audited on its own.',
   batchDone: 'Batch: {{approved}} approved, {{refused}} refused', batchRefused: 'These requests could not be approved', requestNo: 'Request no.',
   openSubject: 'Open', underReview: 'A request is under review: {{type}} ({{status}}, step {{step}} of {{count}})', view: 'View',
+  delegations: {
+    title: 'Delegations', intro: 'Hand your approval steps to a colleague while you are away: within the period the delegate may act on your pending steps; he still may not check his own requests, nor act at two steps of one request.',
+    add: 'New delegation', delegate: 'Delegate (username)', delegator: 'Delegator', period: 'Period', reason: 'Reason', status: 'Status', direction: 'Direction',
+    given: 'Given by me', received: 'Given to me', cancel: 'Cancel', cancelConfirm: 'Cancel this delegation?', created: 'Delegation set', cancelled: 'Delegation cancelled',
+    statuses: { active: 'Active', scheduled: 'Scheduled', ended: 'Ended', cancelled: 'Cancelled' },
+    onBehalfOf: '(for {{name}})',
+  },
 };

@@ -30,6 +30,7 @@ export const enUS: Messages = {
     calendar: 'Calendar',
     feeds: 'Daily feed',
     notifications: 'My notifications',
+    delegations: 'Delegations',
     notificationDeliveries: 'Notification delivery log',
     alertSettings: 'Account alert settings',
     audit: 'Audit log',

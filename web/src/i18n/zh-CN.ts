@@ -22,6 +22,7 @@ export const zhCN = {
     todos: '待办事宜',
     approvals: '审批',
     notifications: '我的通知',
+    delegations: '代理审批',
     notificationDeliveries: '通知发送记录',
     institutions: '机构管理',
     users: '用户管理',
