@@ -538,3 +538,24 @@ export interface CustomerImageTable {
 }
 export type CompletenessTier = 'credit' | 'ordinary' | 'small';
 export interface CompletenessRuleTable { tier: CompletenessTier; item: string; required: boolean; updated_by: number | null; updated_at: Timestamp }
+// ── notifications (0024): the workbench inbox, the outbox of e-mail/SMS deliveries, preferences ──
+export type NotificationChannel = 'email' | 'sms';
+export interface NotificationTable {
+  id: Generated<number>; user_id: number; kind: string; params: ColumnType<unknown, string | undefined, string>;
+  entity_type: string | null; entity_id: string | null; created_at: Generated<Date>; read_at: NullableTimestamp;
+}
+export interface NotificationDeliveryTable {
+  id: Generated<number>; notification_id: number; channel: NotificationChannel; address: string;
+  status: Generated<'pending' | 'sent' | 'failed'>; attempts: Generated<number>; next_attempt_at: Generated<Date>;
+  claimed_until: NullableTimestamp; last_error: string | null; sent_at: NullableTimestamp; created_at: Generated<Date>;
+}
+export interface NotificationPreferenceTable {
+  user_id: number; kind: string; channel: NotificationChannel; enabled: boolean; updated_at: Generated<Date>;
+}
+export interface DB { notification: NotificationTable; notification_delivery: NotificationDeliveryTable; notification_preference: NotificationPreferenceTable }
+export interface ApprovalDelegationTable {
+  id: Generated<number>; delegator_id: number; delegate_id: number; starts_on: DateOnly; ends_on: DateOnly; reason: string | null;
+  created_at: Generated<Date>; cancelled_at: NullableTimestamp; cancelled_by: number | null;
+}
+export interface ApprovalDecisionTable { on_behalf_of: ColumnType<number | null, number | null | undefined, number | null> }
+export interface DB { approval_delegation: ApprovalDelegationTable }

@@ -5,6 +5,9 @@
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import { decide, submitRequest } from '../modules/approvals/approval.service.ts';
+import { createDelegation } from '../modules/approvals/delegation.service.ts';
+import { addDays } from '../modules/calendar/working-days.ts';
+import { businessToday } from '../common/business-date.ts';
 import { createCustomer } from '../modules/customers/customer.service.ts';
 import { customerDeletion } from '../modules/customers/deletion/customer-deletion.workflow.ts';
 import '../server/workflow-types.ts';
@@ -17,6 +20,9 @@ const MISTAKES = [
 
 export async function addBookApprovals(db: Database, actorOf: (username: string) => Promise<Actor>): Promise<number> {
   const [entry, review] = [await actorOf('sn_entry'), await actorOf('sn_review')];
+  // A mailbox for the review clerk, so the notification delivery log has rows on first start
+  // (reserved .invalid domain: on the embedded demo no SMTP server is configured, and the log says so).
+  await db.updateTable('app_user').set({ email: 'sn_review@demo-bank.invalid' }).where('username', '=', 'sn_review').execute();
   const ids: number[] = [];
   for (const m of MISTAKES) {
     const c = await createCustomer(db, entry, { kind: 'corporate', name: m.name });
@@ -24,5 +30,7 @@ export async function addBookApprovals(db: Database, actorOf: (username: string)
   }
   await decide(db, review, ids[1]!, { decision: 'approve', step: 1, reason: '核实为重复客户，同意删除' });
   await decide(db, review, ids[2]!, { decision: 'return', step: 1, reason: '请附上正确名称客户的客户号，以便核对' });
+  // 代理审批: the sub-branch head is away at training; the counter clerk acts on his steps this week.
+  await createDelegation(db, await actorOf('sn_head'), { delegateUsername: 'sn_teller', startsOn: businessToday(), endsOn: addDays(businessToday(), 5), reason: '外出参加总行培训' });
   return ids.length;
 }

@@ -54,6 +54,7 @@ import { bookRoutes } from '../modules/accounts/book/book.routes.ts';
 import { balanceTrendRoutes } from '../modules/accounts/balances/balance-trend.routes.ts';
 import { approvalRoutes } from '../modules/approvals/approval.routes.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
+import { notificationRoutes } from '../modules/notifications/notification.routes.ts';
 import './workflow-types.ts';
 import { imageRoutes } from '../modules/images/image.routes.ts';
 import { createImageStore } from '../modules/images/image-store.ts';
@@ -163,6 +164,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(documentRoutes);
     await api.register(imageRoutes); await api.register(completenessRoutes);
     await api.register(informationReviewRoutes);
+    await api.register(notificationRoutes);
   }, { prefix: '/api' });
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');

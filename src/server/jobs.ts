@@ -16,6 +16,7 @@ import { expireBlacklistEntries } from '../modules/customers/blacklist/blacklist
 import { loadInbox } from '../modules/feed/feed.job.ts';
 import { raiseOverdueReminders } from '../modules/documents/archive/archive-loan.service.ts';
 import { raiseCompletenessTodos } from '../modules/completeness/completeness.job.ts';
+import { notificationSenderJob } from '../modules/notifications/notification.job.ts';
 import { AppError, invalid } from '../common/http/errors.ts';
 import type { MessageBundle } from '../common/i18n/i18n.ts';
 
@@ -37,6 +38,7 @@ export const JOBS: readonly JobDef[] = [
   { name: 'completeness-overdue', cron: '40 6 * * *', zh: '新客户信息完整性逾期提醒', en: 'New customers\' completeness overdue (to-dos)', run: raiseCompletenessTodos },
   { name: 'feed-inbox', cron: '*/10 5-10 * * *', zh: '核心系统数据下发（收件目录）', en: 'Core-banking daily feed (inbox)', run: loadInbox, repeat: true },
   { name: 'archive-overdue', cron: '40 6 * * *', zh: '档案逾期未归还提醒', en: 'Overdue archive file reminders', run: raiseOverdueReminders },
+  { name: 'notification-sender', cron: '*/2 * * * *', zh: '发送通知（邮件、短信）', en: 'Send notifications (e-mail, SMS)', run: notificationSenderJob, repeat: true },
 ];
 
 // Advisory locks of jobs: class 7301005, second key hashtext(job name) (7301001 migrations, 7301002 audit chain).

@@ -1,8 +1,8 @@
 // The route table: one entry per page, carrying the permission that shows it in the menu and
 // lets it open. Menu, breadcrumb and the route guard are all built from this list.
 import {
-  AlertOutlined, ApartmentOutlined, CheckSquareOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined,
-  CloudDownloadOutlined, MergeCellsOutlined, ShopOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, InboxOutlined, SendOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, FieldTimeOutlined, TagsOutlined, TeamOutlined,
+  AlertOutlined, ApartmentOutlined, CheckSquareOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, CloudDownloadOutlined, MergeCellsOutlined, ShopOutlined,
+  ContainerOutlined, DatabaseOutlined, FileDoneOutlined, InboxOutlined, SendOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, FieldTimeOutlined, TagsOutlined, TeamOutlined, BellOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
@@ -11,6 +11,7 @@ import type { Need } from './auth/session';
 export type MenuGroup = 'customer' | 'documents' | 'org' | 'platform' | 'security';
 
 type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
+  | 'notifications' | 'notificationDeliveries' | 'delegations'
   | 'documentFlows' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
   | 'completenessOverdue' | 'informationReviewSettings' | 'products';
@@ -91,6 +92,10 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/api-tokens/ApiTokensPage')) },
   { path: '/settings/security', label: 'menu.securityPolicy', icon: <SettingOutlined />, group: 'security', permission: 'setting.manage',
     component: lazy(() => import('./pages/settings/SecurityPolicyPage')) },
+  { path: '/approvals/delegations', label: 'menu.delegations', icon: <UserSwitchOutlined />, component: lazy(() => import('./pages/approvals/DelegationsPage')) },
+  { path: '/notifications', label: 'menu.notifications', icon: <BellOutlined />, component: lazy(() => import('./pages/notifications/NotificationsPage')) },
+  { path: '/notifications/deliveries', label: 'menu.notificationDeliveries', icon: <SendOutlined />, group: 'platform', permission: 'setting.manage',
+    component: lazy(() => import('./pages/notifications/DeliveryLogPage')) },
   { path: '/change-password', label: 'menu.changePassword', hideInMenu: true,
     component: lazy(() => import('./pages/change-password/ChangePasswordPage')) },
 ];

@@ -3,6 +3,13 @@ import type { MessageBundle } from '../../common/i18n/i18n.ts';
 export const approvalMessages: MessageBundle = {
   'zh-CN': {
     'entity.approval_request': '审批申请',
+    'entity.approval_delegation': '代理审批',
+    'approvals.delegation.past': '代理开始日期不能早于今天',
+    'approvals.delegation.ends_before_start': '代理结束日期不能早于开始日期',
+    'approvals.delegation.no_such_delegate': '代理人不存在、已停用或不在您的管辖范围内',
+    'approvals.delegation.self': '不能委托给自己',
+    'approvals.delegation.overlap': '与您已设置的代理期间（{{from}} 至 {{to}}）重叠',
+    'approvals.delegation.delegate_is_maker': '代理人有待您审批的申请（编号 {{openRequestId}}），由其代理将成为经办人自审',
     'approvals.type.customer.delete': '删除客户',
     'approvals.person_only': '审批申请只能由本人登录后提交或处理，接口令牌和系统不能经办或审批',
     'approvals.no_steps': '尚未为“{{type}}”配置审批步骤，请联系总行系统管理员',
@@ -28,6 +35,13 @@ export const approvalMessages: MessageBundle = {
   },
   'en-US': {
     'entity.approval_request': 'approval request',
+    'entity.approval_delegation': 'approval delegation',
+    'approvals.delegation.past': 'A delegation cannot start before today',
+    'approvals.delegation.ends_before_start': 'The delegation must end on or after its start',
+    'approvals.delegation.no_such_delegate': 'No active user by that name in your charge',
+    'approvals.delegation.self': 'You cannot delegate to yourself',
+    'approvals.delegation.overlap': 'Overlaps your delegation from {{from}} to {{to}}',
+    'approvals.delegation.delegate_is_maker': 'The delegate has a request waiting for your approval (no. {{openRequestId}}): he would check his own work',
     'approvals.type.customer.delete': 'customer deletion',
     'approvals.person_only': 'Approval requests are submitted and decided by people signed in; an API token or the system can neither make nor check',
     'approvals.no_steps': 'No approval steps are set for "{{type}}"; ask the head-office administrator',

@@ -32,7 +32,37 @@ export function actionableBy(actor: Actor, role: string): Expression<SqlBool> {
     and ${inSubtree(actor, 'approval_request.acting_institution_id')}
     and approval_request.maker_id <> ${person}
     and not exists (select 1 from approval_decision d where d.request_id = approval_request.id
-                    and d.round = approval_request.round and d.actor_id = ${person} and d.decision = 'approve'))`;
+                    and d.round = approval_request.round and (d.actor_id = ${person} or d.on_behalf_of = ${person}) and d.decision = 'approve'))`;
+}
+
+/**
+ * The delegators (代理审批) on whose behalf this person may act on the pending step of
+ * approval_request today: an active delegation to him, the delegator an active holder of the
+ * step's role whose charge covers the acting institution, neither of the two the maker, and
+ * neither of them having approved a step of this round (by himself or through the other).
+ * As a scalar: the first such delegator's id, or null.
+ */
+export function delegatorOf(actor: Actor, today: string, strict = true) {
+  const person = me(actor);
+  // Loose (for a decision): only the delegation, role and charge, so the service can name the
+  // rule a decision breaks (maker = checker, two steps) instead of a vague "no right".
+  const rules = strict ? sql`and approval_request.maker_id <> p.id and approval_request.maker_id <> ${person}
+       and not exists (select 1 from approval_decision d where d.request_id = approval_request.id and d.round = approval_request.round and d.decision = 'approve'
+                         and (d.actor_id in (p.id, ${person}) or d.on_behalf_of in (p.id, ${person})))` : sql``;
+  return sql<number | null>`(select g.delegator_id from approval_delegation g
+      join app_user p on p.id = g.delegator_id and p.status = 'active'
+      join institution charge on charge.id = p.managing_institution_id
+     where g.delegate_id = ${person} and g.cancelled_at is null and g.starts_on <= ${today} and g.ends_on >= ${today}
+       and approval_request.status = 'pending'
+       and exists (select 1 from user_role ur join role ro on ro.id = ur.role_id where ur.user_id = p.id and ro.code = approval_request.step_role)
+       and (select a.path from institution a where a.id = approval_request.acting_institution_id) like charge.path || '%'
+       ${rules}
+     order by g.delegator_id limit 1)`;
+}
+
+/** A pending step this person may act on for someone who delegated to him. */
+export function delegatedActionable(actor: Actor, today: string): Expression<SqlBool> {
+  return sql<SqlBool>`(${delegatorOf(actor, today)} is not null)`;
 }
 
 /** The roles a person holds: the step roles his inbox is made of. A token or the system holds none. */

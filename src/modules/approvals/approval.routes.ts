@@ -4,6 +4,8 @@ import { WORK_PERMISSIONS } from '../org/permissions.ts';
 import { approveMany, decide, resubmit, withdraw } from './approval.service.ts';
 import { listSteps, setSteps } from './approval-steps.service.ts';
 import { approveBody, batchApproveBody, inboxQuery, mineQuery, requestIdParams, resubmitBody, returnBody, stepsBody, stepsParams, subjectQuery, withdrawBody } from './approval.schema.ts';
+import { cancelDelegation, createDelegation, listDelegations } from './delegation.service.ts';
+import { delegationBody } from './approval.schema.ts';
 import { countInbox, getRequest, listInbox, listMine, listOpenFor } from './inbox.service.ts';
 
 const tags = ['approvals'];
@@ -31,6 +33,15 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put('/approvals/steps/:type/:level', { config: { permission: 'approval.steps.manage' }, schema: { tags, summary: 'Replace the steps of one type at one institution level (head office only, audited)', params: stepsParams, body: stepsBody } },
     async (req) => setSteps(app.db, req.actor, req.params.type, req.params.level, req.body.steps));
+
+  app.get('/approvals/delegations', { schema: { tags, summary: 'Delegations (代理审批) I gave and those given to me' } },
+    async (req) => listDelegations(app.db, req.actor));
+
+  app.post('/approvals/delegations', { config: work, schema: { tags, summary: 'Delegate my approval steps to a colleague for a date range (audited)', body: delegationBody } },
+    async (req, reply) => reply.code(201).send(await createDelegation(app.db, req.actor, req.body)));
+
+  app.post('/approvals/delegations/:id/cancel', { config: work, schema: { tags, summary: 'Cancel one of my delegations (audited)', params: requestIdParams } },
+    async (req) => cancelDelegation(app.db, req.actor, req.params.id));
 
   app.get('/approvals/:id', { schema: { tags, summary: 'One request: steps, history of decisions, old → new fields, what I may do', params: requestIdParams } },
     async (req) => getRequest(app.db, req.actor, req.params.id));

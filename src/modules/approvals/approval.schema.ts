@@ -36,3 +36,11 @@ export const stepsBody = z.strictObject({
 });
 export type StepsBody = z.infer<typeof stepsBody>;
 export const subjectQuery = z.strictObject({ subjectType: singleLineText().min(1).max(40), subjectId: singleLineText().min(1).max(40) });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'not a date' });
+export const delegationBody = z.strictObject({
+  delegateUsername: singleLineText().min(1).max(32),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  reason: singleLineText().max(200).nullish(),
+});

@@ -15,8 +15,9 @@ import type { Actor } from '../auth/actor.ts';
 import { addWorkingDays } from '../calendar/calendar.service.ts';
 import { pathInScope } from '../org/scope.ts';
 import { actingInstitutionOf, planFor, type PlannedStep } from './approval-steps.service.ts';
-import { requestVisibleTo } from './approval.queries.ts';
+import { delegatorOf, requestVisibleTo } from './approval.queries.ts';
 import { workflowType, type WorkflowType } from './workflow-type.ts';
+import { notifyApproval } from '../notifications/notification.service.ts';
 
 export type CheckerDecision = 'approve' | 'return' | 'reject';
 
@@ -73,8 +74,9 @@ export async function submitRequest<P>(db: Database, maker: Actor, type: Workflo
         workflow_type: type.code, subject_type: subject.type, subject_id: String(subject.id), subject_label: subject.label.slice(0, 200),
         payload: JSON.stringify(payload), basis: basis ? JSON.stringify(basis) : null, maker_id: makerId, maker_institution_id: makerInstitutionId,
         plan: JSON.stringify(plan), step_count: plan.length, ...(await stepState(tx, plan, 1, makerInstitutionId)),
-      }).returning(['id', 'step_role', 'due_on']).executeTakeFirstOrThrow();
+      }).returning(['id', 'step_role', 'due_on', 'acting_institution_id']).executeTakeFirstOrThrow();
       await tx.insertInto('approval_decision').values({ request_id: row.id, round: 1, step_no: 1, actor_id: makerId, decision: 'submit' }).execute();
+      await notifyApproval(tx, { kind: 'approval.submitted', requestId: row.id, label: subject.label, step: 1, role: row.step_role!, actingInstitutionId: row.acting_institution_id!, dueOn: row.due_on!, makerId });
       await writeAudit(tx, maker, { action: 'approval.submit', entityType: 'approval_request', entityId: row.id,
         after: { type: type.code, subject: { type: subject.type, id: String(subject.id) }, steps: plan.length } });
       return { requestId: row.id, status: 'pending' as const, step: 1, stepCount: plan.length, role: row.step_role, dueOn: row.due_on };
@@ -99,8 +101,10 @@ async function lockVisible(tx: Tx, actor: Actor, id: number) {
   const r = await tx.selectFrom('approval_request').leftJoin('institution as acting', 'acting.id', 'approval_request.acting_institution_id')
     .selectAll('approval_request')
     .select(['acting.path as acting_path', 'acting.name as acting_name',
-      sql<boolean>`exists (select 1 from user_role ur join role ro on ro.id = ur.role_id where ur.user_id = ${person} and ro.code = approval_request.step_role)`.as('holds_role')])
-    .where('approval_request.id', '=', id).where(requestVisibleTo(actor)).forUpdate('approval_request').executeTakeFirst();
+      sql<boolean>`exists (select 1 from user_role ur join role ro on ro.id = ur.role_id where ur.user_id = ${person} and ro.code = approval_request.step_role)`.as('holds_role'),
+      delegatorOf(actor, businessToday(), false).as('delegator_id')])
+    .where('approval_request.id', '=', id).where((eb) => eb.or([requestVisibleTo(actor), eb(delegatorOf(actor, businessToday(), false), 'is not', null)]))
+    .forUpdate('approval_request').executeTakeFirst();
   if (!r) throw notFound('approval_request');
   return r;
 }
@@ -136,15 +140,27 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
     const r = await lockVisible(tx, actor, id);
     if (r.maker_id === checkerId) throw new AppError('approvals.maker_is_checker', 403);
     if (r.status !== 'pending' || r.current_step !== input.step) throw movedOn(r);
-    if (!r.holds_role) {
+    // Acting on his own right (role and charge) or, failing that, for a delegator (代理审批): then
+    // both people count as the checker of this step for maker ≠ checker and one person one step.
+    const ownRight = r.holds_role && pathInScope(actor, r.acting_path!);
+    const behalfOf = ownRight ? null : (r.delegator_id ?? null);
+    if (behalfOf !== null && behalfOf === r.maker_id) throw new AppError('approvals.maker_is_checker', 403);
+    const persons = behalfOf === null ? [checkerId] : [checkerId, behalfOf];
+    // A statement of its own after the lock: it sees a step this person approved in a transaction
+    // that committed while this one waited for the row.
+    const earlier = await tx.selectFrom('approval_decision').select('step_no')
+      .where('request_id', '=', id).where('round', '=', r.round).where('decision', '=', 'approve')
+      .where((eb) => eb.or([eb('actor_id', 'in', persons), eb('on_behalf_of', 'in', persons)])).executeTakeFirst();
+    if (earlier) throw new AppError('approvals.same_person_two_steps', 403, { step: earlier.step_no });
+    if (behalfOf === null && !r.holds_role) {
       const role = await tx.selectFrom('role').select(['name_zh', 'name_en']).where('code', '=', r.step_role!).executeTakeFirst();
       throw new AppError('approvals.role_required', 403, { role: role?.name_zh ?? r.step_role, roleEn: role?.name_en ?? r.step_role });
     }
-    if (!pathInScope(actor, r.acting_path!)) throw new AppError('approvals.institution_out_of_scope', 403, { institution: r.acting_name });
+    if (behalfOf === null && !pathInScope(actor, r.acting_path!)) throw new AppError('approvals.institution_out_of_scope', 403, { institution: r.acting_name });
 
-    // The decision row first: a second approval by the same person this round fails here (0029),
-    // before any step is moved or any payload applied.
-    await tx.insertInto('approval_decision').values({ request_id: id, round: r.round, step_no: r.current_step, actor_id: checkerId, decision: input.decision, reason }).execute();
+    // The decision row first: should a second approval by the same person this round slip past the
+    // read above, it fails here (unique index, migration 0029) before any step moves or payload applies.
+    await tx.insertInto('approval_decision').values({ request_id: id, round: r.round, step_no: r.current_step, actor_id: checkerId, on_behalf_of: behalfOf, decision: input.decision, reason }).execute();
     const type = workflowType(r.workflow_type);
     const plan = r.plan as PlannedStep[];
     const now = new Date();
@@ -164,8 +180,12 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
       .where('id', '=', id).where('status', '=', 'pending').where('current_step', '=', input.step).where('round', '=', r.round)
       .returning(['status', 'current_step']).executeTakeFirst();
     if (!after) throw movedOn(r);
+    await notifyApproval(tx, change.status
+      ? { kind: `approval.${change.status as 'approved' | 'returned' | 'rejected'}`, requestId: id, label: r.subject_label, makerId: r.maker_id, reason }
+      : { kind: 'approval.submitted', requestId: id, label: r.subject_label, step: change.current_step as number, role: change.step_role as string,
+          actingInstitutionId: change.acting_institution_id as number, dueOn: change.due_on as string, makerId: r.maker_id });
     await writeAudit(tx, actor, { action: `approval.${input.decision}`, entityType: 'approval_request', entityId: id,
-      before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
+      before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(behalfOf !== null ? { onBehalfOf: behalfOf } : {}), ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
     return { requestId: id, status: after.status, step: after.current_step, result };
   });
 }
@@ -201,11 +221,13 @@ export async function resubmit(db: Database, actor: Actor, id: number, newPayloa
     const plan = await planFor(tx, type.code, r.maker_institution_id);
     const basis = type.basis ? await type.basis(tx, payload) : null;
     const round = r.round + 1;
+    const first = await stepState(tx, plan, 1, r.maker_institution_id);
     await tx.updateTable('approval_request').set({
       payload: JSON.stringify(payload), basis: basis ? JSON.stringify(basis) : null, plan: JSON.stringify(plan), step_count: plan.length,
-      ...(await stepState(tx, plan, 1, r.maker_institution_id)), round, status: 'pending', subject_label: subject.label.slice(0, 200), updated_at: new Date(),
+      ...first, round, status: 'pending', subject_label: subject.label.slice(0, 200), updated_at: new Date(),
     }).where('id', '=', id).execute();
     await tx.insertInto('approval_decision').values({ request_id: id, round, step_no: 1, actor_id: makerId, decision: 'submit' }).execute();
+    await notifyApproval(tx, { kind: 'approval.submitted', requestId: id, label: subject.label, step: 1, role: first.step_role, actingInstitutionId: first.acting_institution_id, dueOn: first.due_on, makerId });
     await writeAudit(tx, actor, { action: 'approval.resubmit', entityType: 'approval_request', entityId: id, before: { status: 'returned', round: r.round }, after: { status: 'pending', round } });
     return { requestId: id, status: 'pending' as const, step: 1, round };
   });

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { notFound } from '../../common/http/errors.ts';
 import type { Actor } from '../auth/actor.ts';
-import { actionableBy, requestVisibleTo, rolesOf } from './approval.queries.ts';
+import { actionableBy, delegatedActionable, requestVisibleTo, rolesOf } from './approval.queries.ts';
 import type { PlannedStep } from './approval-steps.service.ts';
 import { workflowType } from './workflow-type.ts';
 
@@ -37,17 +37,27 @@ function toItem(r: { id: number; workflow_type: string; subject_type: string; su
 export async function listInbox(db: Executor, actor: Actor, q: InboxQuery) {
   const roles = await rolesOf(db, actor);
   const upTo = q.page * q.pageSize + 1;
-  const perRole = await Promise.all(roles.map((role) => {
-    let base = db.selectFrom('approval_request').where(actionableBy(actor, role));
+  const today = businessToday();
+  const pageOf = (where: ReturnType<typeof actionableBy>) => {
+    let base = db.selectFrom('approval_request').where(where);
     if (q.type) base = base.where('approval_request.workflow_type', '=', q.type);
     return base.innerJoin('app_user as maker', 'maker.id', 'approval_request.maker_id')
       .innerJoin('institution as maker_i', 'maker_i.id', 'approval_request.maker_institution_id')
       .select(listColumns).orderBy('approval_request.due_on').orderBy('approval_request.id').limit(upTo).execute();
-  }));
-  const rows = perRole.flat().sort((a, b) => (a.due_on! < b.due_on! ? -1 : a.due_on! > b.due_on! ? 1 : a.id - b.id))
+  };
+  // Plus the steps of people who delegated to me (代理审批), found from the few delegations.
+  const delegating = await hasActiveDelegation(db, actor, today);
+  const perRole = await Promise.all([...roles.map((role) => pageOf(actionableBy(actor, role))), ...(delegating ? [pageOf(delegatedActionable(actor, today))] : [])]);
+  const seen = new Set<number>();
+  const rows = perRole.flat().filter((r) => !seen.has(r.id) && seen.add(r.id)).sort((a, b) => (a.due_on! < b.due_on! ? -1 : a.due_on! > b.due_on! ? 1 : a.id - b.id))
     .slice((q.page - 1) * q.pageSize, upTo);
-  const today = businessToday();
   return { page: q.page, pageSize: q.pageSize, hasMore: rows.length > q.pageSize, items: rows.slice(0, q.pageSize).map((r) => toItem(r, today)) };
+}
+
+async function hasActiveDelegation(db: Executor, actor: Actor, today: string) {
+  if (actor.kind !== 'user') return false;
+  return !!(await db.selectFrom('approval_delegation').select('id').where('delegate_id', '=', actor.id!).where('cancelled_at', 'is', null)
+    .where('starts_on', '<=', today).where('ends_on', '>=', today).executeTakeFirst());
 }
 
 /**
@@ -77,8 +87,13 @@ export async function countInbox(db: Executor, actor: Actor) {
     db.selectFrom('approval_request').where('maker_id', '=', me).where('status', '=', 'returned')
       .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  // Steps I act on for someone who delegated to me that are not already mine by my own roles.
+  const delegated = await hasActiveDelegation(db, actor, today) ? await db.selectFrom('approval_request').where(delegatedActionable(actor, today))
+    .where((eb) => eb.not(eb.or(roles.map((role) => actionableBy(actor, role)).concat(sql<SqlBool>`false`))))
+    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) filter (where approval_request.due_on < ${today})`.as('overdue')])
+    .executeTakeFirstOrThrow() : { n: 0, overdue: 0 };
   return {
-    pending: Number(queued.n) - Number(notMine.n), overdue: Number(queued.overdue) - Number(notMine.overdue), returnedToMe: Number(returned.n),
+    pending: Number(queued.n) - Number(notMine.n) + Number(delegated.n), overdue: Number(queued.overdue) - Number(notMine.overdue) + Number(delegated.overdue), returnedToMe: Number(returned.n),
   };
 }
 
@@ -114,15 +129,18 @@ export async function getRequest(db: Executor, actor: Actor, id: number) {
     .leftJoin('institution as acting_i', 'acting_i.id', 'approval_request.acting_institution_id')
     .select([...listColumns, 'approval_request.payload', 'approval_request.result', 'approval_request.plan', 'approval_request.round',
       'approval_request.maker_id', 'acting_i.name as acting_institution'])
-    .where('approval_request.id', '=', id).where(requestVisibleTo(actor)).executeTakeFirst();
+    .where('approval_request.id', '=', id).where((eb) => eb.or([requestVisibleTo(actor), delegatedActionable(actor, businessToday())])).executeTakeFirst();
   if (!r) throw notFound('approval_request');
   const [decisions, actionable, roles] = await Promise.all([
     db.selectFrom('approval_decision').innerJoin('app_user', 'app_user.id', 'approval_decision.actor_id')
+      .leftJoin('app_user as behalf', 'behalf.id', 'approval_decision.on_behalf_of')
       .select(['approval_decision.round', 'approval_decision.step_no', 'approval_decision.decision', 'approval_decision.reason',
-        'approval_decision.decided_at', 'app_user.display_name', 'app_user.username'])
+        'approval_decision.decided_at', 'app_user.display_name', 'app_user.username', 'behalf.display_name as behalf_name'])
       .where('request_id', '=', id).orderBy('approval_decision.id').execute(),
     r.step_role ? db.selectFrom('approval_request').select('id').where('id', '=', id).where(actionableBy(actor, r.step_role))
-      .where(sql<SqlBool>`${r.step_role} in (select ro.code from user_role ur join role ro on ro.id = ur.role_id where ur.user_id = ${actor.kind === 'user' ? actor.id : -1})`).executeTakeFirst() : undefined,
+      .where(sql<SqlBool>`${r.step_role} in (select ro.code from user_role ur join role ro on ro.id = ur.role_id where ur.user_id = ${actor.kind === 'user' ? actor.id : -1})`)
+      .unionAll(db.selectFrom('approval_request').select('id').where('id', '=', id).where(delegatedActionable(actor, businessToday())))
+      .executeTakeFirst() : undefined,
     db.selectFrom('role').select(['code', 'name_zh', 'name_en']).where('code', 'in', (r.plan as PlannedStep[]).map((s) => s.roleCode)).execute(),
   ]);
   const roleName = new Map(roles.map((x) => [x.code, { zh: x.name_zh, en: x.name_en }]));
@@ -135,7 +153,7 @@ export async function getRequest(db: Executor, actor: Actor, id: number) {
     ...toItem(r, businessToday()), round: r.round, actingInstitution: r.acting_institution,
     payload: type.shownPayload ? type.shownPayload(payload) : r.payload, result: r.result,
     steps: (r.plan as PlannedStep[]).map((s, i) => ({ stepNo: i + 1, roleCode: s.roleCode, roleName: roleName.get(s.roleCode) ?? null, actingInstitution: s.actingInstitution, timeLimitDays: s.timeLimitDays })),
-    history: decisions.map((d) => ({ round: d.round, step: d.step_no, decision: d.decision, reason: d.reason, at: d.decided_at, actor: d.display_name, username: d.username })),
+    history: decisions.map((d) => ({ round: d.round, step: d.step_no, decision: d.decision, reason: d.reason, at: d.decided_at, actor: d.display_name, username: d.username, onBehalfOf: d.behalf_name })),
     changes,
     can: { decide: !!actionable, withdraw: isMaker && (r.status === 'pending' || r.status === 'returned'), resubmit: isMaker && r.status === 'returned' },
   };

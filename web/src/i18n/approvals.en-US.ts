@@ -32,4 +32,11 @@ export const approvalsEn: Shape<typeof approvalsZh> = {
     scope: { off: 'Not reviewed', key_customers: 'Reviewed for key customers', all_customers: 'Reviewed for all customers' },
     confirmTitle: 'Save the review settings?', confirm: 'They apply bank-wide to entries submitted from now on; the change is audited.',
   },
+  delegations: {
+    title: 'Delegations', intro: 'Hand your approval steps to a colleague while you are away: within the period the delegate may act on your pending steps; he still may not check his own requests, nor act at two steps of one request.',
+    add: 'New delegation', delegate: 'Delegate (username)', delegator: 'Delegator', period: 'Period', reason: 'Reason', status: 'Status', direction: 'Direction',
+    given: 'Given by me', received: 'Given to me', cancel: 'Cancel', cancelConfirm: 'Cancel this delegation?', created: 'Delegation set', cancelled: 'Delegation cancelled',
+    statuses: { active: 'Active', scheduled: 'Scheduled', ended: 'Ended', cancelled: 'Cancelled' },
+    onBehalfOf: '(for {{name}})',
+  },
 };

@@ -28,4 +28,11 @@ export const approvalsZh = {
     scope: { off: '不复核', key_customers: '重点客户须复核', all_customers: '全部客户须复核' },
     confirmTitle: '保存客户信息复核设置？', confirm: '设置全行生效，已提交的申请不受影响；本次修改记入审计日志。',
   },
+  delegations: {
+    title: '代理审批', intro: '外出期间把您的审批步骤委托给同事：代理人在期间内可处理您的待审批事项，系统仍不允许其审批自己经办的申请，也不允许同一人审批同一申请的两个步骤。',
+    add: '新建代理', delegate: '代理人（用户名）', delegator: '委托人', period: '代理期间', reason: '事由', status: '状态', direction: '方向',
+    given: '我委托他人', received: '他人委托我', cancel: '取消', cancelConfirm: '确定取消该代理？', created: '代理已设置', cancelled: '代理已取消',
+    statuses: { active: '生效中', scheduled: '未开始', ended: '已结束', cancelled: '已取消' },
+    onBehalfOf: '（代 {{name}}）',
+  },
 };

@@ -9,6 +9,7 @@ import { signingsEn } from './signings.en-US';
 import { imagingEn, completenessEn } from './images.en-US';
 import { accountsEn } from './accounts.en-US';
 import { feedsEn } from './feeds.en-US';
+import { notificationsEn } from './notifications.en-US';
 import { approvalsEn } from './approvals.en-US';
 import { productsEn } from './products.en-US';
 
@@ -36,6 +37,9 @@ export const enUS: Messages = {
     codeTables: 'Code tables',
     calendar: 'Calendar',
     feeds: 'Daily feed',
+    notifications: 'My notifications',
+    delegations: 'Delegations',
+    notificationDeliveries: 'Notification delivery log',
     alertSettings: 'Account alert settings',
     informationReviewSettings: 'Customer information review',
     audit: 'Audit log',
@@ -128,6 +132,7 @@ export const enUS: Messages = {
   completeness: completenessEn,
   accounts: accountsEn,
   feeds: feedsEn,
+  notifications: notificationsEn,
   approvals: approvalsEn,
   ...documentsEn,
   products: productsEn,

@@ -8,6 +8,7 @@ import { signingsZh } from './signings.zh-CN';
 import { imagingZh, completenessZh } from './images.zh-CN';
 import { accountsZh } from './accounts.zh-CN';
 import { feedsZh } from './feeds.zh-CN';
+import { notificationsZh } from './notifications.zh-CN';
 import { approvalsZh } from './approvals.zh-CN';
 import { productsZh } from './products.zh-CN';
 export const zhCN = {
@@ -28,6 +29,9 @@ export const zhCN = {
     industryImport: '行业属性批量维护',
     todos: '待办事宜',
     approvals: '审批',
+    notifications: '我的通知',
+    delegations: '代理审批',
+    notificationDeliveries: '通知发送记录',
     institutions: '机构管理',
     users: '用户管理',
     roles: '角色权限',
@@ -126,6 +130,7 @@ export const zhCN = {
   completeness: completenessZh,
   accounts: accountsZh,
   feeds: feedsZh,
+  notifications: notificationsZh,
   approvals: approvalsZh,
   ...documentsZh,
   products: productsZh,

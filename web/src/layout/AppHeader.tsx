@@ -6,6 +6,7 @@ import type { Lang } from '../api/client';
 import { useSessionActions, type Me } from '../auth/session';
 import { setLanguage, useLang } from '../i18n';
 import styles from './layout.module.css';
+import { NotificationBell } from './NotificationBell';
 
 const LANG_LABEL: Record<Lang, string> = { 'zh-CN': '简体中文', 'en-US': 'English' };
 
@@ -37,6 +38,7 @@ export function AppHeader({ me, forced = false }: { me: Me; forced?: boolean }) 
         <span className={styles.institution} title={me.homeInstitution.name}>
           <BankOutlined /> {me.homeInstitution.name}
         </span>
+        {!forced && <NotificationBell />}
         <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
           <span className={styles.userButton} data-testid="user-menu">
             <Avatar size="small" icon={<UserOutlined />} />

@@ -93,7 +93,7 @@ function Body({ r, lang, link }: { r: ApprovalDetail; lang: 'zh-CN' | 'en-US'; l
         content: (
           <div>
             <Typography.Text strong>{t(`approvals.decision.${h.decision}`)}</Typography.Text>
-            {' · '}{h.actor}{' · '}{formatDateTime(h.at)}
+            {' · '}{h.actor}{h.onBehalfOf && <> {t('approvals.delegations.onBehalfOf', { name: h.onBehalfOf })}</>}{' · '}{formatDateTime(h.at)}
             {h.decision !== 'submit' && h.decision !== 'withdraw' && <> · {t('approvals.stepOf', { step: h.step, count: r.stepCount })}</>}
             {h.decision === 'submit' && h.round > 1 && <> · {t('approvals.round', { round: h.round })}</>}
             {h.reason && <div style={{ whiteSpace: 'pre-wrap' }}>{h.reason}</div>}

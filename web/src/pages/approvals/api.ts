@@ -14,7 +14,7 @@ export interface ApprovalPage { page: number; pageSize: number; hasMore: boolean
 export interface ApprovalDetail extends ApprovalItem {
   round: number; actingInstitution: string | null; payload: Record<string, unknown>; result: Record<string, unknown> | null;
   steps: { stepNo: number; roleCode: string; roleName: { zh: string; en: string } | null; actingInstitution: 'own' | 'parent'; timeLimitDays: number }[];
-  history: { round: number; step: number; decision: 'submit' | 'approve' | 'return' | 'reject' | 'withdraw'; reason: string | null; at: string; actor: string; username: string }[];
+  history: { round: number; step: number; decision: 'submit' | 'approve' | 'return' | 'reject' | 'withdraw'; reason: string | null; at: string; actor: string; username: string; onBehalfOf: string | null }[];
   changes: { field: string; old: string | null; new: string | null }[];
   can: { decide: boolean; withdraw: boolean; resubmit: boolean };
 }
@@ -40,3 +40,12 @@ export function subjectLink(s: ApprovalItem['subject']): string | null {
   if (s.type === 'document_flow') return `/documents/flows?open=${s.id}`;
   return s.type === 'customer' ? `/customers/${s.id}` : null;
 }
+
+// 代理审批
+export interface Delegation {
+  id: number; direction: 'given' | 'received'; delegator: string; delegatorUsername: string; delegate: string; delegateUsername: string;
+  startsOn: string; endsOn: string; reason: string | null; createdAt: string; status: 'active' | 'scheduled' | 'ended' | 'cancelled';
+}
+export const fetchDelegations = (signal?: AbortSignal) => api.get<{ items: Delegation[] }>('/approvals/delegations', undefined, signal);
+export const createDelegation = (body: { delegateUsername: string; startsOn: string; endsOn: string; reason?: string }) => api.post<{ id: number }>('/approvals/delegations', body);
+export const cancelDelegation = (id: number) => api.post<{ id: number }>(`/approvals/delegations/${id}/cancel`);

@@ -15,6 +15,7 @@ import { BookBreakdown } from './BookBreakdown';
 import { BookFigures } from './BookFigures';
 import { InstitutionAverages } from './InstitutionAverages';
 import { WorkbenchTodos } from './WorkbenchTodos';
+import { WorkbenchApprovals } from './WorkbenchApprovals';
 
 const greetingKey = (hour: number): 'home.morning' | 'home.afternoon' | 'home.evening' =>
   (hour < 12 ? 'home.morning' : hour < 18 ? 'home.afternoon' : 'home.evening');
@@ -42,6 +43,7 @@ export default function HomePage() {
           action={<a onClick={() => navigate('/change-password')}>{t('header.changePassword')}</a>} />
       )}
       <BookFigures />
+      <WorkbenchApprovals />
       <WorkbenchTodos />
       <AccountAlerts />
       <BookBreakdown />
