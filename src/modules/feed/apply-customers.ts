@@ -4,6 +4,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { withIndexesBuiltAfter } from '../../db/bulk-indexes.ts';
+import { ANALYZE_FROM_ROWS } from '../../db/statistics.ts';
 import type { Actor } from '../auth/actor.ts';
 import { flagStagedDuplicates } from '../customers/import/bulk-insert.ts';
 import { FULL_FIELDS, KEY_FIELDS } from './ownership.ts';
@@ -13,7 +14,7 @@ export interface CustomerCounts { opened: number; updated: number; fieldsChanged
 type Kind = 'personal' | 'corporate';
 
 /** Rows of the file, when opened in the whole book, after which the planner needs fresh statistics. */
-const ANALYZE_AFTER = 10_000;
+const ANALYZE_AFTER = ANALYZE_FROM_ROWS;
 
 /**
  * Where each core-owned field (ownership.ts) is kept and where the staged row carries it. `name`
@@ -104,9 +105,9 @@ async function openFresh(tx: Tx, actor: Actor, timings: Record<string, number>):
     select nextval(pg_get_serial_sequence('customer', 'id')) as id, f.* from (
       select s.*, i.id as institution_id from feed_customer s join institution i on upper(i.code) = s.institution_code
       where not exists (select 1 from feed_customer_known k where k.line = s.line) order by s.line) f`.execute(tx);
-  await sql`analyze feed_customer_new`.execute(tx);
   const fresh = Number((await sql<{ n: number }>`select count(*)::int8 as n from feed_customer_new`.execute(tx)).rows[0]!.n);
   if (!fresh) return 0;
+  if (fresh >= ANALYZE_AFTER) await sql`analyze feed_customer_new`.execute(tx);
   let loadedAt = 0;
   await withIndexesBuiltAfter(tx, ['customer', 'personal_customer', 'corporate_customer', 'customer_identity', 'customer_history'], fresh, async () => {
     await sql`insert into customer (id, customer_no, kind, name, institution_id, search_terms, created_by, origin) overriding system value

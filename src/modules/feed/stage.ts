@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { copyText, type CopyIn } from '../../db/copy-in.ts';
+import { ANALYZE_FROM_ROWS } from '../../db/statistics.ts';
 import type { Rejection } from './read-file.ts';
 
 export interface StageColumn { name: string; type: 'int4' | 'int8' | 'text' | 'numeric' | 'date' | 'time' }
@@ -59,7 +60,7 @@ export class Stage {
     const last = this.inFlight;
     this.inFlight = null;
     await last;
-    await sql`analyze ${sql.table(this.table)}`.execute(this.tx);
+    if (this.count >= ANALYZE_FROM_ROWS) await sql`analyze ${sql.table(this.table)}`.execute(this.tx);
   }
 }
 

@@ -26,6 +26,8 @@ import { getSetting, putSetting } from '../../settings/settings.service.ts';
 import { maskAccountNo } from '../account.service.ts';
 import type { AccountAlertPage, AccountAlertView, AlertKind, AlertListQuery, AlertSettings } from './alert.schema.ts';
 import { isBusinessDate } from '../balances/balance.service.ts';
+import { worthAnalyzing } from '../../../db/statistics.ts';
+
 
 /** What a day's run did; the feed puts these counts in its own audit row. */
 export interface RaisedAlerts {
@@ -178,7 +180,7 @@ async function raiseLargeChanges(tx: Tx, d: string, previous: string | null, thr
       from account a where a.id = c.account_id and c.previous_balance is null`.execute(tx);
   }
   await sql`delete from account_alert_day_change where previous_balance is null or abs(balance - previous_balance) < ${threshold}::numeric`.execute(tx);
-  await sql`analyze account_alert_day_change`.execute(tx);
+  if (await worthAnalyzing(tx, 'account_alert_day_change')) await sql`analyze account_alert_day_change`.execute(tx);
 
   // A reload: the day's open alerts that no longer qualify are withdrawn.
   const withdrawn = await sql`

@@ -9,15 +9,11 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../../db/database.ts';
 import type { AveragePeriodKind } from '../../../db/schema.ts';
 import { invalid, type FieldError } from '../../../common/http/errors.ts';
+import { periodStart } from './average-sql.ts';
+import { ANALYZE_FROM_ROWS, worthAnalyzing } from '../../../db/statistics.ts';
 
 export const PERIOD_KINDS: readonly AveragePeriodKind[] = ['month', 'quarter', 'year'];
 
-/** First day of the month, quarter or year holding `d` ('YYYY-MM-DD'). */
-function periodStart(kind: AveragePeriodKind, d: string): string {
-  const [y, m] = d.split('-') as [string, string];
-  const month = kind === 'month' ? Number(m) : kind === 'quarter' ? Math.floor((Number(m) - 1) / 3) * 3 + 1 : 1;
-  return `${y}-${String(month).padStart(2, '0')}-01`;
-}
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 // numeric(18,2): up to 16 integer digits and 2 decimals, yuan.
 export const MONEY_RE = /^-?\d{1,16}(\.\d{1,2})?$/;
@@ -191,7 +187,7 @@ export async function applyStagedDay(tx: Tx, d: string, timings: Record<string, 
   // Each step's milliseconds, for the feed's run record and the benchmark.
   let t0 = performance.now();
   const lap = (step: string) => { const t = performance.now(); timings[step] = Math.round(t - t0); t0 = t; };
-  await sql`analyze day_balance`.execute(tx);
+  if (await worthAnalyzing(tx, 'day_balance')) await sql`analyze day_balance`.execute(tx);
   // A new day: its partition built apart and attached once indexed (migration 0014). A day that
   // already has one (a reload, a month partition of 0009): upserted into it.
   const fresh = (await sql<{ name: string | null }>`select account_balance_new_day(${d}::date) as name`.execute(tx)).rows[0]!.name;
@@ -213,7 +209,7 @@ export async function applyStagedDay(tx: Tx, d: string, timings: Record<string, 
   }
   // Fresh statistics for the day (autovacuum may be off or behind): the alerts' two-day join is
   // planned on them, and a plan guessing 1 row for 3,000,000 runs for hours.
-  if (accounts >= 10_000) await sql`analyze ${sql.table(part)}`.execute(tx);
+  if (accounts >= ANALYZE_FROM_ROWS) await sql`analyze ${sql.table(part)}`.execute(tx);
   lap('snapshots');
 
   // One scan of the running totals answers both probes: the oldest period starts (is there a

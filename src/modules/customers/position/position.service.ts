@@ -22,7 +22,7 @@ export const tierOfRank = (rank: number): ValueTier => (rank === 3 ? 'high' : ra
  * balance is the one of record (the latest daily snapshot, else the accounts file's — as the
  * accounts tab reads it); an average is the sum of the customer's deposit accounts' averages as the
  * customer view shows them (each rounded to the fen). Customers whose figures were non-zero and who
- * no longer hold any account (merged away) go back to zero.
+ * no longer hold any account (merged away) go back to zero. Returns how many positions changed.
  */
 export async function refreshCustomerPositions(tx: Tx, d: string): Promise<{ customers: number }> {
   const avg = (kind: 'month' | 'quarter' | 'year') => {
@@ -32,21 +32,26 @@ export async function refreshCustomerPositions(tx: Tx, d: string): Promise<{ cus
   const deposit = sql`(a.kind in ('deposit_demand', 'deposit_time') and a.currency = 'CNY')`;
   const open = sql`(a.opened_on <= ${d}::date and (a.closed_on is null or a.closed_on >= ${d}::date))`;
   const balance = sql`coalesce(r.last_balance, a.balance, 0)`;
+  // An UPDATE joined to the figures, not an upsert: every customer has a position row from the
+  // moment it is opened (migration 0020's trigger), and the upsert's speculative insertion per row
+  // was a third of the statement. A row whose figures and date are already these is left alone
+  // (a reload of the same day), so it costs no new row version in six indexes.
   const res = await sql`
-    insert into customer_position (customer_id, as_of, deposit_balance, deposit_month_avg, deposit_quarter_avg, deposit_year_avg, loan_balance, value_tier)
-    select t.customer_id, ${d}::date, t.deposits, t.month_avg, t.quarter_avg, t.year_avg, t.loans,
-      case when t.deposits >= ${VALUE_TIERS.high.deposit} or t.loans >= ${VALUE_TIERS.high.loan} then 3
-           when t.deposits >= ${VALUE_TIERS.middle.deposit} or t.loans >= ${VALUE_TIERS.middle.loan} then 2 else 1 end
+    update customer_position p set as_of = ${d}::date, deposit_balance = t.deposits, deposit_month_avg = t.month_avg,
+      deposit_quarter_avg = t.quarter_avg, deposit_year_avg = t.year_avg, loan_balance = t.loans, value_tier = t.tier
     from (
-      select a.customer_id,
-        coalesce(sum(${balance}) filter (where ${deposit} and ${open}), 0) as deposits,
-        coalesce(sum(${balance}) filter (where a.kind = 'loan' and a.currency = 'CNY' and ${open}), 0) as loans,
-        ${avg('month')} as month_avg, ${avg('quarter')} as quarter_avg, ${avg('year')} as year_avg
-      from account a left join account_average r on r.account_id = a.id
-      group by a.customer_id) t
-    on conflict (customer_id) do update set as_of = excluded.as_of, deposit_balance = excluded.deposit_balance,
-      deposit_month_avg = excluded.deposit_month_avg, deposit_quarter_avg = excluded.deposit_quarter_avg,
-      deposit_year_avg = excluded.deposit_year_avg, loan_balance = excluded.loan_balance, value_tier = excluded.value_tier`.execute(tx);
+      select s.*, case when s.deposits >= ${VALUE_TIERS.high.deposit} or s.loans >= ${VALUE_TIERS.high.loan} then 3
+           when s.deposits >= ${VALUE_TIERS.middle.deposit} or s.loans >= ${VALUE_TIERS.middle.loan} then 2 else 1 end as tier
+      from (
+        select a.customer_id,
+          coalesce(sum(${balance}) filter (where ${deposit} and ${open}), 0) as deposits,
+          coalesce(sum(${balance}) filter (where a.kind = 'loan' and a.currency = 'CNY' and ${open}), 0) as loans,
+          ${avg('month')} as month_avg, ${avg('quarter')} as quarter_avg, ${avg('year')} as year_avg
+        from account a left join account_average r on r.account_id = a.id
+        group by a.customer_id) s) t
+    where p.customer_id = t.customer_id
+      and (p.as_of, p.deposit_balance, p.deposit_month_avg, p.deposit_quarter_avg, p.deposit_year_avg, p.loan_balance, p.value_tier)
+        is distinct from (${d}::date, t.deposits, t.month_avg, t.quarter_avg, t.year_avg, t.loans, t.tier)`.execute(tx);
   await sql`update customer_position p set as_of = ${d}::date, deposit_balance = 0, deposit_month_avg = 0, deposit_quarter_avg = 0,
       deposit_year_avg = 0, loan_balance = 0, value_tier = 1
     where (p.deposit_balance <> 0 or p.loan_balance <> 0 or p.deposit_year_avg <> 0 or p.deposit_quarter_avg <> 0 or p.deposit_month_avg <> 0)
