@@ -18,7 +18,6 @@ import { raiseOverdueReminders } from '../modules/documents/archive/archive-loan
 import { raiseCompletenessTodos } from '../modules/completeness/completeness.job.ts';
 import { notificationSenderJob } from '../modules/notifications/notification.job.ts';
 import { AppError, invalid } from '../common/http/errors.ts';
-import type { MessageBundle } from '../common/i18n/i18n.ts';
 
 export interface JobDef {
   name: string;
@@ -169,17 +168,4 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
     if (r.status === 'skipped') throw new AppError('jobs.running', 409, { name: job.name });
     return r;
   });
-};
-
-export const jobMessages: MessageBundle = {
-  'zh-CN': {
-    'jobs.unknown': '没有名为“{{name}}”的定时任务',
-    'jobs.running': '定时任务“{{name}}”正在运行（本机或其他服务器），请稍后再试',
-    'jobs.future_date': '业务日期不能晚于今天',
-  },
-  'en-US': {
-    'jobs.unknown': 'There is no scheduled job named "{{name}}"',
-    'jobs.running': 'The job "{{name}}" is running (here or on another server); try again later',
-    'jobs.future_date': 'The business date cannot be later than today',
-  },
 };

@@ -12,7 +12,7 @@ import { imageMessages } from '../../modules/images/image.messages.ts';
 import { completenessMessages } from '../../modules/completeness/completeness.messages.ts';
 import { certificateMessages } from '../../modules/customers/certificates/certificate.messages.ts';
 import { todoMessages } from '../../modules/todos/todo.messages.ts';
-import { jobMessages } from '../../server/jobs.ts';
+import { jobMessages } from '../../server/job.messages.ts';
 import { customerRelationMessages } from '../../modules/customers/customer-relations.messages.ts';
 import { customerCreditMessages } from '../../modules/customers/credit-info/credit-info.messages.ts';
 import { accountMessages } from '../../modules/accounts/account.messages.ts';

@@ -166,8 +166,9 @@ describe('the auditor only reads', () => {
     const values: Record<string, string> = { id: String(victim), code: 'industry', item: 'A', day: '2027-03-03' };
     const mutations: [string, string][] = [];
     for (const [path, ops] of Object.entries(paths)) {
-      // Signing out and changing one's own password are every user's own business.
-      if (path.startsWith('/api/auth/')) continue;
+      // Signing out, changing one's own password and one's own notifications (read marks, channel
+      // preferences: rows keyed by the caller) are every user's own business.
+      if (path.startsWith('/api/auth/') || /^\/api\/notifications\/(\{id\}\/read|read-all|preferences)$/.test(path)) continue;
       for (const method of Object.keys(ops)) {
         if (['post', 'put', 'patch', 'delete'].includes(method)) mutations.push([method.toUpperCase(), path.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '1')]);
       }
