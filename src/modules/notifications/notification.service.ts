@@ -28,18 +28,19 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<number> 
     .leftJoin('notification_preference as ps', (j) => j.onRef('ps.user_id', '=', 'app_user.id').on('ps.kind', '=', input.kind).on('ps.channel', '=', 'sms'))
     .select(['app_user.id', 'app_user.email', 'app_user.mobile', 'pe.enabled as email_on', 'ps.enabled as sms_on'])
     .where('app_user.id', 'in', ids).where('app_user.status', '=', 'active').orderBy('app_user.id').execute();
-  for (const u of users) {
-    const n = await tx.insertInto('notification').values({
-      user_id: u.id, kind: input.kind, params: JSON.stringify(input.params),
-      entity_type: input.entity?.type ?? null, entity_id: input.entity ? String(input.entity.id) : null,
-    }).returning('id').executeTakeFirstOrThrow();
-    const wanted: { channel: NotificationChannel; address: string | null }[] = [
-      { channel: 'email', address: (u.email_on ?? DEFAULT_ENABLED.email) ? u.email : null },
-      { channel: 'sms', address: (u.sms_on ?? DEFAULT_ENABLED.sms) ? u.mobile : null },
-    ];
-    const rows = wanted.filter((w) => w.address).map((w) => ({ notification_id: n.id, channel: w.channel, address: w.address! }));
-    if (rows.length) await tx.insertInto('notification_delivery').values(rows).execute();
-  }
+  if (!users.length) return 0;
+  // One statement for the inbox rows and one for the outbox rows, whatever the number of people:
+  // this runs inside every approval decision.
+  const made = await tx.insertInto('notification').values(users.map((u) => ({
+    user_id: u.id, kind: input.kind, params: JSON.stringify(input.params),
+    entity_type: input.entity?.type ?? null, entity_id: input.entity ? String(input.entity.id) : null,
+  }))).returning(['id', 'user_id']).execute();
+  const idOf = new Map(made.map((n) => [n.user_id, n.id]));
+  const rows = users.flatMap((u) => [
+    { channel: 'email' as NotificationChannel, address: (u.email_on ?? DEFAULT_ENABLED.email) ? u.email : null },
+    { channel: 'sms' as NotificationChannel, address: (u.sms_on ?? DEFAULT_ENABLED.sms) ? u.mobile : null },
+  ].filter((w) => w.address).map((w) => ({ notification_id: idOf.get(u.id)!, channel: w.channel, address: w.address! })));
+  if (rows.length) await tx.insertInto('notification_delivery').values(rows).execute();
   return users.length;
 }
 
