@@ -2,7 +2,7 @@
 // e2e/book.setup.ts) on a free port, and opens Chromium. Each test file gets its own server and
 // its own copy of the data folder, so what one file changes no other file sees.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,4 +135,16 @@ export async function startCrm(extraEnv: Record<string, string> = {}): Promise<E
       await stopServer();
     },
   };
+}
+
+/** Where the browser tests leave their screenshots (kept by CI, ignored by git). */
+export const ARTIFACTS = '.e2e-artifacts';
+type Annotate = (message: string, attachment: { path: string; contentType: string }) => Promise<unknown>;
+
+/** Takes a screenshot into ARTIFACTS and attaches it to the test's output with what it shows. */
+export async function shot(page: Page, name: string, annotate: Annotate, what: string) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = `${ARTIFACTS}/${name}.png`;
+  await page.screenshot({ path });
+  await annotate(what, { path, contentType: 'image/png' });
 }

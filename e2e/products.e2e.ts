@@ -3,23 +3,14 @@
 // product number (the server's refusal, shown on the field), creates a product with its first
 // rate, changes the rate after a confirmation and sees both settings in the history, newest
 // first; a customer manager sees the catalogue without the actions. Screenshots in .e2e-artifacts/.
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startCrm, type E2E } from './harness.ts';
+import { shot, startCrm, type E2E } from './harness.ts';
 
 let crm: E2E;
 beforeAll(async () => { crm = await startCrm(); });
 afterAll(async () => { await crm?.stop(); });
 
-const OUT = '.e2e-artifacts';
-type Annotate = (message: string, attachment: { path: string; contentType: string }) => Promise<unknown>;
-async function shot(page: Page, name: string, annotate: Annotate, what: string) {
-  mkdirSync(OUT, { recursive: true });
-  const path = `${OUT}/${name}.png`;
-  await page.screenshot({ path });
-  await annotate(what, { path, contentType: 'image/png' });
-}
 const rowOf = (page: Page, id: string) => page.locator('[data-testid=product-table] tbody tr.ant-table-row', { has: page.locator(`[data-testid=product-${id}]`) });
 const historyRows = (page: Page) => page.locator('[data-testid=rate-history] tbody tr.ant-table-row');
 

@@ -4,26 +4,16 @@
 // and hide the status); the customer view's tabs all fit, with no "…" menu, for a personal and a
 // corporate customer; the calendar's holiday names, the blacklist's columns and the user list's
 // institution names are shown whole. Screenshots go to .e2e-artifacts/ and are attached to the test.
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startCrm, type E2E } from './harness.ts';
+import { shot, startCrm, type E2E } from './harness.ts';
 
 let crm: E2E;
 beforeAll(async () => { crm = await startCrm(); });
 afterAll(async () => { await crm?.stop(); });
 
-const OUT = '.e2e-artifacts';
 const WIDTH = 1366;
 const HEAD = { 'zh-CN': { balance: '余额', maturity: '到期日', status: '状态' }, 'en-US': { balance: 'Balance', maturity: 'Maturity', status: 'Status' } } as const;
-type Annotate = (message: string, attachment: { path: string; contentType: string }) => Promise<unknown>;
-
-async function shot(page: Page, name: string, annotate: Annotate, what: string) {
-  mkdirSync(OUT, { recursive: true });
-  const path = `${OUT}/${name}.png`;
-  await page.screenshot({ path });
-  await annotate(what, { path, contentType: 'image/png' });
-}
 
 /** The element is inside `outer` and the window, and is what the browser finds at its centre (nothing covers it). */
 async function expectUncovered(el: Locator, outer: { x: number; width: number }) {

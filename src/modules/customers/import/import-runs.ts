@@ -34,9 +34,11 @@ export interface ImportRunView {
   result: CustomerImportResult | null; error: string | null; startedAt: Date; finishedAt: Date | null;
 }
 
-interface Live { actorKind: string; actorId: number | null; view: ImportRunView }
-/** Runs this process is executing, by id. */
+interface Live { actorKind: string; actorId: number | null; view: ImportRunView; finished: Promise<void> }
+/** Runs this process is executing, by id, until they finish. */
 const live = new Map<number, Live>();
+/** Every run in flight here, so tests and a stopping server can wait for them. */
+export const settleImportRuns = () => Promise.all([...live.values()].map((l) => l.finished));
 
 const ownerOf = (actor: Actor) => ({ kind: actor.kind, id: actor.id ?? null });
 
@@ -47,16 +49,11 @@ export async function startImportRun(db: Database, actor: Actor, kind: 'personal
     actor_kind: owner.kind, actor_id: owner.id, kind, dry_run: opts.dryRun, file_name: file.fileName.slice(0, 255),
   }).returningAll().executeTakeFirstOrThrow();
   const view = toView(row);
-  live.set(row.id, { actorKind: owner.kind, actorId: owner.id, view });
   const finished = execute(db, actor, row.id, view, kind, file, opts).finally(() => live.delete(row.id));
-  runs.set(row.id, finished);
-  void finished.finally(() => runs.delete(row.id));
+  live.set(row.id, { actorKind: owner.kind, actorId: owner.id, view, finished });
   return view;
 }
 
-/** The promise of each run in flight, so tests and a graceful stop can wait for them. */
-const runs = new Map<number, Promise<void>>();
-export const settleImportRuns = () => Promise.all(runs.values());
 
 async function execute(db: Database, actor: Actor, id: number, view: ImportRunView, kind: 'personal' | 'corporate', file: UploadedFile, opts: { dryRun: boolean; lang: Lang }) {
   const save = (change: Record<string, unknown>) => db.updateTable('customer_import_run').set({ ...change, heartbeat_at: new Date() }).where('id', '=', id).execute();
