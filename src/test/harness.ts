@@ -27,7 +27,9 @@ export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop
     const handle = await openDatabase({ kind: 'pglite' });
     return { handle, drop: async () => {} };
   }
-  const name = `crm_test_${randomBytes(6).toString('hex')}`;
+  // The run's own prefix (set by scripts/test-pg.ts) lets a run drop its own leftovers without
+  // touching the databases of another run on the same server.
+  const name = `crm_test_${process.env.CRM_TEST_RUN ?? 'x'}_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ kind: 'postgres', connectionString: server, poolSize: 1 });
   await admin.exclusive((s) => s.run(`create database ${name}`));
   const url = new URL(server);
