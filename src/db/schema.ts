@@ -559,3 +559,12 @@ export interface ApprovalDelegationTable {
 }
 export interface ApprovalDecisionTable { on_behalf_of: ColumnType<number | null, number | null | undefined, number | null> }
 export interface DB { approval_delegation: ApprovalDelegationTable }
+// ── scale attribute (0038): the SME classification's thresholds as data; the year-end headcount ──
+export type ScaleMetric = 'employees' | 'revenue' | 'totalAssets';
+export type ScaleThresholds = Record<'large' | 'medium' | 'small', Partial<Record<ScaleMetric, number>>>;
+export interface SmeScaleRuleTable {
+  category: string; name_zh: string; name_en: string; sort_order: number; industries: string[];
+  thresholds: ColumnType<ScaleThresholds, string, string>; updated_by: number | null; updated_at: Generated<Date>; version: Generated<number>;
+}
+export interface FinancialStatementTable { employees: ColumnType<number | null, number | null | undefined, number | null> }
+export interface DB { sme_scale_rule: SmeScaleRuleTable }

@@ -45,7 +45,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
   { code: 'sme_marketing', zh: '营销安排岗', en: 'SME marketing arrangement', category: 'sme', dataScope: 'institution', permissions: ['institution.read', 'customer.read', 'sme.marketing'] },
   // USR-5 customer managers
   { code: 'primary_manager', zh: '主办客户经理', en: 'Primary customer manager', category: 'manager', dataScope: 'own',
-    permissions: ['institution.read', ...CUSTOMER_VIEW, 'customer.sensitive.read', 'customer.manage', 'customer.transfer.apply', 'performance.read.own'] },
+    permissions: ['institution.read', ...CUSTOMER_VIEW, 'customer.sensitive.read', 'customer.manage', 'customer.transfer.apply', 'customer.scale.apply', 'performance.read.own'] },
   { code: 'assisting_manager', zh: '协办客户经理', en: 'Assisting customer manager', category: 'manager', dataScope: 'own',
     permissions: ['institution.read', ...CUSTOMER_VIEW, 'customer.manage', 'performance.read.own'] },
   { code: 'manager_assistant', zh: '客户经理助理', en: "Customer manager's assistant", category: 'manager', dataScope: 'own',

@@ -26,6 +26,7 @@ export const PERMISSIONS: readonly PermissionDef[] = [
   { code: 'customer.transfer.apply', domain: 'customer', zh: '申请客户转移', en: 'Apply for customer transfer' },
   { code: 'customer.transfer.approve', domain: 'customer', zh: '客户转移审批', en: 'Approve customer transfers' },
   { code: 'customer.transfer.confirm', domain: 'customer', zh: '客户转移确认', en: 'Confirm customer transfers' },
+  { code: 'customer.scale.apply', domain: 'customer', zh: '申请调整规模属性', en: 'Apply for scale-attribute changes' },
   { code: 'customer.scale.approve', domain: 'customer', zh: '规模属性审批', en: 'Approve scale-attribute changes' },
   { code: 'customer.scale.confirm', domain: 'customer', zh: '规模属性确认', en: 'Confirm scale-attribute changes' },
   { code: 'blacklist.manage', domain: 'customer', zh: '维护黑名单', en: 'Maintain the blacklist' },

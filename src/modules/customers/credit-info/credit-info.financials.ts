@@ -15,9 +15,9 @@ import { checkStatement, fromFen, periodEnd, statementRatios, toFen, type Statem
 import { PERIODS_PER_YEAR, STATEMENT_ITEMS, type CreateStatement, type PeriodType, type UpdateStatement } from './credit-info.schema.ts';
 
 interface Statement extends StatementFigures {
-  fiscalYear: number; periodType: PeriodType; period: number; audited: boolean; auditor: string | null; currency: string; remark: string | null;
+  fiscalYear: number; periodType: PeriodType; period: number; audited: boolean; auditor: string | null; currency: string; employees: number | null; remark: string | null;
 }
-const ATTRIBUTES = ['fiscalYear', 'periodType', 'period', 'audited', 'auditor', 'currency', ...STATEMENT_ITEMS.map((i) => i.key), 'remark'] as const;
+const ATTRIBUTES = ['fiscalYear', 'periodType', 'period', 'audited', 'auditor', 'currency', ...STATEMENT_ITEMS.map((i) => i.key), 'employees', 'remark'] as const;
 
 type Row = Selectable<FinancialStatementTable>;
 function valuesOf(r: Row): Statement {
@@ -25,7 +25,7 @@ function valuesOf(r: Row): Statement {
     fiscalYear: r.fiscal_year, periodType: r.period_type, period: r.period, audited: r.audited, auditor: r.auditor, currency: r.currency,
     totalAssets: r.total_assets, currentAssets: r.current_assets, totalLiabilities: r.total_liabilities, currentLiabilities: r.current_liabilities,
     ownersEquity: r.owners_equity, operatingRevenue: r.operating_revenue, operatingCost: r.operating_cost, totalProfit: r.total_profit,
-    netProfit: r.net_profit, operatingCashFlow: r.operating_cash_flow, remark: r.remark,
+    netProfit: r.net_profit, operatingCashFlow: r.operating_cash_flow, employees: r.employees, remark: r.remark,
   };
 }
 function columnsOf(s: Statement) {
@@ -33,7 +33,7 @@ function columnsOf(s: Statement) {
     fiscal_year: s.fiscalYear, period_type: s.periodType, period: s.period, audited: s.audited, auditor: s.auditor, currency: s.currency,
     total_assets: s.totalAssets, current_assets: s.currentAssets, total_liabilities: s.totalLiabilities, current_liabilities: s.currentLiabilities,
     owners_equity: s.ownersEquity, operating_revenue: s.operatingRevenue, operating_cost: s.operatingCost, total_profit: s.totalProfit,
-    net_profit: s.netProfit, operating_cash_flow: s.operatingCashFlow, remark: s.remark,
+    net_profit: s.netProfit, operating_cash_flow: s.operatingCashFlow, employees: s.employees, remark: s.remark,
   };
 }
 
@@ -102,7 +102,7 @@ export async function createStatement(db: Database, actor: Actor, customerId: nu
     currency: input.currency.toUpperCase(), totalAssets: input.totalAssets, currentAssets: orNull(input.currentAssets), totalLiabilities: input.totalLiabilities,
     currentLiabilities: orNull(input.currentLiabilities), ownersEquity: input.ownersEquity, operatingRevenue: input.operatingRevenue,
     operatingCost: orNull(input.operatingCost), totalProfit: orNull(input.totalProfit), netProfit: input.netProfit,
-    operatingCashFlow: orNull(input.operatingCashFlow), remark: orNull(input.remark),
+    operatingCashFlow: orNull(input.operatingCashFlow), employees: input.employees ?? null, remark: orNull(input.remark),
   });
   const errors = await check(db, s);
   if (errors.length) throw invalid(...errors);

@@ -55,6 +55,8 @@ const statementFields = {
   totalLiabilities: amount, currentLiabilities: amount.nullable().optional(),
   ownersEquity: money, operatingRevenue: amount, operatingCost: amount.nullable().optional(),
   totalProfit: money.nullable().optional(), netProfit: money, operatingCashFlow: money.nullable().optional(),
+  /** 从业人员 at the period's end: the SME classification reads it beside revenue and assets. */
+  employees: z.number().int().min(0).max(10_000_000).nullable().optional(),
   remark: text(200).nullable().optional(),
 };
 
