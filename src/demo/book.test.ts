@@ -130,6 +130,20 @@ describe('the demo book', () => {
     expect(deleted.rows[0]!.n).toBe(0);
   });
 
+  it('has sn_mgr\'s scale-attribute changes: one awaiting qd_head\'s approval, one qd_confirm\'s confirmation, each as its annual statement suggests', async () => {
+    const head = await signIn('qd_head');
+    const confirm = await signIn('qd_confirm');
+    expect((await head('/api/approvals/inbox?type=customer.scale')).items).toEqual([expect.objectContaining({ maker: '卫主办', step: 1, stepCount: 2 })]);
+    const waiting = (await confirm('/api/approvals/inbox?type=customer.scale')).items;
+    expect(waiting).toEqual([expect.objectContaining({ maker: '卫主办', step: 2, stepCount: 2 })]);
+    const detail = await confirm(`/api/approvals/${waiting[0].id}`);
+    const proposed = detail.changes.find((c: { field: string }) => c.field === 'scale').new;
+    expect(detail.changes.find((c: { field: string }) => c.field === 'scaleSuggested').new).toBe(proposed);
+    const shown = await (await signIn('sn_mgr'))(`/api/customers/${waiting[0].subject.id}/scale`);
+    expect(shown.suggestion).toMatchObject({ scale: proposed, fiscalYear: 2025 });
+    expect(shown.scale).not.toBe(proposed);
+  });
+
   it('has customer information entries under review: two awaiting sn_review, the companies still as they were', async () => {
     const review = await signIn('sn_review');
     const inbox = await review('/api/approvals/inbox?type=customer.information');

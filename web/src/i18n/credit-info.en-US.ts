@@ -10,6 +10,7 @@ export const creditInfoEn: Shape<typeof creditInfoZh> = {
   yuan: 'CNY', updatedBy: 'Maintained by', updatedAt: 'Maintained at', remark: 'Remark',
   deleteHint: 'It will no longer be listed; the record is kept for reference and the removal is audited.',
   fin: {
+    employees: 'Employees (period end)', employeesHint: 'The SME classification reads an annual statement\'s employees, revenue and total assets', persons: 'persons',
     add: 'Enter statement', edit: 'Correct statement', saved: 'Statement saved', deleted: 'Statement removed', deleteConfirm: 'Remove this statement?',
     period: 'Period', fiscalYear: 'Year', periodType: 'Statement type', periodNo: 'Period no.',
     periodTypes: { annual: 'Annual', semiannual: 'Semi-annual', quarterly: 'Quarterly', monthly: 'Monthly' },

@@ -6,6 +6,7 @@ export const creditInfoZh = {
   yuan: '元', updatedBy: '维护人', updatedAt: '维护时间', remark: '备注',
   deleteHint: '删除后不再列出，记录仍保留在系统中备查，并记入审计日志。',
   fin: {
+    employees: '从业人员（期末）', employeesHint: '企业规模按国家中小企业划型标准读取年报的从业人员、营业收入和资产总额', persons: '人',
     add: '登记财务报表', edit: '修改财务报表', saved: '财务报表已保存', deleted: '财务报表已删除', deleteConfirm: '删除这期财务报表？',
     period: '报告期', fiscalYear: '年度', periodType: '报表类型', periodNo: '期次',
     periodTypes: { annual: '年报', semiannual: '半年报', quarterly: '季报', monthly: '月报' },

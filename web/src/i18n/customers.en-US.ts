@@ -32,6 +32,16 @@ export const customersEn: Messages['customers'] = {
   kind: { label: 'Type', all: 'All types', personal: 'Personal', corporate: 'Corporate' },
   status: { label: 'Status', all: 'All statuses', active: 'Active', deleted: 'Deleted', merged: 'Merged' },
   blacklist: { all: 'Blacklist: all', yes: 'Blacklisted only', no: 'Not blacklisted', tag: 'Blacklisted' },
+  scalePanel: {
+    title: 'Scale attribute', suggested: 'Suggested', apply: 'Apply for a change', applyTitle: 'Apply to change the company size', reasonLabel: 'Reason', required: 'Required',
+    submitted: 'Submitted: it takes effect once approved and confirmed',
+    basis: ' ({{category}}, annual statement {{year}}: {{employees}} employees, revenue {{revenue}}, total assets {{assets}})',
+    reason: {
+      no_industry: 'No industry keyed: cannot classify', industry_not_covered: 'The SME classification does not cover this industry (finance, railways)',
+      no_annual_statement: 'No annual statement: cannot classify', missing_figures: 'The annual statement lacks: {{missing}}',
+    },
+    metric: { employees: 'employees', revenue: 'revenue', totalAssets: 'total assets' },
+  },
   scale: { label: 'Company size', hint: 'By the national SME classification; changed later only through the scale approval', large: 'Large', medium: 'Medium', small: 'Small', micro: 'Micro' },
   section: { basic: 'Basic', work: 'Work', family: 'Family', contact: 'Contact', licence: 'Business licence', industry: 'Industry', main: 'Customer' },
   tab: { identities: 'Documents', certificates: 'Certificates', addresses: 'Addresses', risk: 'Risk profile', blacklist: 'Blacklist', history: 'History', audit: 'Audit' },

@@ -30,6 +30,16 @@ export const customersZh = {
   kind: { label: '客户类型', all: '全部类型', personal: '个人', corporate: '对公' },
   status: { label: '状态', all: '全部状态', active: '正常', deleted: '已删除', merged: '已合并' },
   blacklist: { all: '黑名单：全部', yes: '仅黑名单客户', no: '非黑名单客户', tag: '黑名单' },
+  scalePanel: {
+    title: '规模属性', suggested: '划型建议', apply: '申请调整', applyTitle: '申请调整企业规模', reasonLabel: '申请理由', required: '请填写',
+    submitted: '已提交审批：规模属性审批生效岗审批、确认生效岗确认后生效',
+    basis: '（{{category}}，{{year}} 年年报：从业人员 {{employees}} 人，营业收入 {{revenue}} 元，资产总额 {{assets}} 元）',
+    reason: {
+      no_industry: '未登记行业分类，无法划型', industry_not_covered: '该行业不适用中小企业划型标准（如金融业、铁路运输业）',
+      no_annual_statement: '没有年度财务报表，无法划型', missing_figures: '年报缺少划型所需指标：{{missing}}',
+    },
+    metric: { employees: '从业人员', revenue: '营业收入', totalAssets: '资产总额' },
+  },
   scale: { label: '企业规模', hint: '按国家中小企业划型标准；开户后只能通过规模属性审批流程变更', large: '大型', medium: '中型', small: '小型', micro: '微型' },
   section: { basic: '基本信息', work: '工作信息', family: '家庭信息', contact: '联系信息', licence: '营业执照', industry: '行业属性', main: '客户' },
   tab: { identities: '证件', certificates: '证件', addresses: '地址', risk: '风险测评', blacklist: '黑名单', history: '变更历史', audit: '操作审计' },

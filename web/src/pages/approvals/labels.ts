@@ -24,6 +24,7 @@ export const fieldLabel = (t: TFunction, field: string, lang: Lang = 'zh-CN') =>
 export function valueLabel(t: TFunction, field: string, value: string | null): string {
   if (value === null || value === '') return '—';
   if (field === 'flowStatus') return t(`documents.statusLabel.${value}` as never, { defaultValue: value }) as string;
+  if (field === 'scale' || field === 'scaleSuggested') return t(`customers.scale.${value}` as never, { defaultValue: value }) as string;
   if (field === 'status') return t(`approvals.customerStatus.${value}` as never, { defaultValue: value }) as string;
   return value;
 }

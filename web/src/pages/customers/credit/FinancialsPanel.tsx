@@ -13,7 +13,7 @@ import { formatDateTime, formatMoney, orDash } from '../../../lib/format';
 import type { CustomerView } from '../api';
 import { createStatement, deleteStatement, fetchStatements, PERIOD_TYPES, PERIODS_PER_YEAR, STATEMENT_ITEMS, updateStatement, type PeriodType, type Statement, type StatementItem } from './api';
 
-type Values = { fiscalYear: number; periodType: PeriodType; period: number; audited: boolean; auditor?: string | null; currency: string; remark?: string | null }
+type Values = { fiscalYear: number; periodType: PeriodType; period: number; audited: boolean; auditor?: string | null; currency: string; employees?: number | null; remark?: string | null }
   & Partial<Record<StatementItem, string | null>>;
 
 export function periodLabel(t: TFunction, s: { fiscalYear: number; periodType: PeriodType; period: number }) {
@@ -55,6 +55,13 @@ function StatementFields({ row }: { row?: Statement }) {
       <Row gutter={16}>{STATEMENT_ITEMS.filter((i) => i.group === 'balanceSheet').map(item)}</Row>
       <Divider titlePlacement="start" plain>{t('creditInfo.fin.incomeStatement')}</Divider>
       <Row gutter={16}>{STATEMENT_ITEMS.filter((i) => i.group === 'incomeStatement').map(item)}</Row>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="employees" label={t('creditInfo.fin.employees')} extra={t('creditInfo.fin.employeesHint')}>
+            <InputNumber min={0} max={10000000} precision={0} suffix={t('creditInfo.fin.persons')} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
       <Form.Item name="remark" label={t('creditInfo.remark')}><Input maxLength={200} /></Form.Item>
     </>
   );
@@ -65,7 +72,7 @@ function StatementModal({ c, row, onClose, onDone }: { c: CustomerView; row?: St
   const submit = async (v: Values) => {
     const items = Object.fromEntries(STATEMENT_ITEMS.map((i) => [i.key, v[i.key] ?? null])) as Record<StatementItem, string>;
     const common = { fiscalYear: v.fiscalYear, periodType: v.periodType, period: v.periodType === 'annual' ? 1 : v.period, audited: !!v.audited,
-      auditor: v.audited ? v.auditor?.trim() || null : null, currency: v.currency, remark: v.remark?.trim() || null, ...items };
+      auditor: v.audited ? v.auditor?.trim() || null : null, currency: v.currency, employees: v.employees ?? null, remark: v.remark?.trim() || null, ...items };
     if (row) await updateStatement(c.id, row.id, { version: row.version, ...common });
     else await createStatement(c.id, common);
     onDone();
@@ -84,6 +91,7 @@ function StatementDetail({ s }: { s: Statement }) {
   return (
     <Descriptions size="small" column={4} bordered items={[
       ...STATEMENT_ITEMS.map((i) => ({ key: i.key, label: t(`creditInfo.fin.${i.key}`), children: money(s[i.key]) })),
+      { key: 'employees', label: t('creditInfo.fin.employees'), children: s.employees ?? '—' },
       { key: 'auditor', label: t('creditInfo.fin.auditor'), children: orDash(s.auditor) },
       { key: 'remark', label: t('creditInfo.remark'), children: orDash(s.remark) },
       { key: 'by', label: t('creditInfo.updatedBy'), children: `${orDash(s.updatedBy)}　${formatDateTime(s.updatedAt)}` },

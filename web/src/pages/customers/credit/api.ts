@@ -29,7 +29,7 @@ export const STATEMENT_ITEMS = [
 export type StatementItem = (typeof STATEMENT_ITEMS)[number]['key'];
 
 export type Statement = {
-  id: number; fiscalYear: number; periodType: PeriodType; period: number; audited: boolean; auditor: string | null; currency: string; remark: string | null;
+  id: number; fiscalYear: number; periodType: PeriodType; period: number; audited: boolean; auditor: string | null; currency: string; employees: number | null; remark: string | null;
   ratios: { assetLiabilityRatio: string | null; currentRatio: string | null; netMargin: string | null };
   version: number; updatedAt: string; updatedBy: string | null;
 } & Record<StatementItem, string | null>;

@@ -13,6 +13,7 @@ import type { CustomerView } from '../api';
 import { setIndustry } from '../api-relations';
 import { fieldLabel, findField } from '../catalogue';
 import { FieldsPanel } from './FieldsPanel';
+import { ScalePanel } from '../scale/ScalePanel';
 
 interface Values { industryCode: string; industrialZone?: string | null; specialisedMarket?: string | null }
 
@@ -30,6 +31,7 @@ export function IndustryTab({ c, reveal }: { c: CustomerView; reveal: (field: st
         <Button icon={<EditOutlined />} style={{ marginBottom: 12 }} onClick={() => setEditing(true)} data-testid="industry-edit">{t('customers.industry.edit')}</Button>
       )}
       <FieldsPanel c={c} section="industry" reveal={reveal} />
+      <ScalePanel c={c} />
       {editing && (
         <FormModal<Values> open width={620} title={t('customers.industry.edit')} onCancel={() => setEditing(false)} testId="industry-form"
           initialValues={{ industryCode: c.fields.industryCode as string, industrialZone: c.fields.industrialZone as string | null, specialisedMarket: c.fields.specialisedMarket as string | null }}
