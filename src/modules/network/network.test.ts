@@ -78,6 +78,16 @@ describe('links', () => {
     expectFieldError(await clerkA.post(`/api/customers/${a.id}/links`, { party: { by: 'document', partyCategory: '1', name: '某公司', idType: '08', idNumber: '91370200MA3C0000X1' }, role: '01' }), 'customers.credit_code.check_character');
   });
 
+  it('a stranger who opens with the bank becomes the party of his links as a customer, without re-keying', async () => {
+    const borrower = await open(clerkA, 'corporate');
+    const idNumber = residentId('19660606', '321');
+    await link(clerkA, borrower.id, { party: { by: 'document', partyCategory: '2', name: '赵新客', idType: '10', idNumber }, role: '01' });
+    const res = await clerkA.post('/api/customers', { kind: 'personal', name: '赵新客', identities: [{ idType: '10', idNumber }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const item = (await clerkA.get(`/api/customers/${borrower.id}/links`)).json().items[0];
+    expect(item.party).toMatchObject({ isCustomer: true, customerId: res.json().id, name: '赵新客' });
+  });
+
   it('finds an existing customer from his document instead of creating a stranger; a link to oneself is refused either way', async () => {
     const person = await open(clerkA, 'personal', '王关联');
     const spouse = await open(clerkA, 'personal', '李配偶');
