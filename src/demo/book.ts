@@ -23,6 +23,7 @@ import { addBookDetails } from './book-details.ts';
 import { businessToday } from '../common/business-date.ts';
 import { isoOf, toDayNo } from './generate/feed.ts';
 import { addBookApprovals } from './book-approvals.ts';
+import { addBookNetwork } from './book-network.ts';
 import { addBookDocuments } from './book-documents.ts';
 import { addBookImages } from './book-images.ts';
 import { raiseCompletenessTodos } from '../modules/completeness/completeness.job.ts';
@@ -90,6 +91,7 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   log(`    ${(await raiseCompletenessTodos(db, businessToday())).raised} completeness to-dos raised`);
   await addBookInformationReviews(db, actorOf);
   log('    customer information changes under review');
+  log(`    ${await addBookNetwork(db, actorOf)} customer links keyed, guarantee circles scanned`);
 
   const accounts = Number((await sql<{ n: number }>`select count(*)::int as n from account`.execute(db)).rows[0]!.n);
   const customers = Number((await sql<{ n: number }>`select count(*)::int as n from customer`.execute(db)).rows[0]!.n);

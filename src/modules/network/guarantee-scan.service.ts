@@ -12,7 +12,8 @@ import { customerInScope } from '../customers/customer.queries.ts';
 import { scanGuarantees, type GuaranteeEdge } from './guarantee-graph.ts';
 import { maskPartyName } from './party-mask.ts';
 
-const customerOf = (key: string) => (key.startsWith('c') ? Number(key.slice(1)) : null);
+/** The customer a member key names: 'c12', or the circle a chain passes through named by its first member ('circle:c12'). */
+const customerOf = (key: string) => { const m = /^(?:circle:)?c(\d+)$/.exec(key); return m ? Number(m[1]) : null; };
 
 /** Scans the links in force on `businessDate` and replaces that date's stored circles and chains. */
 export async function runGuaranteeScan(db: Database, businessDate: string) {
@@ -70,7 +71,7 @@ const touchesScope = (actor: Actor, column: 'gc.customer_ids' | 'gh.customer_ids
 /** Members as the reader may see them: customers in his charge by name and number, others masked. */
 async function presentMembers(db: Database, actor: Actor, keys: string[]) {
   const customerIds = keys.map(customerOf).filter((id): id is number => id !== null);
-  const partyIds = keys.filter((k) => k.startsWith('p')).map((k) => Number(k.slice(1)));
+  const partyIds = keys.map((k) => /^(?:circle:)?p(\d+)$/.exec(k)).filter((m): m is RegExpExecArray => m !== null).map((m) => Number(m[1]));
   const customers = customerIds.length ? await db.selectFrom('customer as c').leftJoin('institution as i', 'i.id', 'c.institution_id')
     .select(['c.id', 'c.customer_no', 'c.kind', 'c.name', 'c.blacklisted', 'i.name as institution'])
     .select(sql<boolean>`${customerInScope(actor, 'c')}`.as('visible')).where('c.id', 'in', customerIds).execute() : [];

@@ -196,6 +196,6 @@ export async function listLinks(db: Database, actor: Actor, customerId: number, 
     };
   });
   // 关联方数: the distinct parties of the links in force, counted by who they are, not by what the reader sees.
-  const parties = new Set(rows.filter((r, i) => items[i]!.current).map((r) => (r.partyCustomerId !== null ? `c${r.partyCustomerId}` : `p${r.relatedPartyId}`)));
+  const parties = new Set(rows.filter((_, i) => items[i]!.current).map((r) => (r.partyCustomerId !== null ? `c${r.partyCustomerId}` : `p${r.relatedPartyId}`)));
   return { partyCount: parties.size, items };
 }

@@ -26,6 +26,7 @@ import { ViewHeader } from './view/ViewHeader';
 import { UnderReview } from '../approvals/UnderReview';
 import { CompletenessCard } from './images/CompletenessCard';
 import { ImagesTab } from './images/ImagesTab';
+import { NetworkTab } from '../network/NetworkTab';
 
 export default function CustomerViewPage() {
   const { t } = useTranslation();
@@ -69,6 +70,7 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
     { key: 'risk', label: t('customers.tab.risk'), children: <RiskTab c={c} /> },
     { key: 'blacklist', label: t('customers.tab.blacklist'), children: <BlacklistTab c={c} /> },
     ...(c.kind === 'corporate' ? [{ key: 'credit', label: t('creditInfo.tab'), children: <CreditInfoTab c={c} /> }] : []),
+    { key: 'network', label: t('network.tab'), children: <NetworkTab c={c} /> },
     { key: 'history', label: t('customers.tab.history'), children: <HistoryTab id={c.id} kind={c.kind} /> },
     { key: 'audit', label: t('customers.tab.audit'), children: <AuditTab id={c.id} kind={c.kind} /> },
   ];
