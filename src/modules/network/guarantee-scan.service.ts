@@ -128,9 +128,10 @@ export async function getGuaranteeCircle(db: Database, actor: Actor, scanDateIso
       from customer_link l
      where l.role in ('01', '02', '03', '04') and (l.customer_id in (${sql.join(ids)}) or l.party_customer_id in (${sql.join(ids)}))
        and l.starts_on <= ${scanDateIso} and (l.ends_on is null or l.ends_on > ${scanDateIso})`.execute(db);
+  const roleName = new Map((await db.selectFrom('code_item').select(['code', 'name_zh', 'name_en']).where('table_code', '=', 'relation_role').execute()).map((r) => [r.code, r]));
   const edges = rows.map((l) => (l.role === '02' ? { ...l, from: `c${l.customer_id}`, to: l.party } : { ...l, from: l.party, to: `c${l.customer_id}` }))
     .filter((l) => inside.has(l.from) && inside.has(l.to))
-    .map((l) => ({ id: l.id, source: l.from, target: l.to, role: l.role, amount: l.amount, contractNo: l.contract_no }));
+    .map((l) => ({ id: l.id, source: l.from, target: l.to, role: l.role, roleZh: roleName.get(l.role)?.name_zh ?? l.role, roleEn: roleName.get(l.role)?.name_en ?? l.role, amount: l.amount, contractNo: l.contract_no }));
   const names = await institutionNames(db, r.institution_ids);
   return {
     scanDate: r.scan_date, circleNo: r.circle_no, memberCount: r.member_count, loanBalance: r.loan_balance, guaranteedAmount: r.guaranteed_amount,

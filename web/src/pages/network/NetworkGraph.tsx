@@ -37,7 +37,8 @@ export function NetworkGraph({ nodes, edges, center, height = 460, fileName }: {
       legend: [{ top: 0, data: CATEGORIES.map((c) => t(`network.legend.${c}`)) }],
       series: [{
         type: 'graph', layout: 'force', roam: true, draggable: true, top: 36,
-        force: { repulsion: 260, edgeLength: [90, 160], gravity: 0.08 },
+        // Laid out before it is drawn (no animation): the picture holds still for reading and printing.
+        force: { repulsion: 260, edgeLength: [90, 160], gravity: 0.08, layoutAnimation: false },
         categories: CATEGORIES.map((c) => ({ name: t(`network.legend.${c}`), itemStyle: { color: COLORS[c] } })),
         label: { show: true, position: 'bottom', fontSize: 11 },
         edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 7,
