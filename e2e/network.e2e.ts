@@ -35,7 +35,7 @@ it('circles list, drill into a circle, the network tab with its legend, and a no
   const graph = page.locator('[data-testid=network-graph]');
   await graph.locator('svg').waitFor();
   for (const legend of ['本客户', '对公客户', '个人客户', '非本行客户关联方', '无权查看的客户']) {
-    await expect.poll(() => graph.locator('svg text', { hasText: legend }).count(), legend).toBeGreaterThan(0);
+    await expect.poll(() => graph.locator('svg text', { hasText: legend }).count(), { message: legend }).toBeGreaterThan(0);
   }
   const mgr = await crm.session('sn_mgr');
   const net = (await mgr.get<Net>(`/api/customers/${id}/network?hops=2`)).body;
