@@ -83,7 +83,7 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
       <CompletenessCard customerId={c.id} kind={c.kind} />
       <Card size="small">
         {/* Every tab in view at 1366 px in either language (no '…' menu): a narrower gutter, and short English labels. */}
-        <Tabs activeKey={active} items={tabs} destroyOnHidden data-testid="customer-tabs" tabBarGutter={24}
+        <Tabs activeKey={active} items={tabs} destroyOnHidden data-testid="customer-tabs" tabBarGutter={20}
           onChange={(k) => { const next = new URLSearchParams(params); next.set('tab', k); setParams(next, { replace: true }); }} />
       </Card>
       {changingStatus && (
