@@ -31,20 +31,26 @@ export interface GuaranteeScan { circles: Circle[]; chains: Chain[]; parties: nu
 
 export const MAX_CYCLES = 20;
 export const MAX_CYCLE_LENGTH = 12;
+/** Steps of the cycle search per circle: a circle of thousands is listed with the cycles found within it. */
+export const CYCLE_SEARCH_STEPS = 20_000;
 /** Chains shorter than this many guarantees are ordinary (A guarantees B guarantees C), not listed. */
 export const MIN_CHAIN = 3;
 export const MAX_CHAINS = 500;
 
-/** Elementary cycles of one component by bounded depth-first search from each member in turn (Johnson-like: only cycles whose smallest member is the start). */
+/**
+ * Elementary cycles of one component by bounded depth-first search from each member in turn (each
+ * cycle found once, from its smallest member), within MAX_CYCLES and CYCLE_SEARCH_STEPS.
+ */
 function cyclesIn(graph: DirectedGraph, members: string[]): string[][] {
   const inside = new Set(members);
   const order = new Map([...members].sort().map((m, i) => [m, i]));
   const found: string[][] = [];
+  let steps = 0;
   for (const start of [...members].sort()) {
     const path = [start];
     const onPath = new Set(path);
     const walk = (node: string): void => {
-      if (found.length >= MAX_CYCLES) return;
+      if (found.length >= MAX_CYCLES || ++steps > CYCLE_SEARCH_STEPS) return;
       for (const next of graph.outNeighbors(node)) {
         if (!inside.has(next) || order.get(next)! < order.get(start)!) continue;
         if (next === start) { found.push([...path]); if (found.length >= MAX_CYCLES) return; continue; }
@@ -55,7 +61,7 @@ function cyclesIn(graph: DirectedGraph, members: string[]): string[][] {
       }
     };
     walk(start);
-    if (found.length >= MAX_CYCLES) break;
+    if (found.length >= MAX_CYCLES || steps > CYCLE_SEARCH_STEPS) break;
   }
   return found;
 }
