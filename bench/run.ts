@@ -28,6 +28,16 @@ program.command('feed')
     await benchFeed(o);
   });
 
+program.command('network')
+  .description('a customer\'s two-hop network p50/p95 beside an index lookup, and the whole-bank guarantee scan beside a plain aggregate')
+  .option('--customers <n>', 'customers', (v) => Number(v), 1_000_000)
+  .option('--links <n>', 'links generated', (v) => Number(v), 3_000_000)
+  .option('--samples <n>', 'timed networks each', (v) => Number(v), 200)
+  .action(async (o: { customers: number; links: number; samples: number }) => {
+    const { benchNetwork } = await import('./network.ts');
+    await benchNetwork(o);
+  });
+
 program.command('approvals')
   .description('approval inbox first page and count over --open open requests, and a submit+decide loop, each beside a plain baseline')
   .option('--open <n>', 'open requests bank-wide', (v) => Number(v), 100_000)

@@ -568,3 +568,22 @@ export interface SmeScaleRuleTable {
 }
 export interface FinancialStatementTable { employees: ColumnType<number | null, number | null | undefined, number | null> }
 export interface DB { sme_scale_rule: SmeScaleRuleTable }
+// ── customer links (0039): the relationship network of REL-1/REL-2 ──
+export interface RelatedPartyTable {
+  id: Generated<number>; party_category: '1' | '2'; name: string; id_type: string; id_number: string; customer_id: number | null;
+  created_by: number | null; created_at: Generated<Date>;
+}
+export interface CustomerLinkTable {
+  id: Generated<number>; customer_id: number; seq: number; party_customer_id: number | null; related_party_id: number | null; role: string;
+  share_pct: Money; contract_no: string | null; account_no: string | null; amount: Money; starts_on: DateOnly; ends_on: NullableDate;
+  remark: string | null; source: Generated<'screen' | 'feed'>; created_by: number | null; created_at: Generated<Date>;
+  ended_by: number | null; ended_at: NullableTimestamp; end_reason: string | null;
+}
+export interface DB { related_party: RelatedPartyTable; customer_link: CustomerLinkTable }
+export interface GuaranteeScanTable { scan_date: DateOnly; parties: number; guarantees: number; circles: number; chains: number; ms: number; scanned_at: Generated<Date> }
+export interface GuaranteeCircleTable {
+  scan_date: DateOnly; circle_no: number; members: string[]; customer_ids: number[]; member_count: number; loan_balance: RequiredMoney;
+  guaranteed_amount: RequiredMoney; longest_chain: number; cycles: ColumnType<string[][], string, string>; institution_ids: number[];
+}
+export interface GuaranteeChainTable { scan_date: DateOnly; chain_no: number; length: number; members: string[]; customer_ids: number[] }
+export interface DB { guarantee_scan: GuaranteeScanTable; guarantee_circle: GuaranteeCircleTable; guarantee_chain: GuaranteeChainTable }

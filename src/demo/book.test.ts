@@ -144,6 +144,20 @@ describe('the demo book', () => {
     expect(shown.scale).not.toBe(proposed);
   });
 
+  it('has a relationship network around sn_mgr\'s customers: a family, owners, a masked guarantor of another branch, and guarantee circles after the scan', async () => {
+    const mgr = await signIn('sn_mgr');
+    const circles = await mgr('/api/guarantee-circles');
+    expect(circles.scanDate).toBe(businessToday());
+    // Two circles sharing a member are one circle of four with two cycles; the mutual guarantee is the other.
+    expect(circles.items.map((c: { memberCount: number; cycleCount: number }) => [c.memberCount, c.cycleCount])).toEqual([[4, 2], [2, 1]]);
+    const chains = await mgr('/api/guarantee-chains');
+    expect(chains.items[0]).toMatchObject({ length: 3 });
+    const owned = await handle.db.selectFrom('customer_link').select('customer_id').where('role', '=', '12').orderBy('id').executeTakeFirstOrThrow();
+    const net = await mgr(`/api/customers/${owned.customer_id}/network?hops=2`);
+    expect(net.nodes.length).toBeGreaterThanOrEqual(6);
+    expect(net.nodes.some((n: { masked: boolean }) => n.masked)).toBe(true);
+  });
+
   it('has customer information entries under review: two awaiting sn_review, the companies still as they were', async () => {
     const review = await signIn('sn_review');
     const inbox = await review('/api/approvals/inbox?type=customer.information');

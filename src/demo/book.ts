@@ -24,6 +24,7 @@ import { businessToday } from '../common/business-date.ts';
 import { isoOf, toDayNo } from './generate/feed.ts';
 import { addBookApprovals } from './book-approvals.ts';
 import { addBookScale } from './book-scale.ts';
+import { addBookNetwork } from './book-network.ts';
 import { addBookDocuments } from './book-documents.ts';
 import { addBookImages } from './book-images.ts';
 import { raiseCompletenessTodos } from '../modules/completeness/completeness.job.ts';
@@ -92,6 +93,7 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   await addBookInformationReviews(db, actorOf);
   log('    customer information changes under review');
   log(`    ${await addBookScale(db, actorOf)} scale-attribute changes under review`);
+  log(`    ${await addBookNetwork(db, actorOf)} customer links keyed, guarantee circles scanned`);
 
   const accounts = Number((await sql<{ n: number }>`select count(*)::int as n from account`.execute(db)).rows[0]!.n);
   const customers = Number((await sql<{ n: number }>`select count(*)::int as n from customer`.execute(db)).rows[0]!.n);

@@ -30,6 +30,7 @@ import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { customerRoutes } from '../modules/customers/customer.routes.ts';
 import { informationReviewRoutes } from '../modules/customers/information-review/information-review.routes.ts';
 import { scaleRoutes } from '../modules/customers/scale/scale.routes.ts';
+import { networkRoutes } from '../modules/network/network.routes.ts';
 import fastifyMultipart from '@fastify/multipart';
 import { customerImportRoutes } from '../modules/customers/import/import.routes.ts';
 import { customerExportRoutes } from '../modules/customers/export/export.routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(imageRoutes); await api.register(completenessRoutes);
     await api.register(informationReviewRoutes);
     await api.register(scaleRoutes);
+    await api.register(networkRoutes);
     await api.register(notificationRoutes);
   }, { prefix: '/api' });
 

@@ -3,6 +3,7 @@
 import {
   AlertOutlined, ApartmentOutlined, CheckSquareOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, CloudDownloadOutlined, MergeCellsOutlined, ShopOutlined,
   ContainerOutlined, DatabaseOutlined, FileDoneOutlined, InboxOutlined, SendOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, FieldTimeOutlined, TagsOutlined, TeamOutlined, BellOutlined, UserSwitchOutlined,
+  ClusterOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
@@ -14,7 +15,8 @@ type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'c
   | 'notifications' | 'notificationDeliveries' | 'delegations'
   | 'documentFlows' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
-  | 'completenessOverdue' | 'informationReviewSettings' | 'products';
+  | 'completenessOverdue' | 'informationReviewSettings' | 'products'
+  | 'guaranteeCircles';
 
 export interface AppRoute {
   path: string;
@@ -68,6 +70,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/archive/ArchiveLoansPage')) },
   { path: '/completeness/overdue', label: 'menu.completenessOverdue', icon: <FieldTimeOutlined />, group: 'customer', permission: 'customer.read',
     component: lazy(() => import('./pages/completeness/OverduePage')) },
+  { path: '/guarantee-circles', label: 'menu.guaranteeCircles', icon: <ClusterOutlined />, group: 'customer', permission: 'customer.read',
+    component: lazy(() => import('./pages/network/GuaranteeCirclesPage')) },
   { path: '/products', label: 'menu.products', icon: <ShopOutlined />, group: 'customer', permission: 'product.read',
     component: lazy(() => import('./pages/products/ProductsPage')) },
   { path: '/institutions', label: 'menu.institutions', icon: <ApartmentOutlined />, group: 'org', permission: 'institution.read',

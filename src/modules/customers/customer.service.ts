@@ -1,6 +1,7 @@
 // The customer master (CIF-1, CIF-3, CIF-10…14, CIF-21…25, CIF-46): open a customer under one
 // bank-wide number after the existence check, change it with field history, delete logically
 // and reactivate.
+import { adoptRelatedParties, documentsOf } from '../network/related-party.adopt.ts';
 import type { Database, Executor, Tx } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { AppError, conflict, invalid, notFound } from '../../common/http/errors.ts';
@@ -111,6 +112,8 @@ export async function createCustomer(db: Database, actor: Actor, input: CreateCu
     } else {
       await tx.insertInto('corporate_customer').values({ customer_id: c.id, ...columns, scale: input.scale ?? null } as never).execute();
     }
+    // Links keyed to him while he was a stranger now name him as a customer.
+    await adoptRelatedParties(tx, c.id, input.kind, documentsOf(input.kind, n.values, n.identities));
     // A customer manager who opens a customer is its primary manager until someone reassigns it.
     if (actor.kind === 'user' && actor.dataScope === 'own') {
       await tx.insertInto('customer_manager').values({ customer_id: c.id, user_id: actor.id!, role: 'primary', since: today }).execute();

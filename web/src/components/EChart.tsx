@@ -8,7 +8,13 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([SVGRenderer]);
 
-export function EChart({ option, height, label, testId }: { option: echarts.EChartsCoreOption; height: number; label: string; testId?: string }) {
+export function EChart({ option, height, label, testId, onClick, onChart }: {
+  option: echarts.EChartsCoreOption; height: number; label: string; testId?: string;
+  /** A click on a data item (a node of a graph, a bar): ECharts' event parameters. */
+  onClick?: (params: { dataType?: string; data?: unknown }) => void;
+  /** The chart instance once created, e.g. to export it as an image. */
+  onChart?: (chart: echarts.EChartsType | null) => void;
+}) {
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -16,7 +22,18 @@ export function EChart({ option, height, label, testId }: { option: echarts.ECha
     const chart = echarts.init(host.current, undefined, { renderer: 'svg' });
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(host.current);
-    return () => { resize.disconnect(); chart.dispose(); };
+    onChart?.(chart);
+    return () => { resize.disconnect(); onChart?.(null); chart.dispose(); };
+  }, []);
+
+  const click = useRef(onClick);
+  click.current = onClick;
+  useEffect(() => {
+    const chart = host.current && echarts.getInstanceByDom(host.current);
+    if (!chart) return;
+    const handler = (p: unknown) => click.current?.(p as { dataType?: string; data?: unknown });
+    chart.on('click', handler);
+    return () => { chart.off('click', handler); };
   }, []);
 
   useEffect(() => {

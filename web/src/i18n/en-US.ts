@@ -1,3 +1,4 @@
+import { networkEn } from './network.en-US';
 import { documentsEn } from './documents.en-US';
 // English. Same keys as zh-CN.ts (the type makes sure of it).
 import type { Messages } from './zh-CN';
@@ -16,6 +17,7 @@ import { productsEn } from './products.en-US';
 export const enUS: Messages = {
   app: { title: 'Bank CRM', shortTitle: 'CRM' },
   menu: {
+    guaranteeCircles: 'Guarantee circles',
     documentFlows: 'Document transfer',
     documentTodos: 'Receipt and entry',
     archiveCabinets: 'Archive cabinets',
@@ -136,6 +138,7 @@ export const enUS: Messages = {
   approvals: approvalsEn,
   ...documentsEn,
   products: productsEn,
+  network: networkEn,
   ...cifPagesEn,
   institutions: {
     treeTitle: 'Institution tree', searchTree: 'Find by code or name', showInactive: 'Show closed institutions',

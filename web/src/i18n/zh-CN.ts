@@ -1,3 +1,4 @@
+import { networkZh } from './network.zh-CN';
 import { documentsZh } from './documents.zh-CN';
 // 简体中文（默认语言）。Keys are grouped by page; en-US.ts must have the same shape.
 import { customersZh } from './customers.zh-CN';
@@ -14,6 +15,7 @@ import { productsZh } from './products.zh-CN';
 export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
   menu: {
+    guaranteeCircles: '担保圈与担保链',
     documentFlows: '单证传递',
     documentTodos: '资料接收与录入',
     archiveCabinets: '档案柜',
@@ -134,6 +136,7 @@ export const zhCN = {
   approvals: approvalsZh,
   ...documentsZh,
   products: productsZh,
+  network: networkZh,
   ...cifPagesZh,
   institutions: {
     treeTitle: '机构树', searchTree: '按机构号或名称查找', showInactive: '显示已撤销机构',

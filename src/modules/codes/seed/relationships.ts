@@ -11,8 +11,8 @@ export function relationshipTables(): CodeTableSeed[] {
     ]),
     // The role the related party plays towards the customer (party is the customer's guarantor, parent, …).
     // 01–04 credit relations and 05–11 family relations are the seed's; 12–14 are the [modern] additions of REL-2
-    // (REL-1 names shareholders, executives and employers).
-    flatTable('relation_role', '关系方角色类型', 'Relationship role', 'REL-2 (seed 001 §4.1); 12–14 added per REL-1/REL-2', [
+    // (REL-1 names shareholders, executives and employers; issue 15 legal representatives and actual controllers).
+    flatTable('relation_role', '关系方角色类型', 'Relationship role', 'REL-2 (seed 001 §4.1); 12–16 added per REL-1/REL-2', [
       ['01', '担保人', 'Guarantor'],
       ['02', '被担保人', 'Guaranteed party'],
       ['03', '抵押人', 'Mortgagor'],
@@ -27,6 +27,8 @@ export function relationshipTables(): CodeTableSeed[] {
       ['12', '股东', 'Shareholder'],
       ['13', '高级管理人员', 'Senior executive'],
       ['14', '工作单位', 'Employer'],
+      ['15', '法定代表人', 'Legal representative'],
+      ['16', '实际控制人', 'Actual controller'],
     ]),
   ];
 }

@@ -168,10 +168,11 @@ describe('code table seeds: corporate and relationship codes (CIF-20, CIF-21, RE
   it('party_category and relation_role follow REL-2', () => {
     expect(codes('party_category')).toEqual(['1', '2']);
     expect(item('party_category', '1')?.nameZh).toBe('企业');
-    const expected = Array.from({ length: 14 }, (_, k) => String(k + 1).padStart(2, '0'));
+    const expected = Array.from({ length: 16 }, (_, k) => String(k + 1).padStart(2, '0'));
     expect(codes('relation_role')).toEqual(expected);
     expect(item('relation_role', '07')?.nameZh).toBe('配偶');
     expect(item('relation_role', '12')?.nameZh).toBe('股东');
+    expect(item('relation_role', '16')?.nameZh).toBe('实际控制人');
   });
 
   it('currency has the required ISO 4217 codes with Chinese names', () => {

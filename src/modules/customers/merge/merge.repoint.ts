@@ -211,3 +211,33 @@ export async function moveChannelLimits(tx: Tx, survivorId: number, mergedId: nu
     where m.customer_id = ${mergedId} and not exists (select 1 from channel_limit s where s.customer_id = ${survivorId} and s.channel = m.channel)`.execute(tx);
   return Number(r.numAffectedRows ?? 0);
 }
+
+/**
+ * Links (REL-1) follow the survivor: the merged record's own links move to him with new sequence
+ * numbers after his, and links naming the merged record as the party name the survivor. A link
+ * between the two records, or one the survivor already has open (same party, role, contract),
+ * ends on the merge day and stays with the merged record as history.
+ */
+export async function moveLinks(tx: Tx, survivorId: number, mergedId: number, today: string) {
+  const end = (where: ReturnType<typeof sql<boolean>>) => sql`
+    update customer_link l set ends_on = greatest(l.starts_on, ${today}::date), ended_at = now(), end_reason = 'merged'
+     where l.ends_on is null and ${where}`.execute(tx);
+  await end(sql<boolean>`((l.customer_id = ${mergedId} and l.party_customer_id = ${survivorId}) or (l.customer_id = ${survivorId} and l.party_customer_id = ${mergedId}))`);
+  await end(sql<boolean>`l.customer_id = ${mergedId} and exists (select 1 from customer_link s where s.customer_id = ${survivorId} and s.ends_on is null
+    and s.role = l.role and coalesce(s.contract_no, '') = coalesce(l.contract_no, '')
+    and coalesce(s.party_customer_id, -s.related_party_id) = coalesce(l.party_customer_id, -l.related_party_id))`);
+  await end(sql<boolean>`l.party_customer_id = ${mergedId} and exists (select 1 from customer_link s where s.customer_id = l.customer_id and s.ends_on is null
+    and s.role = l.role and coalesce(s.contract_no, '') = coalesce(l.contract_no, '') and s.party_customer_id = ${survivorId})`);
+  const moved = await sql`
+    with base as (select coalesce(max(seq), 0) as top from customer_link where customer_id = ${survivorId}),
+    moving as (select l.id, row_number() over (order by l.seq) as n from customer_link l
+                where l.customer_id = ${mergedId} and (l.party_customer_id is null or l.party_customer_id <> ${survivorId})
+                  and (l.ends_on is null or l.end_reason is distinct from 'merged'))
+    update customer_link l set customer_id = ${survivorId}, seq = (select top from base) + moving.n
+      from moving where l.id = moving.id`.execute(tx);
+  const repointed = await tx.updateTable('customer_link').set({ party_customer_id: survivorId })
+    .where('party_customer_id', '=', mergedId).where('customer_id', '<>', survivorId)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('end_reason', 'is distinct from', 'merged')])).executeTakeFirst();
+  await tx.updateTable('related_party').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).execute();
+  return { moved: Number(moved.numAffectedRows ?? 0), repointed: Number(repointed.numUpdatedRows) };
+}

@@ -16,7 +16,7 @@ import { customerInScope } from '../customer.queries.ts';
 import { maskValue } from '../masking.ts';
 import type { MergeInput } from './merge.schema.ts';
 import { reassignOpenAlerts } from '../../accounts/alerts/alert.service.ts';
-import { moveAddresses, moveCertificates, moveCreditInfo, moveIdentities, moveLegalRepReferences, moveManagers, moveChannelLimits, moveOwned, moveSignings, moveTodos, resolveDuplicates } from './merge.repoint.ts';
+import { moveAddresses, moveCertificates, moveCreditInfo, moveIdentities, moveLegalRepReferences, moveManagers, moveChannelLimits, moveOwned, moveSignings, moveTodos, resolveDuplicates, moveLinks } from './merge.repoint.ts';
 import { syncInvestorType } from '../risk-assessment/risk-assessment.service.ts';
 
 /** CIF-10: a personal customer holds at most three identity documents. */
@@ -94,6 +94,7 @@ export async function mergeCustomers(db: Database, actor: Actor, input: MergeInp
     const duplicates = await resolveDuplicates(tx, by, s, m, input.reason);
     const todos = await moveTodos(tx, s, m);
     const creditInfo = await moveCreditInfo(tx, by, s, m);
+    await moveLinks(tx, s, m, today);
 
     if (identities.moved) await history(tx, by, s, 'identities', identities.before, identities.after);
     const survivorFlag = await recomputeBlacklistFlag(tx, by, s, today, 'merge');

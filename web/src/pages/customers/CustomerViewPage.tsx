@@ -26,6 +26,7 @@ import { ViewHeader } from './view/ViewHeader';
 import { UnderReview } from '../approvals/UnderReview';
 import { CompletenessCard } from './images/CompletenessCard';
 import { ImagesTab } from './images/ImagesTab';
+import { NetworkTab } from '../network/NetworkTab';
 
 export default function CustomerViewPage() {
   const { t } = useTranslation();
@@ -69,6 +70,7 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
     { key: 'risk', label: t('customers.tab.risk'), children: <RiskTab c={c} /> },
     { key: 'blacklist', label: t('customers.tab.blacklist'), children: <BlacklistTab c={c} /> },
     ...(c.kind === 'corporate' ? [{ key: 'credit', label: t('creditInfo.tab'), children: <CreditInfoTab c={c} /> }] : []),
+    { key: 'network', label: t('network.tab'), children: <NetworkTab c={c} /> },
     { key: 'history', label: t('customers.tab.history'), children: <HistoryTab id={c.id} kind={c.kind} /> },
     { key: 'audit', label: t('customers.tab.audit'), children: <AuditTab id={c.id} kind={c.kind} /> },
   ];
@@ -81,7 +83,7 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
       <CompletenessCard customerId={c.id} kind={c.kind} />
       <Card size="small">
         {/* Every tab in view at 1366 px in either language (no '…' menu): a narrower gutter, and short English labels. */}
-        <Tabs activeKey={active} items={tabs} destroyOnHidden data-testid="customer-tabs" tabBarGutter={24}
+        <Tabs activeKey={active} items={tabs} destroyOnHidden data-testid="customer-tabs" tabBarGutter={20}
           onChange={(k) => { const next = new URLSearchParams(params); next.set('tab', k); setParams(next, { replace: true }); }} />
       </Card>
       {changingStatus && (
