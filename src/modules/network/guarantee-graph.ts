@@ -1,8 +1,10 @@
 // Guarantee circles and chains (担保圈, 担保链; REL-4), on the whole bank's guarantee graph: an edge
 // runs from whoever secures a loan (guarantor, mortgagor, pledgor) to the borrower he secures.
 //
-// Library: graphology (the graph) with graphology-components (Tarjan's strongly connected
-// components) and graphology-dag (topological order). A circle is a strongly connected component
+// Library: graphology with graphology-components (strongly connected components) on the cyclic
+// core of the graph; the rest of the book — every party and guarantee — is kept in typed arrays
+// (graph objects for a million parties would cost gigabytes of heap), where the topological order
+// (Kahn) and the longest paths are a few loops. A circle is a strongly connected component
 // of two or more parties: each can reach every other through guarantees, so one default travels
 // round it. Two circles sharing a member are one component — the circle — listing each elementary
 // cycle found in it (bounded, since their number can grow exponentially): a mutual guarantee (互保)
@@ -13,7 +15,6 @@
 // of a million links takes seconds (bench/network).
 import { DirectedGraph } from 'graphology';
 import { stronglyConnectedComponents } from 'graphology-components';
-import { topologicalSort } from 'graphology-dag';
 
 export interface GuaranteeEdge { from: string; to: string; amount: number }
 
@@ -66,55 +67,107 @@ function cyclesIn(graph: DirectedGraph, members: string[]): string[][] {
   return found;
 }
 
+/** Adjacency in compressed sparse rows: the targets of node i are list[start[i] .. start[i + 1]). */
+function csr(n: number, from: Int32Array, to: Int32Array) {
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < from.length; e++) start[from[e]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const list = new Int32Array(from.length);
+  for (let e = 0; e < from.length; e++) list[fill[from[e]!]!++] = to[e]!;
+  return { start, list };
+}
+
 export function scanGuarantees(edges: GuaranteeEdge[]): GuaranteeScan {
-  const graph = new DirectedGraph();
-  const amountOf = new Map<string, number>();
+  // Parties as integers, guarantees deduplicated with their amounts summed: a bank's whole book
+  // fits in typed arrays, where graph objects for every party would cost gigabytes of heap.
+  const idOf = new Map<string, number>();
+  const names: string[] = [];
+  const intern = (key: string) => { let i = idOf.get(key); if (i === undefined) { i = names.length; names.push(key); idOf.set(key, i); } return i; };
+  const SHIFT = 2 ** 26; // node ids stay below 67 million: a pair packs into one safe integer
+  const amountOf = new Map<number, number>();
   for (const e of edges) {
     if (e.from === e.to) continue; // refused at entry; never a circle of one
-    graph.mergeNode(e.from); graph.mergeNode(e.to);
-    graph.mergeEdge(e.from, e.to);
-    amountOf.set(`${e.from}>${e.to}`, (amountOf.get(`${e.from}>${e.to}`) ?? 0) + e.amount);
+    const k = intern(e.from) * SHIFT + intern(e.to);
+    amountOf.set(k, (amountOf.get(k) ?? 0) + e.amount);
   }
-  const components = stronglyConnectedComponents(graph);
-  const componentOf = new Map<string, number>();
-  components.forEach((members, i) => members.forEach((m) => componentOf.set(m, i)));
+  const n = names.length;
+  const m = amountOf.size;
+  const from = new Int32Array(m), to = new Int32Array(m);
+  let e = 0;
+  for (const k of amountOf.keys()) { from[e] = Math.floor(k / SHIFT); to[e] = k % SHIFT; e++; }
+  const out = csr(n, from, to);
+  const inn = csr(n, to, from);
 
-  // The condensed graph: one node per component, an edge where a guarantee crosses between two.
-  const dag = new DirectedGraph();
-  components.forEach((_, i) => dag.addNode(String(i)));
-  graph.forEachEdge((_e, _a, from, to) => {
-    const a = componentOf.get(from)!, b = componentOf.get(to)!;
-    if (a !== b) dag.mergeEdge(String(a), String(b));
-  });
-  const order = topologicalSort(dag).map(Number);
-  // down[c]: guarantees on the longest path starting at c; up[c]: ending at c; via: the next stop down.
-  const down = new Array<number>(components.length).fill(0);
-  const up = new Array<number>(components.length).fill(0);
-  const next = new Array<number>(components.length).fill(-1);
-  for (let i = order.length - 1; i >= 0; i--) {
+  // Only the cyclic core can hold a circle: peel off, again and again, every party nothing
+  // guarantees or who guarantees nothing. What stays is usually a small part of the book, and
+  // only it goes to graphology's strongly connected components.
+  const inDeg = new Int32Array(n), outDeg = new Int32Array(n), peeled = new Uint8Array(n);
+  for (let i = 0; i < n; i++) { inDeg[i] = inn.start[i + 1]! - inn.start[i]!; outDeg[i] = out.start[i + 1]! - out.start[i]!; }
+  const queue: number[] = [];
+  for (let i = 0; i < n; i++) if (inDeg[i] === 0 || outDeg[i] === 0) { peeled[i] = 1; queue.push(i); }
+  while (queue.length) {
+    const v = queue.pop()!;
+    for (let j = out.start[v]!; j < out.start[v + 1]!; j++) { const w = out.list[j]!; if (!peeled[w] && --inDeg[w]! === 0) { peeled[w] = 1; queue.push(w); } }
+    for (let j = inn.start[v]!; j < inn.start[v + 1]!; j++) { const w = inn.list[j]!; if (!peeled[w] && --outDeg[w]! === 0) { peeled[w] = 1; queue.push(w); } }
+  }
+  const core = new DirectedGraph();
+  for (let i = 0; i < n; i++) if (!peeled[i]) core.addNode(names[i]!);
+  for (let k = 0; k < m; k++) if (!peeled[from[k]!] && !peeled[to[k]!]) core.addEdge(names[from[k]!]!, names[to[k]!]!);
+  const circleMembers = stronglyConnectedComponents(core).filter((c) => c.length >= 2);
+
+  // Components: each circle one, every other party its own.
+  const comp = new Int32Array(n).fill(-1);
+  circleMembers.forEach((members, c) => { for (const key of members) comp[idOf.get(key)!] = c; });
+  let count = circleMembers.length;
+  for (let i = 0; i < n; i++) if (comp[i] === -1) comp[i] = count++;
+  // The condensed graph (a DAG), its topological order (Kahn), and the longest paths on it.
+  const crossing = new Set<number>();
+  for (let k = 0; k < m; k++) { const a = comp[from[k]!]!, b = comp[to[k]!]!; if (a !== b) crossing.add(a * SHIFT + b); }
+  const cFrom = new Int32Array(crossing.size), cTo = new Int32Array(crossing.size);
+  e = 0;
+  for (const k of crossing) { cFrom[e] = Math.floor(k / SHIFT); cTo[e] = k % SHIFT; e++; }
+  const dag = csr(count, cFrom, cTo);
+  const indeg = new Int32Array(count);
+  for (let k = 0; k < cTo.length; k++) indeg[cTo[k]!]!++;
+  const order = new Int32Array(count);
+  let head = 0, tail = 0;
+  for (let c = 0; c < count; c++) if (indeg[c] === 0) order[tail++] = c;
+  const remaining = indeg.slice();
+  while (head < tail) {
+    const c = order[head++]!;
+    for (let j = dag.start[c]!; j < dag.start[c + 1]!; j++) if (--remaining[dag.list[j]!]! === 0) order[tail++] = dag.list[j]!;
+  }
+  // down[c]: guarantees on the longest path starting at c; up[c]: ending at c; next: the next stop down.
+  const down = new Int32Array(count), up = new Int32Array(count), next = new Int32Array(count).fill(-1);
+  for (let i = count - 1; i >= 0; i--) {
     const c = order[i]!;
-    dag.forEachOutNeighbor(String(c), (n) => { const d = down[Number(n)]! + 1; if (d > down[c]!) { down[c] = d; next[c] = Number(n); } });
+    for (let j = dag.start[c]!; j < dag.start[c + 1]!; j++) { const d = down[dag.list[j]!]! + 1; if (d > down[c]!) { down[c] = d; next[c] = dag.list[j]!; } }
   }
-  for (const c of order) dag.forEachOutNeighbor(String(c), (n) => { up[Number(n)] = Math.max(up[Number(n)]!, up[c]! + 1); });
+  for (let i = 0; i < count; i++) {
+    const c = order[i]!;
+    for (let j = dag.start[c]!; j < dag.start[c + 1]!; j++) { const w = dag.list[j]!; if (up[c]! + 1 > up[w]!) up[w] = up[c]! + 1; }
+  }
 
-  const circles: Circle[] = [];
-  components.forEach((members, i) => {
-    if (members.length < 2) return;
-    const inside = new Set(members);
+  const circles: Circle[] = circleMembers.map((members, c) => {
+    const inside = new Set(members.map((key) => idOf.get(key)!));
     let guaranteed = 0;
-    for (const m of members) for (const n of graph.outNeighbors(m)) if (inside.has(n)) guaranteed += amountOf.get(`${m}>${n}`) ?? 0;
-    circles.push({ members: [...members].sort(), guaranteedAmount: Math.round(guaranteed * 100) / 100, cycles: cyclesIn(graph, members), longestChain: up[i]! + down[i]! });
+    for (const v of inside) for (let j = out.start[v]!; j < out.start[v + 1]!; j++) if (inside.has(out.list[j]!)) guaranteed += amountOf.get(v * SHIFT + out.list[j]!) ?? 0;
+    return { members: [...members].sort(), guaranteedAmount: Math.round(guaranteed * 100) / 100, cycles: cyclesIn(core, members), longestChain: up[c]! + down[c]! };
   });
   circles.sort((a, b) => b.members.length - a.members.length || a.members[0]!.localeCompare(b.members[0]!));
 
   // Chains: from each component nothing guarantees (a source), the longest path down, if long enough.
+  const firstOf = new Int32Array(count).fill(-1);
+  for (let i = 0; i < n; i++) if (firstOf[comp[i]!] === -1) firstOf[comp[i]!] = i;
+  const nameOfStop = (c: number) => (c < circleMembers.length ? `circle:${[...circleMembers[c]!].sort()[0]}` : names[firstOf[c]!]!);
   const chains: Chain[] = [];
-  for (const c of order) {
-    if (dag.inDegree(String(c)) > 0 || down[c]! < MIN_CHAIN) continue;
+  for (let c = 0; c < count; c++) {
+    if (indeg[c]! > 0 || down[c]! < MIN_CHAIN) continue;
     const stops: string[] = [];
-    for (let at = c; at !== -1; at = next[at]!) stops.push(components[at]!.length === 1 ? components[at]![0]! : `circle:${[...components[at]!].sort()[0]}`);
+    for (let at = c; at !== -1; at = next[at]!) stops.push(nameOfStop(at));
     chains.push({ members: stops, length: down[c]! });
   }
   chains.sort((a, b) => b.length - a.length || a.members[0]!.localeCompare(b.members[0]!));
-  return { circles, chains: chains.slice(0, MAX_CHAINS), parties: graph.order, guarantees: graph.size };
+  return { circles, chains: chains.slice(0, MAX_CHAINS), parties: n, guarantees: m };
 }
