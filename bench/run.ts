@@ -33,7 +33,8 @@ program.command('approvals')
   .option('--open <n>', 'open requests bank-wide', (v) => Number(v), 100_000)
   .option('--loop <n>', 'customer deletions submitted and decided (two steps each)', (v) => Number(v), 1_000)
   .option('--samples <n>', 'timed inbox queries each', (v) => Number(v), 200)
-  .action(async (o: { open: number; loop: number; samples: number }) => {
+  .option('--profile <n>', 'after the loop, requests whose round trips are counted per submission and decision (0: none)', (v) => Number(v), 50)
+  .action(async (o: { open: number; loop: number; samples: number; profile: number }) => {
     const { benchApprovals } = await import('./approvals.ts');
     await benchApprovals(o);
   });

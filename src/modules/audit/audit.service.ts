@@ -40,9 +40,14 @@ export function auditHash(content: HashedContent): string {
   return createHash('sha256').update(canonicalize(content)!).digest('hex');
 }
 
+// The canonical form of the hashed content with prev_hash null, cut around that null: the chain's
+// head is read and the hash computed by the insert itself (sha256 of prefix + head + suffix), so
+// an audit row costs one round trip. prev_hash is the second-last key of the canonical (sorted)
+// form and request_id the last; a JSON string value escapes its quotes, so the last occurrence
+// of this marker is the top-level one.
+const PREV_HASH = '"prev_hash":null,"request_id":';
+
 export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  // Locks the chain and reads its head under a fresh snapshot (migration 0026).
-  const last = (await sql<{ hash: string | null }>`select audit_chain_head() as hash`.execute(tx)).rows[0];
   const content: HashedContent = {
     occurred_at: new Date().toISOString(),
     actor_kind: actor.kind,
@@ -56,14 +61,22 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): 
     after: normalise(entry.after),
     client_ip: actor.ip,
     request_id: actor.requestId,
-    prev_hash: last?.hash ?? null,
+    prev_hash: null,
   };
-  await tx.insertInto('audit_log').values({
-    ...content,
-    before: content.before === null ? null : JSON.stringify(content.before),
-    after: content.after === null ? null : JSON.stringify(content.after),
-    hash: auditHash(content),
-  }).execute();
+  const canonical = canonicalize(content)!;
+  const at = canonical.lastIndexOf(PREV_HASH) + '"prev_hash":'.length;
+  const [prefix, suffix] = [canonical.slice(0, at), canonical.slice(at + 'null'.length)];
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  // audit_chain_head() (migration 0026) locks the chain and reads its head under a fresh snapshot;
+  // the hash is the one auditHash() computes from the stored row (verifyAuditChain recomputes it).
+  await sql`
+    insert into audit_log (occurred_at, actor_kind, actor_id, actor_name, actor_institution_id, action, entity_type, entity_id,
+                           before, after, client_ip, request_id, prev_hash, hash)
+    select ${content.occurred_at}::timestamptz, ${content.actor_kind}, ${content.actor_id}::int4, ${content.actor_name}, ${content.actor_institution_id}::int4,
+           ${content.action}, ${content.entity_type}, ${content.entity_id}, ${json(content.before)}::jsonb, ${json(content.after)}::jsonb,
+           ${content.client_ip}, ${content.request_id}, h.head,
+           encode(sha256(convert_to(${prefix}::text || coalesce(to_json(h.head)::text, 'null') || ${suffix}::text, 'UTF8')), 'hex')
+      from (select audit_chain_head() as head) h`.execute(tx);
 }
 
 export interface VerifyResult { checked: number; ok: boolean; firstBroken?: { id: number; reason: 'content' | 'link' } }

@@ -215,6 +215,20 @@ describe('append-only, hash-chained', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
   });
 
+  it('the hash the insert computes is the one the verifier recomputes, whatever the content holds', async () => {
+    // The row's hash is computed by the database around the chain's head (one round trip): Chinese
+    // text, an emoji, quotes, a nested prev_hash key and the marker text itself must not move the cut.
+    const since = await lastAuditId(ctx);
+    await ctx.handle.db.transaction().execute((tx) => writeAudit(tx, { ...systemActor(1, '/1/'), name: '系统"管理"', requestId: '"prev_hash":null,"request_id":' }, {
+      action: 'test.hash', entityType: 'test', entityId: '客户/1',
+      before: { prev_hash: null, request_id: 'x', note: '"prev_hash":null,"request_id":"y"' }, after: { 名称: '测试😀\n\\', n: 1.5, list: [null, true] },
+    }));
+    const row = await ctx.handle.db.selectFrom('audit_log').selectAll().where('id', '>', since).executeTakeFirstOrThrow();
+    expect(row.action).toBe('test.hash');
+    expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await verifyAuditChain(ctx.handle.db)).ok).toBe(true);
+  });
+
   it('verifies an intact chain', async () => {
     const result = await verifyAuditChain(ctx.handle.db);
     const { n } = await ctx.handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
