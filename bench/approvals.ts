@@ -18,7 +18,7 @@ import { bankTree, freshDatabase } from './customers.ts';
 import { countingDatabase } from './round-trips.ts';
 import { fmt, sample } from './timing.ts';
 
-export interface ApprovalBenchOptions { open: number; loop: number; samples: number; profile: number }
+export interface ApprovalBenchOptions { open: number; loop: number; samples: number; profile: number; explain: boolean }
 
 export async function benchApprovals(o: ApprovalBenchOptions) {
   const { handle, url } = await freshDatabase('crm_bench_approvals');
@@ -114,6 +114,10 @@ export async function benchApprovals(o: ApprovalBenchOptions) {
     }
     console.log(`\nRound trips per call (BEGIN and COMMIT included), ${profiled.length} more requests:`);
     counted.report(o.profile > 0);
+    if (o.explain) {
+      console.log('\nPlanning + execution of each statement (EXPLAIN ANALYZE, rolled back):');
+      await counted.explain();
+    }
     await counted.close();
   }
   await handle.close();

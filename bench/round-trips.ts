@@ -10,6 +10,7 @@ interface Tally { count: number; ms: number }
 export function countingDatabase(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   const phases = new Map<string, { runs: number; statements: Map<string, Tally> }>();
+  const samples = new Map<string, { text: string; values: unknown[] }>();
   let phase: string | null = null;
   pool.on('connect', (client) => {
     const send = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
@@ -26,6 +27,7 @@ export function countingDatabase(url: string) {
           tally.count++;
           tally.ms += Number(process.hrtime.bigint() - t) / 1e6;
           statements.set(key, tally);
+          if (!samples.has(key) && Array.isArray(args[1])) samples.set(key, { text, values: args[1] as unknown[] });
         }
       }
     };
@@ -50,6 +52,33 @@ export function countingDatabase(url: string) {
         for (const [text, t] of [...statements].sort((a, b) => b[1].ms - a[1].ms)) {
           console.log(`      ${(t.count / runs).toFixed(1).padStart(4)} × ${(t.ms / t.count).toFixed(3).padStart(6)} ms  ${text}`);
         }
+      }
+    },
+    /**
+     * Planning and execution time of each statement seen (the last sample of its parameters), by
+     * EXPLAIN ANALYZE in a transaction rolled back: most of a short statement's cost is its plan.
+     */
+    async explain() {
+      const client = await pool.connect();
+      try {
+        for (const [key, { text, values }] of samples) {
+          const times: string[] = [];
+          for (let i = 0; i < 3; i++) {
+            await client.query('begin');
+            try {
+              const r = await client.query(`explain (analyze, summary, costs off, timing off) ${text}`, values);
+              const lines = (r.rows as { 'QUERY PLAN': string }[]).map((x) => x['QUERY PLAN']);
+              times.push(['Planning', 'Execution'].map((w) => lines.find((l) => l.startsWith(w))?.replace(/.*: /, '') ?? '?').join(' + '));
+            } catch (err) {
+              times.push(`(${(err as Error).message.slice(0, 40)})`);
+            } finally {
+              await client.query('rollback');
+            }
+          }
+          console.log(`  ${times.at(-1)!.padEnd(24)} ${key}`);
+        }
+      } finally {
+        client.release();
       }
     },
     close: () => db.destroy(),

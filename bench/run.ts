@@ -1,6 +1,7 @@
 // `npm run bench -- <name> [options]`: benchmarks on generated data, printing figures.
 import { Command } from 'commander';
 import { benchCustomers } from './customers.ts';
+import type { ApprovalBenchOptions } from './approvals.ts';
 import type { FeedBenchOptions } from './feed.ts';
 
 const program = new Command('bench').description('Bank CRM benchmarks (real PostgreSQL; BENCH_DATABASE_URL)');
@@ -34,7 +35,8 @@ program.command('approvals')
   .option('--loop <n>', 'customer deletions submitted and decided (two steps each)', (v) => Number(v), 1_000)
   .option('--samples <n>', 'timed inbox queries each', (v) => Number(v), 200)
   .option('--profile <n>', 'after the loop, requests whose round trips are counted per submission and decision (0: none)', (v) => Number(v), 50)
-  .action(async (o: { open: number; loop: number; samples: number; profile: number }) => {
+  .option('--explain', 'with --profile: planning and execution time of each statement counted', false)
+  .action(async (o: ApprovalBenchOptions) => {
     const { benchApprovals } = await import('./approvals.ts');
     await benchApprovals(o);
   });
