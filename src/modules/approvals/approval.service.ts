@@ -13,9 +13,9 @@ import { businessToday } from '../../common/business-date.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { addWorkingDays } from '../calendar/calendar.service.ts';
+import { calendarAhead } from '../calendar/calendar.service.ts';
 import { pathInScope } from '../org/scope.ts';
-import { actingInstitutionOf, planFor, type PlannedStep } from './approval-steps.service.ts';
+import { planFor, stepState, type PlannedStep } from './approval-steps.service.ts';
 import { delegationRunning, delegatorOf, requestVisibleTo } from './approval.queries.ts';
 import { workflowType, type WorkflowType } from './workflow-type.ts';
 import { approvalNotification, notifyApproval } from '../notifications/notification.service.ts';
@@ -32,16 +32,6 @@ function parsePayload<P>(type: WorkflowType<P>, input: unknown): P {
   const r = type.payload.safeParse(input);
   if (r.success) return r.data;
   throw invalid(...r.error.issues.map((i): FieldError => ({ path: ['payload', ...i.path].join('.'), code: 'approvals.payload_invalid', params: { detail: i.message } })));
-}
-
-/** The first step of a plan, or the next one: its role, acting institution and due date. */
-async function stepState(tx: Tx, plan: PlannedStep[], stepNo: number, makerInstitutionId: number) {
-  const step = plan[stepNo - 1]!;
-  return {
-    current_step: stepNo, step_role: step.roleCode,
-    acting_institution_id: await actingInstitutionOf(tx, step, makerInstitutionId),
-    due_on: await addWorkingDays(tx, businessToday(), step.timeLimitDays),
-  };
 }
 
 const sameBasis = (a: unknown, b: unknown) => canonicalize(a ?? null) === canonicalize(b ?? null);
@@ -68,9 +58,10 @@ export async function submitRequest<P>(db: Database, maker: Actor, type: Workflo
       const subject = await type.check(tx, maker, payload);
       subjectOf = { type: subject.type, id: String(subject.id) };
       const makerInstitutionId = maker.institutionId!;
-      const plan = await planFor(tx, type.code, makerInstitutionId);
+      const today = businessToday();
+      const { plan, start } = await planFor(tx, type.code, makerInstitutionId, today);
       const basis = type.basis ? await type.basis(tx, payload) : null;
-      const first = await stepState(tx, plan, 1, makerInstitutionId);
+      const first = stepState(plan, 1, makerInstitutionId, start, today);
       // One statement: the request (a second open request for the same subject is stopped by
       // approval_request_open_subject_idx, below), its submission and the first step's notifications.
       const request = tx.insertInto('approval_request').values({
@@ -116,6 +107,9 @@ async function lockVisible(tx: Tx, actor: Actor, id: number) {
       sql<boolean>`${requestVisibleTo(actor)}`.as('visible'),
       sql<boolean>`${delegated}`.as('delegated'),
       sql<boolean>`exists (select 1 from user_role ur join role ro on ro.id = ur.role_id where ur.user_id = ${person} and ro.code = approval_request.step_role)`.as('holds_role'),
+      // What the next step needs to begin, read here rather than in statements of their own.
+      sql<number | null>`(select i.parent_id from institution i where i.id = approval_request.maker_institution_id)`.as('maker_parent_id'),
+      calendarAhead(today, sql<number>`coalesce((approval_request.plan -> approval_request.current_step ->> 'timeLimitDays')::int, 0)`).as('calendar_ahead'),
       sql<number | null>`(select d.step_no from approval_decision d where d.request_id = approval_request.id and d.round = approval_request.round
                            and d.decision = 'approve' and (d.actor_id = ${person} or d.on_behalf_of = ${person}) limit 1)`.as('approved_step')])
     .where('approval_request.id', '=', id).where((eb) => eb.or([requestVisibleTo(actor), delegated]))
@@ -126,7 +120,7 @@ async function lockVisible(tx: Tx, actor: Actor, id: number) {
     ? ((await tx.selectFrom('approval_request').select(delegatorOf(actor, today, false).as('d')).where('id', '=', id).executeTakeFirst())?.d ?? null)
     : null;
   if (!r.visible && delegatorId === null) throw notFound('approval_request');
-  return { ...r, own_right: ownRight, delegator_id: delegatorId };
+  return { ...r, own_right: ownRight, delegator_id: delegatorId, today };
 }
 
 const movedOn = (r: { status: string; current_step: number }) => new AppError('approvals.moved_on', 409, { status: r.status, currentStep: r.current_step });
@@ -163,6 +157,7 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
     // Acting on his own right (role and charge) or, failing that, for a delegator (代理审批): then
     // both people count as the checker of this step for maker ≠ checker and one person one step.
     const behalfOf = r.own_right ? null : r.delegator_id;
+    const today = r.today;
     if (behalfOf !== null && behalfOf === r.maker_id) throw new AppError('approvals.maker_is_checker', 403);
     if (r.approved_step !== null) throw new AppError('approvals.same_person_two_steps', 403, { step: r.approved_step });
     if (behalfOf === null && !r.holds_role) {
@@ -193,7 +188,7 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
     } else {
       let notice;
       if (input.decision === 'approve') {
-        const next = await stepState(tx, plan, r.current_step + 1, r.maker_institution_id);
+        const next = stepState(plan, r.current_step + 1, r.maker_institution_id, { parentId: r.maker_parent_id, calendar: r.calendar_ahead }, today);
         change = next;
         notice = approvalNotification(id, { kind: 'approval.submitted', label: r.subject_label, step: next.current_step, role: next.step_role,
           actingInstitutionId: next.acting_institution_id, dueOn: next.due_on, makerId: r.maker_id });
@@ -268,10 +263,11 @@ export async function resubmit(db: Database, actor: Actor, id: number, newPayloa
     const payload = parsePayload(type, newPayload === undefined ? r.payload : newPayload);
     const subject = await type.check(tx, actor, payload);
     if (subject.type !== r.subject_type || String(subject.id) !== r.subject_id) throw invalid({ path: 'payload', code: 'approvals.subject_changed' });
-    const plan = await planFor(tx, type.code, r.maker_institution_id);
+    const today = businessToday();
+    const { plan, start } = await planFor(tx, type.code, r.maker_institution_id, today);
     const basis = type.basis ? await type.basis(tx, payload) : null;
     const round = r.round + 1;
-    const first = await stepState(tx, plan, 1, r.maker_institution_id);
+    const first = stepState(plan, 1, r.maker_institution_id, start, today);
     await tx.updateTable('approval_request').set({
       payload: JSON.stringify(payload), basis: basis ? JSON.stringify(basis) : null, plan: JSON.stringify(plan), step_count: plan.length,
       ...first, round, status: 'pending', subject_label: subject.label.slice(0, 200), updated_at: new Date(),
