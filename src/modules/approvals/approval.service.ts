@@ -11,7 +11,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../common/http/errors.ts';
-import { writeAudit } from '../audit/audit.service.ts';
+import { auditInsert, writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { calendarAhead } from '../calendar/calendar.service.ts';
 import { pathInScope } from '../org/scope.ts';
@@ -170,12 +170,14 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
     const plan = r.plan as PlannedStep[];
     const now = new Date();
     const decision = { request_id: id, round: r.round, step_no: r.current_step, actor_id: checkerId, on_behalf_of: behalfOf, decision: input.decision, reason };
-    const onStep = (q: UpdateQueryBuilder<DB, 'approval_request', 'approval_request', UpdateResult>) =>
+    const onStep = (q: RequestMove) =>
       q.where('id', '=', id).where('status', '=', 'pending').where('current_step', '=', input.step).where('round', '=', r.round);
     let change: Record<string, unknown>;
     let result: Record<string, unknown> | null = null;
     let after: { status: string; current_step: number } | undefined;
     const ended = (status: 'approved' | 'returned' | 'rejected') => approvalNotification(id, { kind: `approval.${status}`, label: r.subject_label, makerId: r.maker_id, reason });
+    const audit = () => auditInsert(actor, { action: `approval.${input.decision}`, entityType: 'approval_request', entityId: id,
+      before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(behalfOf !== null ? { onBehalfOf: behalfOf } : {}), ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
     if (input.decision === 'approve' && r.current_step === r.step_count) {
       // The last approval: the decision row first, so that a second approval by the same person
       // this round fails before the payload applies; then the apply, then the request moves.
@@ -184,7 +186,7 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
       assertNotStale(r.basis, type.basis ? await type.basis(tx, payload) : null);
       result = await type.apply(tx, actor, payload, { id: r.id, makerId: r.maker_id });
       change = { status: 'approved', result: JSON.stringify(result), closed_at: now };
-      after = await moveRequest(tx, onStep(tx.updateTable('approval_request').set({ ...change, updated_at: now })), ended('approved'));
+      after = await moveRequest(tx, onStep(tx.updateTable('approval_request').set({ ...change, updated_at: now })), ended('approved'), audit());
     } else {
       let notice;
       if (input.decision === 'approve') {
@@ -197,11 +199,9 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
         change = { status, closed_at: input.decision === 'reject' ? now : null };
         notice = ended(status);
       }
-      after = await writeDecision(tx, decision, persons, { move: onStep(tx.updateTable('approval_request').set({ ...change, updated_at: now })), notice });
+      after = await writeDecision(tx, decision, persons, { move: onStep(tx.updateTable('approval_request').set({ ...change, updated_at: now })), notice, audit: audit() });
     }
     if (!after) throw movedOn(r);
-    await writeAudit(tx, actor, { action: `approval.${input.decision}`, entityType: 'approval_request', entityId: id,
-      before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(behalfOf !== null ? { onBehalfOf: behalfOf } : {}), ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
     return { requestId: id, status: after.status, step: after.current_step, result };
   });
 }
@@ -209,30 +209,36 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
 /**
  * Records a checker's decision in one statement: the approvals of this round by any of `persons`
  * (by himself or through the other), the decision row and, unless the caller moves the request
- * later (the last approval applies first), the request's move. A statement of its own after the
+ * later (the last approval applies first), the request's move with its notifications and audit
+ * row (the transaction's last statement, so the audit chain's lock is held only for the commit). A statement of its own after the
  * lock, so it sees a step approved in a transaction that committed while this one waited for the
  * row; an approval found refuses the decision and the transaction rolls back what this wrote.
  * Should a concurrent approval by the same person commit after this snapshot, the one-approval
  * index (migration 0029) refuses the row instead.
  */
+type RequestMove = UpdateQueryBuilder<DB, 'approval_request', 'approval_request', UpdateResult>;
+
 async function writeDecision(tx: Tx, decision: Insertable<DB['approval_decision']>, persons: number[],
-  then?: { move: UpdateQueryBuilder<DB, 'approval_request', 'approval_request', UpdateResult>; notice: RawBuilder<unknown> }) {
+  then?: { move: RequestMove; notice: RawBuilder<unknown>; audit: RawBuilder<unknown> }) {
   const earlier = tx.selectFrom('approval_decision').select('step_no')
     .where('request_id', '=', decision.request_id).where('round', '=', decision.round).where('decision', '=', 'approve')
     .where((eb) => eb.or([eb('actor_id', 'in', persons), eb('on_behalf_of', 'in', persons)])).limit(1);
   const row = (await sql<{ earlier_step: number | null; status: string | null; current_step: number | null }>`
     with earlier as ${earlier}, decided as (${tx.insertInto('approval_decision').values(decision)})
-    ${then ? sql`, moved as (${then.move.returning(['status', 'current_step'])}), ${then.notice}` : sql``}
+    ${then ? sql`, ${movedWith(then.move, then.notice, then.audit)}` : sql``}
     select (select step_no from earlier) as earlier_step,
            ${then ? sql`(select status from moved)` : sql`null`} as status, ${then ? sql`(select current_step from moved)` : sql`null`} as current_step`.execute(tx)).rows[0]!;
   if (row.earlier_step !== null) throw new AppError('approvals.same_person_two_steps', 403, { step: row.earlier_step });
   return row.status === null ? undefined : { status: row.status, current_step: row.current_step! };
 }
 
-/** The request moves (guarded by the step the checker saw) and its notifications are written, in one statement. */
-async function moveRequest(tx: Tx, move: UpdateQueryBuilder<DB, 'approval_request', 'approval_request', UpdateResult>, notice: RawBuilder<unknown>) {
-  return (await sql<{ status: string; current_step: number }>`
-    with moved as (${move.returning(['status', 'current_step'])}), ${notice} select status, current_step from moved`.execute(tx)).rows[0];
+/** The request's move (guarded by the step the checker saw), its notifications and its audit row: CTEs named moved, notified…, audited. */
+const movedWith = (move: RequestMove, notice: RawBuilder<unknown>, audit: RawBuilder<unknown>) =>
+  sql`moved as (${move.returning(['status', 'current_step'])}), ${notice}, audited as (${audit})`;
+
+/** After the last approval's apply: the request moves, with its notifications and audit row, in one statement. */
+async function moveRequest(tx: Tx, move: RequestMove, notice: RawBuilder<unknown>, audit: RawBuilder<unknown>) {
+  return (await sql<{ status: string; current_step: number }>`with ${movedWith(move, notice, audit)} select status, current_step from moved`.execute(tx)).rows[0];
 }
 
 /** The maker ends his own pending or returned request. */

@@ -48,6 +48,15 @@ export function auditHash(content: HashedContent): string {
 const PREV_HASH = '"prev_hash":null,"request_id":';
 
 export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await auditInsert(actor, entry).execute(tx);
+}
+
+/**
+ * The audit row's insert as one statement, for a service that sends it as a common table
+ * expression of its last statement (`audited as (…)`): the chain's lock is then taken, as with
+ * writeAudit, by the statement before the commit.
+ */
+export function auditInsert(actor: AuditActor, entry: AuditEntry) {
   const content: HashedContent = {
     occurred_at: new Date().toISOString(),
     actor_kind: actor.kind,
@@ -69,14 +78,14 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): 
   const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
   // audit_chain_head() (migration 0026) locks the chain and reads its head under a fresh snapshot;
   // the hash is the one auditHash() computes from the stored row (verifyAuditChain recomputes it).
-  await sql`
+  return sql`
     insert into audit_log (occurred_at, actor_kind, actor_id, actor_name, actor_institution_id, action, entity_type, entity_id,
                            before, after, client_ip, request_id, prev_hash, hash)
     select ${content.occurred_at}::timestamptz, ${content.actor_kind}, ${content.actor_id}::int4, ${content.actor_name}, ${content.actor_institution_id}::int4,
            ${content.action}, ${content.entity_type}, ${content.entity_id}, ${json(content.before)}::jsonb, ${json(content.after)}::jsonb,
            ${content.client_ip}, ${content.request_id}, h.head,
            encode(sha256(convert_to(${prefix}::text || coalesce(to_json(h.head)::text, 'null') || ${suffix}::text, 'UTF8')), 'hex')
-      from (select audit_chain_head() as head) h`.execute(tx);
+      from (select audit_chain_head() as head) h`;
 }
 
 export interface VerifyResult { checked: number; ok: boolean; firstBroken?: { id: number; reason: 'content' | 'link' } }
