@@ -60,10 +60,11 @@ export async function submitRequest<P>(db: Database, maker: Actor, type: Workflo
       const makerInstitutionId = maker.institutionId!;
       const today = businessToday();
       const { plan, start } = await planFor(tx, type.code, makerInstitutionId, today);
-      const basis = type.basis ? await type.basis(tx, payload) : null;
+      const basis = subject.basis ?? (type.basis ? await type.basis(tx, payload) : null);
       const first = stepState(plan, 1, makerInstitutionId, start, today);
       // One statement: the request (a second open request for the same subject is stopped by
-      // approval_request_open_subject_idx, below), its submission and the first step's notifications.
+      // approval_request_open_subject_idx, below), its submission, the first step's notifications
+      // and the audit row.
       const request = tx.insertInto('approval_request').values({
         workflow_type: type.code, subject_type: subject.type, subject_id: String(subject.id), subject_label: subject.label.slice(0, 200),
         payload: JSON.stringify(payload), basis: basis ? JSON.stringify(basis) : null, maker_id: makerId, maker_institution_id: makerInstitutionId,
@@ -72,10 +73,10 @@ export async function submitRequest<P>(db: Database, maker: Actor, type: Workflo
       const row = (await sql<{ id: number; step_role: string; due_on: string }>`
         with request as (${request}),
         submitted as (insert into approval_decision (request_id, round, step_no, actor_id, decision) select id, 1, 1, ${makerId}::int4, 'submit' from request),
-        ${approvalNotification(sql`(select id from request)`, { kind: 'approval.submitted', label: subject.label, step: 1, role: first.step_role, actingInstitutionId: first.acting_institution_id, dueOn: first.due_on, makerId })}
+        ${approvalNotification(sql`(select id from request)`, { kind: 'approval.submitted', label: subject.label, step: 1, role: first.step_role, actingInstitutionId: first.acting_institution_id, dueOn: first.due_on, makerId })},
+        audited as (${auditInsert(maker, { action: 'approval.submit', entityType: 'approval_request', entityId: sql`(select id from request)`,
+          after: { type: type.code, subject: { type: subject.type, id: String(subject.id) }, steps: plan.length } })})
         select * from request`.execute(tx)).rows[0]!;
-      await writeAudit(tx, maker, { action: 'approval.submit', entityType: 'approval_request', entityId: row.id,
-        after: { type: type.code, subject: { type: subject.type, id: String(subject.id) }, steps: plan.length } });
       return { requestId: row.id, status: 'pending' as const, step: 1, stepCount: plan.length, role: row.step_role, dueOn: row.due_on };
     });
   } catch (err) {
@@ -271,7 +272,7 @@ export async function resubmit(db: Database, actor: Actor, id: number, newPayloa
     if (subject.type !== r.subject_type || String(subject.id) !== r.subject_id) throw invalid({ path: 'payload', code: 'approvals.subject_changed' });
     const today = businessToday();
     const { plan, start } = await planFor(tx, type.code, r.maker_institution_id, today);
-    const basis = type.basis ? await type.basis(tx, payload) : null;
+    const basis = subject.basis ?? (type.basis ? await type.basis(tx, payload) : null);
     const round = r.round + 1;
     const first = stepState(plan, 1, r.maker_institution_id, start, today);
     await tx.updateTable('approval_request').set({

@@ -1,9 +1,9 @@
 // PLAT-1 audit log: append-only and hash-chained. Every change writes its row in the same
 // transaction as the change (so a rolled-back change leaves no row); reads of sensitive personal
 // data write one too.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { sql } from 'kysely';
+import { isExpression, sql, type Expression } from 'kysely';
 import type { Executor, Tx } from '../../db/database.ts';
 import type { Actor } from '../auth/actor.ts';
 import { auditObjectNames } from './audit.names.ts';
@@ -54,9 +54,13 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): 
 /**
  * The audit row's insert as one statement, for a service that sends it as a common table
  * expression of its last statement (`audited as (…)`): the chain's lock is then taken, as with
- * writeAudit, by the statement before the commit.
+ * writeAudit, by the statement before the commit. `entityId` may be SQL (an id the same statement
+ * inserts, e.g. `(select id from request)`): it is cut out of the hashed text like the head.
  */
-export function auditInsert(actor: AuditActor, entry: AuditEntry) {
+export function auditInsert(actor: AuditActor, entry: Omit<AuditEntry, 'entityId'> & { entityId?: AuditEntry['entityId'] | Expression<unknown> }) {
+  const entityIdSql = isExpression(entry.entityId) ? sql`(${entry.entityId})::text` : null;
+  // Stands for the SQL entity id in the canonical text: random, so no value can hold it.
+  const hole = entityIdSql ? randomUUID() : null;
   const content: HashedContent = {
     occurred_at: new Date().toISOString(),
     actor_kind: actor.kind,
@@ -65,7 +69,7 @@ export function auditInsert(actor: AuditActor, entry: AuditEntry) {
     actor_institution_id: actor.institutionId,
     action: entry.action,
     entity_type: entry.entityType ?? null,
-    entity_id: entry.entityId == null ? null : String(entry.entityId),
+    entity_id: hole ?? (entry.entityId == null ? null : String(entry.entityId as string | number)),
     before: normalise(entry.before),
     after: normalise(entry.after),
     client_ip: actor.ip,
@@ -76,15 +80,20 @@ export function auditInsert(actor: AuditActor, entry: AuditEntry) {
   const at = canonical.lastIndexOf(PREV_HASH) + '"prev_hash":'.length;
   const [prefix, suffix] = [canonical.slice(0, at), canonical.slice(at + 'null'.length)];
   const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  const entityId = entityIdSql ?? sql`${content.entity_id}`;
+  // Before the head: the canonical text up to the entity id, the id as JSON text, the rest.
+  const head = hole
+    ? sql`${prefix.slice(0, prefix.indexOf(JSON.stringify(hole)))}::text || to_json(${entityIdSql})::text || ${prefix.slice(prefix.indexOf(JSON.stringify(hole)) + JSON.stringify(hole).length)}::text`
+    : sql`${prefix}::text`;
   // audit_chain_head() (migration 0026) locks the chain and reads its head under a fresh snapshot;
   // the hash is the one auditHash() computes from the stored row (verifyAuditChain recomputes it).
   return sql`
     insert into audit_log (occurred_at, actor_kind, actor_id, actor_name, actor_institution_id, action, entity_type, entity_id,
                            before, after, client_ip, request_id, prev_hash, hash)
     select ${content.occurred_at}::timestamptz, ${content.actor_kind}, ${content.actor_id}::int4, ${content.actor_name}, ${content.actor_institution_id}::int4,
-           ${content.action}, ${content.entity_type}, ${content.entity_id}, ${json(content.before)}::jsonb, ${json(content.after)}::jsonb,
+           ${content.action}, ${content.entity_type}, ${entityId}, ${json(content.before)}::jsonb, ${json(content.after)}::jsonb,
            ${content.client_ip}, ${content.request_id}, h.head,
-           encode(sha256(convert_to(${prefix}::text || coalesce(to_json(h.head)::text, 'null') || ${suffix}::text, 'UTF8')), 'hex')
+           encode(sha256(convert_to(${head} || coalesce(to_json(h.head)::text, 'null') || ${suffix}::text, 'UTF8')), 'hex')
       from (select audit_chain_head() as head) h`;
 }
 
