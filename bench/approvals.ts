@@ -15,9 +15,10 @@ import { customerDeletion } from '../src/modules/customers/deletion/customer-del
 import { bulkInsertCustomers } from '../src/modules/customers/import/bulk-insert.ts';
 import '../src/server/workflow-types.ts';
 import { bankTree, freshDatabase } from './customers.ts';
+import { countingDatabase } from './round-trips.ts';
 import { fmt, sample } from './timing.ts';
 
-export interface ApprovalBenchOptions { open: number; loop: number; samples: number }
+export interface ApprovalBenchOptions { open: number; loop: number; samples: number; profile: number; explain: boolean }
 
 export async function benchApprovals(o: ApprovalBenchOptions) {
   const { handle, url } = await freshDatabase('crm_bench_approvals');
@@ -75,9 +76,10 @@ export async function benchApprovals(o: ApprovalBenchOptions) {
 
   // 2. Submit and decide o.loop deletions of customers without holdings at the reviewers' sub-branch.
   const today = businessToday();
-  const customers = Array.from({ length: o.loop }, (_, i) => ({ kind: 'corporate' as const, name: `基准注销测试公司${i}`, institutionId: outlet, values: {}, identities: undefined }));
+  const customers = Array.from({ length: o.loop + o.profile }, (_, i) => ({ kind: 'corporate' as const, name: `基准注销测试公司${i}`, institutionId: outlet, values: {}, identities: undefined }));
   const { ids } = await db.transaction().execute((tx) => bulkInsertCustomers(tx, system, customers, { source: 'import', flagDuplicates: false }));
   await sql`analyze`.execute(db);
+  const profiled = ids.splice(o.loop);
   let t = performance.now();
   for (const id of ids) {
     const { requestId } = await submitRequest(db, maker, customerDeletion, { customerId: id, reason: '基准测试' });
@@ -101,5 +103,22 @@ export async function benchApprovals(o: ApprovalBenchOptions) {
   console.log(`\n${o.loop.toLocaleString()} deletions submitted and decided through the services (${today}): ${deleted.toLocaleString()} customers deleted`);
   console.log(`  submit + 2 decisions each: ${(loopMs / 1000).toFixed(2)} s, ${fmt(decisions / (loopMs / 1000), 0)} decisions/s (${fmt((o.loop * 3) / (loopMs / 1000), 0)} submits+decisions/s)`);
   console.log(`  baseline, bare update + insert per decision: ${fmt(bare.length / (bareMs / 1000), 0)} transactions/s`);
+
+  // Round trips: a few more requests through a database that counts what it sends, untimed above.
+  if (profiled.length) {
+    const counted = countingDatabase(url);
+    for (const id of profiled) {
+      const { requestId } = await counted.measure('submit', () => submitRequest(counted.db, maker, customerDeletion, { customerId: id, reason: '基准测试' }));
+      await counted.measure('decide, step 1 of 2', () => decide(counted.db, reviewer, requestId, { decision: 'approve', step: 1 }));
+      await counted.measure('decide, step 2 of 2 (apply)', () => decide(counted.db, head, requestId, { decision: 'approve', step: 2 }));
+    }
+    console.log(`\nRound trips per call (BEGIN and COMMIT included), ${profiled.length} more requests:`);
+    counted.report(o.profile > 0);
+    if (o.explain) {
+      console.log('\nPlanning + execution of each statement (EXPLAIN ANALYZE, rolled back):');
+      await counted.explain();
+    }
+    await counted.close();
+  }
   await handle.close();
 }

@@ -1,6 +1,7 @@
 // `npm run bench -- <name> [options]`: benchmarks on generated data, printing figures.
 import { Command } from 'commander';
 import { benchCustomers } from './customers.ts';
+import type { ApprovalBenchOptions } from './approvals.ts';
 import type { FeedBenchOptions } from './feed.ts';
 
 const program = new Command('bench').description('Bank CRM benchmarks (real PostgreSQL; BENCH_DATABASE_URL)');
@@ -43,7 +44,9 @@ program.command('approvals')
   .option('--open <n>', 'open requests bank-wide', (v) => Number(v), 100_000)
   .option('--loop <n>', 'customer deletions submitted and decided (two steps each)', (v) => Number(v), 1_000)
   .option('--samples <n>', 'timed inbox queries each', (v) => Number(v), 200)
-  .action(async (o: { open: number; loop: number; samples: number }) => {
+  .option('--profile <n>', 'after the loop, requests whose round trips are counted per submission and decision (0: none)', (v) => Number(v), 50)
+  .option('--explain', 'with --profile: planning and execution time of each statement counted', false)
+  .action(async (o: ApprovalBenchOptions) => {
     const { benchApprovals } = await import('./approvals.ts');
     await benchApprovals(o);
   });

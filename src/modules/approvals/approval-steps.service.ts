@@ -7,27 +7,47 @@ import type { Database, Executor } from '../../db/database.ts';
 import { AppError, invalid } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { calendarAhead, workingDaysAfter } from '../calendar/calendar.service.ts';
+import type { DayKind } from '../calendar/working-days.ts';
 import { workflowTypeCodes } from './workflow-type.ts';
 
 export interface PlannedStep { roleCode: string; actingInstitution: 'own' | 'parent'; timeLimitDays: number }
 
-/** The steps a maker at this institution goes through, in order. */
-export async function planFor(db: Executor, workflowType: string, makerInstitutionId: number): Promise<PlannedStep[]> {
-  const rows = await db.selectFrom('approval_step').select(['institution_level', 'role_code', 'acting_institution', 'time_limit_days'])
+/** Where a maker's steps start: his institution's parent (for a step acting there) and the calendar ahead. */
+export interface StepStart { parentId: number | null; calendar: Record<string, DayKind> }
+
+/**
+ * The steps a maker at this institution goes through, in order, and in the same statement what
+ * starting one of them needs (stepState).
+ */
+export async function planFor(db: Executor, workflowType: string, makerInstitutionId: number, today: string): Promise<{ plan: PlannedStep[]; start: StepStart }> {
+  const rows = await db.selectFrom('approval_step').select(['institution_level', 'role_code', 'acting_institution', 'time_limit_days',
+    sql<number | null>`(select parent_id from institution where id = ${makerInstitutionId})`.as('parent_id'),
+    calendarAhead(today, sql<number>`(select max(time_limit_days) from approval_step where workflow_type = ${workflowType})`).as('calendar')])
     .where('workflow_type', '=', workflowType)
     .where(sql<SqlBool>`institution_level in (0, (select level from institution where id = ${makerInstitutionId}))`)
     .orderBy('step_no').execute();
   const own = rows.filter((r) => r.institution_level !== 0);
   const chosen = own.length ? own : rows;
   if (!chosen.length) throw new AppError('approvals.no_steps', 409, { type: `approvals.type.${workflowType}` });
-  return chosen.map((r) => ({ roleCode: r.role_code, actingInstitution: r.acting_institution, timeLimitDays: r.time_limit_days }));
+  return {
+    plan: chosen.map((r) => ({ roleCode: r.role_code, actingInstitution: r.acting_institution, timeLimitDays: r.time_limit_days })),
+    start: { parentId: chosen[0]!.parent_id, calendar: chosen[0]!.calendar },
+  };
 }
 
-/** The institution that acts at a step: the maker's, or its parent (the head office acts for itself). */
-export async function actingInstitutionOf(db: Executor, step: PlannedStep, makerInstitutionId: number): Promise<number> {
-  if (step.actingInstitution === 'own') return makerInstitutionId;
-  const inst = await db.selectFrom('institution').select('parent_id').where('id', '=', makerInstitutionId).executeTakeFirstOrThrow();
-  return inst.parent_id ?? makerInstitutionId;
+/**
+ * Step `stepNo` of a plan as the request row holds it when the step begins: its role, the
+ * institution that acts (the maker's, or its parent; the head office acts for itself) and its due
+ * date in working days from today.
+ */
+export function stepState(plan: PlannedStep[], stepNo: number, makerInstitutionId: number, start: StepStart, today: string) {
+  const step = plan[stepNo - 1]!;
+  return {
+    current_step: stepNo, step_role: step.roleCode,
+    acting_institution_id: step.actingInstitution === 'own' ? makerInstitutionId : (start.parentId ?? makerInstitutionId),
+    due_on: workingDaysAfter(today, step.timeLimitDays, start.calendar),
+  };
 }
 
 export async function listSteps(db: Executor) {

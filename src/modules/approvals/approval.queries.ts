@@ -60,6 +60,12 @@ export function delegatorOf(actor: Actor, today: string, strict = true) {
      order by g.delegator_id limit 1)`;
 }
 
+/** Someone's delegation (代理审批) to this person runs today: the cheap test before delegatorOf. */
+export function delegationRunning(actor: Actor, today: string): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from approval_delegation g where g.delegate_id = ${me(actor)} and g.cancelled_at is null
+    and g.starts_on <= ${today} and g.ends_on >= ${today})`;
+}
+
 /** A pending step this person may act on for someone who delegated to him. */
 export function delegatedActionable(actor: Actor, today: string): Expression<SqlBool> {
   return sql<SqlBool>`(${delegatorOf(actor, today)} is not null)`;

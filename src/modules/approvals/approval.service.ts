@@ -6,18 +6,19 @@
 // re-read, and the final update is conditional on the step the checker saw, so exactly one wins
 // and the other is told the request moved on.
 import canonicalize from 'canonicalize';
-import { sql } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../common/http/errors.ts';
-import { writeAudit } from '../audit/audit.service.ts';
+import { auditInsert, writeAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { addWorkingDays } from '../calendar/calendar.service.ts';
+import { calendarAhead } from '../calendar/calendar.service.ts';
 import { pathInScope } from '../org/scope.ts';
-import { actingInstitutionOf, planFor, type PlannedStep } from './approval-steps.service.ts';
-import { delegatorOf, requestVisibleTo } from './approval.queries.ts';
+import { planFor, stepState, type PlannedStep } from './approval-steps.service.ts';
+import { delegationRunning, delegatorOf, requestVisibleTo } from './approval.queries.ts';
 import { workflowType, type WorkflowType } from './workflow-type.ts';
-import { notifyApproval } from '../notifications/notification.service.ts';
+import { approvalNotification, notifyApproval } from '../notifications/notification.service.ts';
 
 export type CheckerDecision = 'approve' | 'return' | 'reject';
 
@@ -31,16 +32,6 @@ function parsePayload<P>(type: WorkflowType<P>, input: unknown): P {
   const r = type.payload.safeParse(input);
   if (r.success) return r.data;
   throw invalid(...r.error.issues.map((i): FieldError => ({ path: ['payload', ...i.path].join('.'), code: 'approvals.payload_invalid', params: { detail: i.message } })));
-}
-
-/** The first step of a plan, or the next one: its role, acting institution and due date. */
-async function stepState(tx: Tx, plan: PlannedStep[], stepNo: number, makerInstitutionId: number) {
-  const step = plan[stepNo - 1]!;
-  return {
-    current_step: stepNo, step_role: step.roleCode,
-    acting_institution_id: await actingInstitutionOf(tx, step, makerInstitutionId),
-    due_on: await addWorkingDays(tx, businessToday(), step.timeLimitDays),
-  };
 }
 
 const sameBasis = (a: unknown, b: unknown) => canonicalize(a ?? null) === canonicalize(b ?? null);
@@ -67,18 +58,25 @@ export async function submitRequest<P>(db: Database, maker: Actor, type: Workflo
       const subject = await type.check(tx, maker, payload);
       subjectOf = { type: subject.type, id: String(subject.id) };
       const makerInstitutionId = maker.institutionId!;
-      const plan = await planFor(tx, type.code, makerInstitutionId);
-      const basis = type.basis ? await type.basis(tx, payload) : null;
-      // A second open request for the same subject is stopped by approval_request_open_subject_idx (below).
-      const row = await tx.insertInto('approval_request').values({
+      const today = businessToday();
+      const { plan, start } = await planFor(tx, type.code, makerInstitutionId, today);
+      const basis = subject.basis ?? (type.basis ? await type.basis(tx, payload) : null);
+      const first = stepState(plan, 1, makerInstitutionId, start, today);
+      // One statement: the request (a second open request for the same subject is stopped by
+      // approval_request_open_subject_idx, below), its submission, the first step's notifications
+      // and the audit row.
+      const request = tx.insertInto('approval_request').values({
         workflow_type: type.code, subject_type: subject.type, subject_id: String(subject.id), subject_label: subject.label.slice(0, 200),
         payload: JSON.stringify(payload), basis: basis ? JSON.stringify(basis) : null, maker_id: makerId, maker_institution_id: makerInstitutionId,
-        plan: JSON.stringify(plan), step_count: plan.length, ...(await stepState(tx, plan, 1, makerInstitutionId)),
-      }).returning(['id', 'step_role', 'due_on', 'acting_institution_id']).executeTakeFirstOrThrow();
-      await tx.insertInto('approval_decision').values({ request_id: row.id, round: 1, step_no: 1, actor_id: makerId, decision: 'submit' }).execute();
-      await notifyApproval(tx, { kind: 'approval.submitted', requestId: row.id, label: subject.label, step: 1, role: row.step_role!, actingInstitutionId: row.acting_institution_id!, dueOn: row.due_on!, makerId });
-      await writeAudit(tx, maker, { action: 'approval.submit', entityType: 'approval_request', entityId: row.id,
-        after: { type: type.code, subject: { type: subject.type, id: String(subject.id) }, steps: plan.length } });
+        plan: JSON.stringify(plan), step_count: plan.length, ...first,
+      }).returning(['id', 'step_role', 'due_on']);
+      const row = (await sql<{ id: number; step_role: string; due_on: string }>`
+        with request as (${request}),
+        submitted as (insert into approval_decision (request_id, round, step_no, actor_id, decision) select id, 1, 1, ${makerId}::int4, 'submit' from request),
+        ${approvalNotification(sql`(select id from request)`, { kind: 'approval.submitted', label: subject.label, step: 1, role: first.step_role, actingInstitutionId: first.acting_institution_id, dueOn: first.due_on, makerId })},
+        audited as (${auditInsert(maker, { action: 'approval.submit', entityType: 'approval_request', entityId: sql`(select id from request)`,
+          after: { type: type.code, subject: { type: subject.type, id: String(subject.id) }, steps: plan.length } })})
+        select * from request`.execute(tx)).rows[0]!;
       return { requestId: row.id, status: 'pending' as const, step: 1, stepCount: plan.length, role: row.step_role, dueOn: row.due_on };
     });
   } catch (err) {
@@ -93,20 +91,37 @@ export async function submitRequest<P>(db: Database, maker: Actor, type: Workflo
 }
 
 /**
- * The request, locked, if the actor may see it; with what a decision needs to know about the
- * actor in the same round trip: does he hold the step's role, where does the step act.
+ * The request, locked, if the actor may see it (or may act on it for a delegator), with what a
+ * decision needs to know about the actor in the same round trip: does he hold the step's role,
+ * where does the step act, which step of this round did he approve already (as seen before the
+ * lock; the decision's write checks again after it). The delegation lookup (代理审批) is a
+ * statement of its own, run only for a delegate who needs it: acting on one's own right is the
+ * common case, and that query is the costly one to plan.
  */
 async function lockVisible(tx: Tx, actor: Actor, id: number) {
   const person = actor.kind === 'user' ? actor.id! : -1;
+  const today = businessToday();
+  const delegated = delegationRunning(actor, today);
   const r = await tx.selectFrom('approval_request').leftJoin('institution as acting', 'acting.id', 'approval_request.acting_institution_id')
     .selectAll('approval_request')
     .select(['acting.path as acting_path', 'acting.name as acting_name',
+      sql<boolean>`${requestVisibleTo(actor)}`.as('visible'),
+      sql<boolean>`${delegated}`.as('delegated'),
       sql<boolean>`exists (select 1 from user_role ur join role ro on ro.id = ur.role_id where ur.user_id = ${person} and ro.code = approval_request.step_role)`.as('holds_role'),
-      delegatorOf(actor, businessToday(), false).as('delegator_id')])
-    .where('approval_request.id', '=', id).where((eb) => eb.or([requestVisibleTo(actor), eb(delegatorOf(actor, businessToday(), false), 'is not', null)]))
+      // What the next step needs to begin, read here rather than in statements of their own.
+      sql<number | null>`(select i.parent_id from institution i where i.id = approval_request.maker_institution_id)`.as('maker_parent_id'),
+      calendarAhead(today, sql<number>`coalesce((approval_request.plan -> approval_request.current_step ->> 'timeLimitDays')::int, 0)`).as('calendar_ahead'),
+      sql<number | null>`(select d.step_no from approval_decision d where d.request_id = approval_request.id and d.round = approval_request.round
+                           and d.decision = 'approve' and (d.actor_id = ${person} or d.on_behalf_of = ${person}) limit 1)`.as('approved_step')])
+    .where('approval_request.id', '=', id).where((eb) => eb.or([requestVisibleTo(actor), delegated]))
     .forUpdate('approval_request').executeTakeFirst();
   if (!r) throw notFound('approval_request');
-  return r;
+  const ownRight = r.holds_role && r.acting_path !== null && pathInScope(actor, r.acting_path);
+  const delegatorId = r.delegated && (!r.visible || !ownRight)
+    ? ((await tx.selectFrom('approval_request').select(delegatorOf(actor, today, false).as('d')).where('id', '=', id).executeTakeFirst())?.d ?? null)
+    : null;
+  if (!r.visible && delegatorId === null) throw notFound('approval_request');
+  return { ...r, own_right: ownRight, delegator_id: delegatorId, today };
 }
 
 const movedOn = (r: { status: string; current_step: number }) => new AppError('approvals.moved_on', 409, { status: r.status, currentStep: r.current_step });
@@ -142,52 +157,89 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
     if (r.status !== 'pending' || r.current_step !== input.step) throw movedOn(r);
     // Acting on his own right (role and charge) or, failing that, for a delegator (代理审批): then
     // both people count as the checker of this step for maker ≠ checker and one person one step.
-    const ownRight = r.holds_role && pathInScope(actor, r.acting_path!);
-    const behalfOf = ownRight ? null : (r.delegator_id ?? null);
+    const behalfOf = r.own_right ? null : r.delegator_id;
+    const today = r.today;
     if (behalfOf !== null && behalfOf === r.maker_id) throw new AppError('approvals.maker_is_checker', 403);
-    const persons = behalfOf === null ? [checkerId] : [checkerId, behalfOf];
-    // A statement of its own after the lock: it sees a step this person approved in a transaction
-    // that committed while this one waited for the row.
-    const earlier = await tx.selectFrom('approval_decision').select('step_no')
-      .where('request_id', '=', id).where('round', '=', r.round).where('decision', '=', 'approve')
-      .where((eb) => eb.or([eb('actor_id', 'in', persons), eb('on_behalf_of', 'in', persons)])).executeTakeFirst();
-    if (earlier) throw new AppError('approvals.same_person_two_steps', 403, { step: earlier.step_no });
+    if (r.approved_step !== null) throw new AppError('approvals.same_person_two_steps', 403, { step: r.approved_step });
     if (behalfOf === null && !r.holds_role) {
       const role = await tx.selectFrom('role').select(['name_zh', 'name_en']).where('code', '=', r.step_role!).executeTakeFirst();
       throw new AppError('approvals.role_required', 403, { role: role?.name_zh ?? r.step_role, roleEn: role?.name_en ?? r.step_role });
     }
-    if (behalfOf === null && !pathInScope(actor, r.acting_path!)) throw new AppError('approvals.institution_out_of_scope', 403, { institution: r.acting_name });
-
-    // The decision row first: should a second approval by the same person this round slip past the
-    // read above, it fails here (unique index, migration 0029) before any step moves or payload applies.
-    await tx.insertInto('approval_decision').values({ request_id: id, round: r.round, step_no: r.current_step, actor_id: checkerId, on_behalf_of: behalfOf, decision: input.decision, reason }).execute();
+    if (behalfOf === null && !r.own_right) throw new AppError('approvals.institution_out_of_scope', 403, { institution: r.acting_name });
+    const persons = behalfOf === null ? [checkerId] : [checkerId, behalfOf];
     const type = workflowType(r.workflow_type);
     const plan = r.plan as PlannedStep[];
     const now = new Date();
+    const decision = { request_id: id, round: r.round, step_no: r.current_step, actor_id: checkerId, on_behalf_of: behalfOf, decision: input.decision, reason };
+    const onStep = (q: RequestMove) =>
+      q.where('id', '=', id).where('status', '=', 'pending').where('current_step', '=', input.step).where('round', '=', r.round);
     let change: Record<string, unknown>;
     let result: Record<string, unknown> | null = null;
-    if (input.decision === 'approve' && r.current_step < r.step_count) {
-      change = await stepState(tx, plan, r.current_step + 1, r.maker_institution_id);
-    } else if (input.decision === 'approve') {
+    let after: { status: string; current_step: number } | undefined;
+    const ended = (status: 'approved' | 'returned' | 'rejected') => approvalNotification(id, { kind: `approval.${status}`, label: r.subject_label, makerId: r.maker_id, reason });
+    const audit = () => auditInsert(actor, { action: `approval.${input.decision}`, entityType: 'approval_request', entityId: id,
+      before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(behalfOf !== null ? { onBehalfOf: behalfOf } : {}), ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
+    if (input.decision === 'approve' && r.current_step === r.step_count) {
+      // The last approval: the decision row first, so that a second approval by the same person
+      // this round fails before the payload applies; then the apply, then the request moves.
+      await writeDecision(tx, decision, persons);
       const payload = parsePayload(type, r.payload);
       assertNotStale(r.basis, type.basis ? await type.basis(tx, payload) : null);
       result = await type.apply(tx, actor, payload, { id: r.id, makerId: r.maker_id });
       change = { status: 'approved', result: JSON.stringify(result), closed_at: now };
+      after = await moveRequest(tx, onStep(tx.updateTable('approval_request').set({ ...change, updated_at: now })), ended('approved'), audit());
     } else {
-      change = { status: input.decision === 'return' ? 'returned' : 'rejected', closed_at: input.decision === 'reject' ? now : null };
+      let notice;
+      if (input.decision === 'approve') {
+        const next = stepState(plan, r.current_step + 1, r.maker_institution_id, { parentId: r.maker_parent_id, calendar: r.calendar_ahead }, today);
+        change = next;
+        notice = approvalNotification(id, { kind: 'approval.submitted', label: r.subject_label, step: next.current_step, role: next.step_role,
+          actingInstitutionId: next.acting_institution_id, dueOn: next.due_on, makerId: r.maker_id });
+      } else {
+        const status = input.decision === 'return' ? 'returned' : 'rejected';
+        change = { status, closed_at: input.decision === 'reject' ? now : null };
+        notice = ended(status);
+      }
+      after = await writeDecision(tx, decision, persons, { move: onStep(tx.updateTable('approval_request').set({ ...change, updated_at: now })), notice, audit: audit() });
     }
-    const after = await tx.updateTable('approval_request').set({ ...change, updated_at: now })
-      .where('id', '=', id).where('status', '=', 'pending').where('current_step', '=', input.step).where('round', '=', r.round)
-      .returning(['status', 'current_step']).executeTakeFirst();
     if (!after) throw movedOn(r);
-    await notifyApproval(tx, change.status
-      ? { kind: `approval.${change.status as 'approved' | 'returned' | 'rejected'}`, requestId: id, label: r.subject_label, makerId: r.maker_id, reason }
-      : { kind: 'approval.submitted', requestId: id, label: r.subject_label, step: change.current_step as number, role: change.step_role as string,
-          actingInstitutionId: change.acting_institution_id as number, dueOn: change.due_on as string, makerId: r.maker_id });
-    await writeAudit(tx, actor, { action: `approval.${input.decision}`, entityType: 'approval_request', entityId: id,
-      before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(behalfOf !== null ? { onBehalfOf: behalfOf } : {}), ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
     return { requestId: id, status: after.status, step: after.current_step, result };
   });
+}
+
+/**
+ * Records a checker's decision in one statement: the approvals of this round by any of `persons`
+ * (by himself or through the other), the decision row and, unless the caller moves the request
+ * later (the last approval applies first), the request's move with its notifications and audit
+ * row (the transaction's last statement, so the audit chain's lock is held only for the commit). A statement of its own after the
+ * lock, so it sees a step approved in a transaction that committed while this one waited for the
+ * row; an approval found refuses the decision and the transaction rolls back what this wrote.
+ * Should a concurrent approval by the same person commit after this snapshot, the one-approval
+ * index (migration 0029) refuses the row instead.
+ */
+type RequestMove = UpdateQueryBuilder<DB, 'approval_request', 'approval_request', UpdateResult>;
+
+async function writeDecision(tx: Tx, decision: Insertable<DB['approval_decision']>, persons: number[],
+  then?: { move: RequestMove; notice: RawBuilder<unknown>; audit: RawBuilder<unknown> }) {
+  const earlier = tx.selectFrom('approval_decision').select('step_no')
+    .where('request_id', '=', decision.request_id).where('round', '=', decision.round).where('decision', '=', 'approve')
+    .where((eb) => eb.or([eb('actor_id', 'in', persons), eb('on_behalf_of', 'in', persons)])).limit(1);
+  const row = (await sql<{ earlier_step: number | null; status: string | null; current_step: number | null }>`
+    with earlier as ${earlier}, decided as (${tx.insertInto('approval_decision').values(decision)})
+    ${then ? sql`, ${movedWith(then.move, then.notice, then.audit)}` : sql``}
+    select (select step_no from earlier) as earlier_step,
+           ${then ? sql`(select status from moved)` : sql`null`} as status, ${then ? sql`(select current_step from moved)` : sql`null`} as current_step`.execute(tx)).rows[0]!;
+  if (row.earlier_step !== null) throw new AppError('approvals.same_person_two_steps', 403, { step: row.earlier_step });
+  return row.status === null ? undefined : { status: row.status, current_step: row.current_step! };
+}
+
+/** The request's move (guarded by the step the checker saw), its notifications and its audit row: CTEs named moved, notified…, audited. */
+const movedWith = (move: RequestMove, notice: RawBuilder<unknown>, audit: RawBuilder<unknown>) =>
+  sql`moved as (${move.returning(['status', 'current_step'])}), ${notice}, audited as (${audit})`;
+
+/** After the last approval's apply: the request moves, with its notifications and audit row, in one statement. */
+async function moveRequest(tx: Tx, move: RequestMove, notice: RawBuilder<unknown>, audit: RawBuilder<unknown>) {
+  return (await sql<{ status: string; current_step: number }>`with ${movedWith(move, notice, audit)} select status, current_step from moved`.execute(tx)).rows[0];
 }
 
 /** The maker ends his own pending or returned request. */
@@ -218,16 +270,17 @@ export async function resubmit(db: Database, actor: Actor, id: number, newPayloa
     const payload = parsePayload(type, newPayload === undefined ? r.payload : newPayload);
     const subject = await type.check(tx, actor, payload);
     if (subject.type !== r.subject_type || String(subject.id) !== r.subject_id) throw invalid({ path: 'payload', code: 'approvals.subject_changed' });
-    const plan = await planFor(tx, type.code, r.maker_institution_id);
-    const basis = type.basis ? await type.basis(tx, payload) : null;
+    const today = businessToday();
+    const { plan, start } = await planFor(tx, type.code, r.maker_institution_id, today);
+    const basis = subject.basis ?? (type.basis ? await type.basis(tx, payload) : null);
     const round = r.round + 1;
-    const first = await stepState(tx, plan, 1, r.maker_institution_id);
+    const first = stepState(plan, 1, r.maker_institution_id, start, today);
     await tx.updateTable('approval_request').set({
       payload: JSON.stringify(payload), basis: basis ? JSON.stringify(basis) : null, plan: JSON.stringify(plan), step_count: plan.length,
       ...first, round, status: 'pending', subject_label: subject.label.slice(0, 200), updated_at: new Date(),
     }).where('id', '=', id).execute();
     await tx.insertInto('approval_decision').values({ request_id: id, round, step_no: 1, actor_id: makerId, decision: 'submit' }).execute();
-    await notifyApproval(tx, { kind: 'approval.submitted', requestId: id, label: subject.label, step: 1, role: first.step_role, actingInstitutionId: first.acting_institution_id, dueOn: first.due_on, makerId });
+    await notifyApproval(tx, id, { kind: 'approval.submitted', label: subject.label, step: 1, role: first.step_role, actingInstitutionId: first.acting_institution_id, dueOn: first.due_on, makerId });
     await writeAudit(tx, actor, { action: 'approval.resubmit', entityType: 'approval_request', entityId: id, before: { status: 'returned', round: r.round }, after: { status: 'pending', round } });
     return { requestId: id, status: 'pending' as const, step: 1, round };
   });

@@ -2,7 +2,10 @@
 // deletion): maker ≠ checker at every step, one person one step, scope and role of the checker,
 // two checkers at once, returned and withdrawn requests, stale data, batch approval, the inbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessToday } from '../../common/business-date.ts';
 import { residentIdCheckDigit } from '../../common/validators/resident-id.ts';
+import { addWorkingDays } from '../calendar/calendar.service.ts';
+import { addDays } from '../calendar/working-days.ts';
 import { auditSince, createTestContext, expectProblem, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
 
 let ctx: TestContext;
@@ -54,6 +57,27 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 describe('a customer deletion under review', () => {
+  it('counts each step\'s due date in working days of the calendar: holidays in the way move it', async () => {
+    const today = businessToday();
+    const [plain1, plain2] = [await addWorkingDays(ctx.handle.db, today, 2), await addWorkingDays(ctx.handle.db, today, 3)];
+    // Every weekday up to the later plain due date becomes a holiday, so both due dates move.
+    const days: string[] = [];
+    for (let d = addDays(today, 1); d <= plain2; d = addDays(d, 1)) if (![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) days.push(d);
+    const added = (await ctx.handle.db.insertInto('calendar_day').values(days.map((day) => ({ day, kind: 'holiday' as const, name: '测试假日' })))
+      .onConflict((oc) => oc.column('day').doNothing()).returning('day').execute()).map((r) => r.day);
+    try {
+      const [due1, due2] = [await addWorkingDays(ctx.handle.db, today, 2), await addWorkingDays(ctx.handle.db, today, 3)];
+      expect(due1 > plain1 && due2 > plain2).toBe(true);
+      const { requestId } = await submitted();
+      const dueOn = async () => (await ctx.handle.db.selectFrom('approval_request').select('due_on').where('id', '=', requestId).executeTakeFirstOrThrow()).due_on;
+      expect(await dueOn()).toBe(due1);
+      expect((await reviewer.post(`/api/approvals/${requestId}/approve`, { step: 1 })).statusCode).toBe(200);
+      expect(await dueOn()).toBe(due2);
+    } finally {
+      if (added.length) await ctx.handle.db.deleteFrom('calendar_day').where('day', 'in', added).execute();
+    }
+  });
+
   it('is a pending request until its last step approves; then the customer is deleted with the checker and maker in history and audit', async () => {
     const customerId = await openCustomer();
     const res = await requestDelete(clerk, customerId, '客户来函<b>注销</b>𠮷');

@@ -115,3 +115,29 @@ describe('while a delegation runs', () => {
     expect((await reviewer.get('/api/approvals/delegations')).json().items[0]).toMatchObject({ id: delegationId, status: 'cancelled' });
   });
 });
+
+describe('one person one step, through a delegate, under concurrency', () => {
+  it('a step approved on someone\'s behalf counts as his even when his own approval of the next step is sent at the same time', async () => {
+    const bothId = await ctx.addUser('dg_both', ctx.bank.subA1, ['data_review_clerk', 'institution_head']);
+    await ctx.addUser('dg_stand_in', ctx.bank.subA1, ['data_entry_clerk']);
+    const [both, standIn] = await Promise.all([ctx.login('dg_both'), ctx.login('dg_stand_in')]);
+    const g = await both.post('/api/approvals/delegations', { delegateUsername: 'dg_stand_in', startsOn: today, endsOn: addDays(today, 1) });
+    expect(g.statusCode, g.body).toBe(201);
+    for (let i = 0; i < 3; i++) {
+      const requestId = await submitDeletion();
+      // The stand-in has no role of his own: he approves step 1 for dg_both, who then may not approve
+      // step 2 — also when his approval waited for the stand-in's lock and read the request after it.
+      const [first, second] = await Promise.all([
+        standIn.post(`/api/approvals/${requestId}/approve`, { step: 1 }),
+        both.post(`/api/approvals/${requestId}/approve`, { step: 2 }),
+      ]);
+      expect(first.statusCode, first.body).toBe(200);
+      expect(['approvals.moved_on', 'approvals.same_person_two_steps']).toContain(second.json().code);
+      const rows = await ctx.handle.db.selectFrom('approval_decision').select(['step_no', 'decision', 'on_behalf_of']).where('request_id', '=', requestId).orderBy('id').execute();
+      expect(rows).toEqual([{ step_no: 1, decision: 'submit', on_behalf_of: null }, { step_no: 1, decision: 'approve', on_behalf_of: bothId }]);
+      expectProblem(await both.post(`/api/approvals/${requestId}/approve`, { step: 2 }), 403, 'approvals.same_person_two_steps');
+      expect((await head.post(`/api/approvals/${requestId}/approve`, { step: 2 })).statusCode).toBe(200);
+    }
+    await both.post(`/api/approvals/delegations/${g.json().id}/cancel`);
+  });
+});

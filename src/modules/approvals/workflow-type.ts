@@ -6,8 +6,11 @@ import type { z } from 'zod';
 import type { Executor, Tx } from '../../db/database.ts';
 import type { Actor } from '../auth/actor.ts';
 
-/** What a request is about, for the inbox and the subject's own screen. */
-export interface ApprovalSubject { type: string; id: string | number; label: string }
+/**
+ * What a request is about, for the inbox and the subject's own screen; and, when the check read
+ * it anyway, the request's basis (as the type's `basis` would read it), sparing that read.
+ */
+export interface ApprovalSubject { type: string; id: string | number; label: string; basis?: Record<string, unknown> }
 
 /** One field the request would change, old → new, as the reviewer's drawer shows it. */
 export interface ProposedChange { field: string; old: string | null; new: string | null }

@@ -1,9 +1,9 @@
 // PLAT-1 audit log: append-only and hash-chained. Every change writes its row in the same
 // transaction as the change (so a rolled-back change leaves no row); reads of sensitive personal
 // data write one too.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { sql } from 'kysely';
+import { isExpression, sql, type Expression } from 'kysely';
 import type { Executor, Tx } from '../../db/database.ts';
 import type { Actor } from '../auth/actor.ts';
 import { auditObjectNames } from './audit.names.ts';
@@ -40,9 +40,27 @@ export function auditHash(content: HashedContent): string {
   return createHash('sha256').update(canonicalize(content)!).digest('hex');
 }
 
+// The canonical form of the hashed content with prev_hash null, cut around that null: the chain's
+// head is read and the hash computed by the insert itself (sha256 of prefix + head + suffix), so
+// an audit row costs one round trip. prev_hash is the second-last key of the canonical (sorted)
+// form and request_id the last; a JSON string value escapes its quotes, so the last occurrence
+// of this marker is the top-level one.
+const PREV_HASH = '"prev_hash":null,"request_id":';
+
 export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  // Locks the chain and reads its head under a fresh snapshot (migration 0026).
-  const last = (await sql<{ hash: string | null }>`select audit_chain_head() as hash`.execute(tx)).rows[0];
+  await auditInsert(actor, entry).execute(tx);
+}
+
+/**
+ * The audit row's insert as one statement, for a service that sends it as a common table
+ * expression of its last statement (`audited as (…)`): the chain's lock is then taken, as with
+ * writeAudit, by the statement before the commit. `entityId` may be SQL (an id the same statement
+ * inserts, e.g. `(select id from request)`): it is cut out of the hashed text like the head.
+ */
+export function auditInsert(actor: AuditActor, entry: Omit<AuditEntry, 'entityId'> & { entityId?: AuditEntry['entityId'] | Expression<unknown> }) {
+  const entityIdSql = isExpression(entry.entityId) ? sql`(${entry.entityId})::text` : null;
+  // Stands for the SQL entity id in the canonical text: random, so no value can hold it.
+  const hole = entityIdSql ? randomUUID() : null;
   const content: HashedContent = {
     occurred_at: new Date().toISOString(),
     actor_kind: actor.kind,
@@ -51,19 +69,32 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): 
     actor_institution_id: actor.institutionId,
     action: entry.action,
     entity_type: entry.entityType ?? null,
-    entity_id: entry.entityId == null ? null : String(entry.entityId),
+    entity_id: hole ?? (entry.entityId == null ? null : String(entry.entityId as string | number)),
     before: normalise(entry.before),
     after: normalise(entry.after),
     client_ip: actor.ip,
     request_id: actor.requestId,
-    prev_hash: last?.hash ?? null,
+    prev_hash: null,
   };
-  await tx.insertInto('audit_log').values({
-    ...content,
-    before: content.before === null ? null : JSON.stringify(content.before),
-    after: content.after === null ? null : JSON.stringify(content.after),
-    hash: auditHash(content),
-  }).execute();
+  const canonical = canonicalize(content)!;
+  const at = canonical.lastIndexOf(PREV_HASH) + '"prev_hash":'.length;
+  const [prefix, suffix] = [canonical.slice(0, at), canonical.slice(at + 'null'.length)];
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  const entityId = entityIdSql ?? sql`${content.entity_id}`;
+  // Before the head: the canonical text up to the entity id, the id as JSON text, the rest.
+  const head = hole
+    ? sql`${prefix.slice(0, prefix.indexOf(JSON.stringify(hole)))}::text || to_json(${entityIdSql})::text || ${prefix.slice(prefix.indexOf(JSON.stringify(hole)) + JSON.stringify(hole).length)}::text`
+    : sql`${prefix}::text`;
+  // audit_chain_head() (migration 0026) locks the chain and reads its head under a fresh snapshot;
+  // the hash is the one auditHash() computes from the stored row (verifyAuditChain recomputes it).
+  return sql`
+    insert into audit_log (occurred_at, actor_kind, actor_id, actor_name, actor_institution_id, action, entity_type, entity_id,
+                           before, after, client_ip, request_id, prev_hash, hash)
+    select ${content.occurred_at}::timestamptz, ${content.actor_kind}, ${content.actor_id}::int4, ${content.actor_name}, ${content.actor_institution_id}::int4,
+           ${content.action}, ${content.entity_type}, ${entityId}, ${json(content.before)}::jsonb, ${json(content.after)}::jsonb,
+           ${content.client_ip}, ${content.request_id}, h.head,
+           encode(sha256(convert_to(${head} || coalesce(to_json(h.head)::text, 'null') || ${suffix}::text, 'UTF8')), 'hex')
+      from (select audit_chain_head() as head) h`;
 }
 
 export interface VerifyResult { checked: number; ok: boolean; firstBroken?: { id: number; reason: 'content' | 'link' } }

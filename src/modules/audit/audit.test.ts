@@ -12,7 +12,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/database.ts';
 import { prepareDatabase } from '../../server/bootstrap.ts';
 import { auditSince, createTestContext, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
 import { systemActor } from '../auth/actor.ts';
-import { verifyAuditChain, writeAudit } from './audit.service.ts';
+import { auditInsert, verifyAuditChain, writeAudit } from './audit.service.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -213,6 +213,22 @@ describe('append-only, hash-chained', () => {
     const prevs = new Set(rows.map((r) => r.prev_hash));
     expect(prevs.size).toBe(12);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+  });
+
+  it('the hash the insert computes is the one the verifier recomputes, whatever the content holds', async () => {
+    // The row's hash is computed by the database around the chain's head (one round trip): Chinese
+    // text, an emoji, quotes, a nested prev_hash key and the marker text itself must not move the cut.
+    const since = await lastAuditId(ctx);
+    await ctx.handle.db.transaction().execute((tx) => writeAudit(tx, { ...systemActor(1, '/1/'), name: '系统"管理"', requestId: '"prev_hash":null,"request_id":' }, {
+      action: 'test.hash', entityType: 'test', entityId: '客户/1',
+      before: { prev_hash: null, request_id: 'x', note: '"prev_hash":null,"request_id":"y"' }, after: { 名称: '测试😀\n\\', n: 1.5, list: [null, true] },
+    }));
+    // An entity id the statement itself computes (an id it inserts) is cut out of the hashed text too.
+    await ctx.handle.db.transaction().execute((tx) => auditInsert(systemActor(1, '/1/'), { action: 'test.hash_sql_id', entityType: 'test', entityId: sql`'客户' || '/' || (40 + 2)`, after: { x: '"' } }).execute(tx));
+    const rows = await ctx.handle.db.selectFrom('audit_log').selectAll().where('id', '>', since).orderBy('id').execute();
+    expect(rows.map((r) => [r.action, r.entity_id])).toEqual([['test.hash', '客户/1'], ['test.hash_sql_id', '客户/42']]);
+    for (const row of rows) expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await verifyAuditChain(ctx.handle.db)).ok).toBe(true);
   });
 
   it('verifies an intact chain', async () => {

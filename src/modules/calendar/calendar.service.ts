@@ -1,6 +1,7 @@
 // Working-day calendar maintained by administrators; seeded with the State Council's published
 // holidays (via the chinese-days package, which knows years up to 2026).
 import chineseDays from 'chinese-days';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
 import { invalid, notFound } from '../../common/http/errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
@@ -12,14 +13,28 @@ async function exceptionsBetween(db: Executor, from: string, to: string): Promis
   return new Map(rows.map((r) => [r.day, r.kind]));
 }
 
+// Even the longest Chinese holiday run (Spring Festival + weekends) leaves > 1 working day a
+// fortnight, so 3 × n + 30 calendar days always contain the answer.
+const spanFor = (n: number) => Math.abs(n) * 3 + 30;
+
 /** `n` working days after (or before) `from`, per the maintained calendar. Used by every such rule. */
 export async function addWorkingDays(db: Executor, from: string, n: number): Promise<string> {
-  // Even the longest Chinese holiday run (Spring Festival + weekends) leaves > 1 working day a
-  // fortnight, so 3 × n + 30 calendar days always contains the answer.
-  const span = Math.abs(n) * 3 + 30;
-  const [lo, hi] = n >= 0 ? [from, addDays(from, span)] : [addDays(from, -span), from];
+  const [lo, hi] = n >= 0 ? [from, addDays(from, spanFor(n))] : [addDays(from, -spanFor(n)), from];
   return addWorkingDaysWith(from, n, await exceptionsBetween(db, lo, hi));
 }
+
+/**
+ * The calendar's exceptions a count of `n` (≥ 0, SQL) working days from `from` may meet, as a
+ * jsonb object day → kind: for a service that reads them within a statement it sends anyway,
+ * then counts with workingDaysAfter. The same span as addWorkingDays.
+ */
+export function calendarAhead(from: string, n: Expression<number>): RawBuilder<Record<string, DayKind>> {
+  return sql<Record<string, DayKind>>`(select coalesce(jsonb_object_agg(c.day::text, c.kind), '{}'::jsonb) from calendar_day c
+    where c.day >= ${from}::date and c.day <= ${from}::date + (abs(${n}) * 3 + 30))`;
+}
+
+/** `n` (≥ 0) working days after `from`, the exceptions read by calendarAhead. */
+export const workingDaysAfter = (from: string, n: number, ahead: Record<string, DayKind>) => addWorkingDaysWith(from, n, new Map(Object.entries(ahead)));
 
 export async function isWorkingDate(db: Executor, day: string): Promise<boolean> {
   return isWorkingDay(day, await exceptionsBetween(db, day, day));

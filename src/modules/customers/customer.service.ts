@@ -2,10 +2,11 @@
 // bank-wide number after the existence check, change it with field history, delete logically
 // and reactivate.
 import { adoptRelatedParties, documentsOf } from '../network/related-party.adopt.ts';
+import { sql } from 'kysely';
 import type { Database, Executor, Tx } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { AppError, conflict, invalid, notFound } from '../../common/http/errors.ts';
-import { writeAudit } from '../audit/audit.service.ts';
+import { auditInsert, writeAudit } from '../audit/audit.service.ts';
 import { customerHoldings } from '../accounts/holdings.ts';
 import type { Actor } from '../auth/actor.ts';
 import { institutionInScope } from '../org/scope.ts';
@@ -231,10 +232,13 @@ export async function setCustomerStatus(tx: Tx, actor: Actor, id: number, to: 'a
     const held = await customerHoldings(tx, id);
     if (held.accounts || held.loans || held.signings || held.alerts) throw invalid({ path: 'id', code: 'customers.delete_holdings', params: { ...held } });
   }
-  await tx.updateTable('customer').set({ status: to, status_reason: reason, version: c.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
-  await tx.insertInto('customer_history').values({ customer_id: id, field: 'status', old_value: c.status, new_value: to, source: 'screen', changed_by: userId(actor), request_id: actor.requestId }).execute();
-  await writeAudit(tx, actor, { action: to === 'deleted' ? 'customer.delete' : 'customer.reactivate', entityType: 'customer', entityId: id,
-    before: { status: c.status }, after: { status: to, reason, ...(review ? { approvalRequestId: review.requestId, makerId: review.makerId } : {}) } });
+  // The change, its history row and its audit row in one statement (inside an approval's decision).
+  await sql`
+    with changed as (${tx.updateTable('customer').set({ status: to, status_reason: reason, version: c.version + 1, updated_at: new Date() }).where('id', '=', id)}),
+    recorded as (${tx.insertInto('customer_history').values({ customer_id: id, field: 'status', old_value: c.status, new_value: to, source: 'screen', changed_by: userId(actor), request_id: actor.requestId })}),
+    audited as (${auditInsert(actor, { action: to === 'deleted' ? 'customer.delete' : 'customer.reactivate', entityType: 'customer', entityId: id,
+      before: { status: c.status }, after: { status: to, reason, ...(review ? { approvalRequestId: review.requestId, makerId: review.makerId } : {}) } })})
+    select 1`.execute(tx);
   return { id };
 }
 

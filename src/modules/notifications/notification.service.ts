@@ -1,7 +1,7 @@
 // Raising a notification: called inside the transaction of the event it tells about, so the
 // inbox row and the outbox rows (one per external channel the recipient wants and has an
 // address for) commit or roll back with the event. The sender job delivers the outbox later.
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { NotificationChannel } from '../../db/schema.ts';
 
@@ -23,49 +23,75 @@ export interface NotifyInput {
 export async function notify(tx: Executor, input: NotifyInput): Promise<number> {
   const ids = [...new Set(input.userIds)];
   if (ids.length === 0) return 0;
-  const users = await tx.selectFrom('app_user')
-    .leftJoin('notification_preference as pe', (j) => j.onRef('pe.user_id', '=', 'app_user.id').on('pe.kind', '=', input.kind).on('pe.channel', '=', 'email'))
-    .leftJoin('notification_preference as ps', (j) => j.onRef('ps.user_id', '=', 'app_user.id').on('ps.kind', '=', input.kind).on('ps.channel', '=', 'sms'))
-    .select(['app_user.id', 'app_user.email', 'app_user.mobile', 'pe.enabled as email_on', 'ps.enabled as sms_on'])
-    .where('app_user.id', 'in', ids).where('app_user.status', '=', 'active').orderBy('app_user.id').execute();
-  if (!users.length) return 0;
-  // One statement for the inbox rows and one for the outbox rows, whatever the number of people:
-  // this runs inside every approval decision.
-  const made = await tx.insertInto('notification').values(users.map((u) => ({
-    user_id: u.id, kind: input.kind, params: JSON.stringify(input.params),
-    entity_type: input.entity?.type ?? null, entity_id: input.entity ? String(input.entity.id) : null,
-  }))).returning(['id', 'user_id']).execute();
-  const idOf = new Map(made.map((n) => [n.user_id, n.id]));
-  const rows = users.flatMap((u) => [
-    { channel: 'email' as NotificationChannel, address: (u.email_on ?? DEFAULT_ENABLED.email) ? u.email : null },
-    { channel: 'sms' as NotificationChannel, address: (u.sms_on ?? DEFAULT_ENABLED.sms) ? u.mobile : null },
-  ].filter((w) => w.address).map((w) => ({ notification_id: idOf.get(u.id)!, channel: w.channel, address: w.address! })));
-  if (rows.length) await tx.insertInto('notification_delivery').values(rows).execute();
-  return users.length;
+  const writes = notificationWrites({ kind: input.kind, who: sql<SqlBool>`u.id = any(${ids}::int4[])`, params: sql`${JSON.stringify(input.params)}::jsonb`,
+    entity: input.entity ? { type: input.entity.type, id: sql`${String(input.entity.id)}::varchar` } : null });
+  return (await sql<{ n: number }>`with ${writes} select count(*)::int as n from notified`.execute(tx)).rows[0]!.n;
+}
+
+/**
+ * A notification's writes as common table expressions of the caller's statement (it runs inside
+ * every approval decision, and a statement less is a round trip less): the recipients — active
+ * users `u` matching `who` — with their preferences (notified_people), their inbox rows
+ * (notified) and an outbox row per external channel each wants and has an address for
+ * (notified_outbox). `params` and the entity id are SQL, so they may name a row the same
+ * statement inserts.
+ */
+export function notificationWrites(n: { kind: NotificationKind; who: Expression<SqlBool>; params: Expression<unknown>; entity: { type: string; id: Expression<unknown> } | null }) {
+  return sql`
+    notified_people as (
+      select u.id, case when coalesce(pe.enabled, ${DEFAULT_ENABLED.email}) then nullif(u.email, '') end as email,
+                   case when coalesce(ps.enabled, ${DEFAULT_ENABLED.sms}) then nullif(u.mobile, '') end as mobile
+        from app_user u
+        left join notification_preference pe on pe.user_id = u.id and pe.kind = ${n.kind} and pe.channel = 'email'
+        left join notification_preference ps on ps.user_id = u.id and ps.kind = ${n.kind} and ps.channel = 'sms'
+       where u.status = 'active' and ${n.who}),
+    notified as (
+      insert into notification (user_id, kind, params, entity_type, entity_id)
+      select notified_people.id, ${n.kind}, ${n.params}, ${n.entity?.type ?? null}::varchar, ${n.entity ? n.entity.id : null}::varchar
+        from notified_people order by notified_people.id
+      returning id, user_id),
+    notified_outbox as (
+      insert into notification_delivery (notification_id, channel, address)
+      select notified.id, w.channel, w.address
+        from notified join notified_people p on p.id = notified.user_id
+        cross join lateral (values ('email', p.email), ('sms', p.mobile)) w(channel, address)
+       where w.address is not null)`;
 }
 
 /**
  * The people who may act on a pending step: active holders of the step's role whose charge
  * covers the acting institution, the maker excepted. The same reach as the inbox's predicate.
  */
-export async function stepActors(tx: Executor, role: string, actingInstitutionId: number, makerId: number): Promise<number[]> {
-  const rows = await tx.selectFrom('app_user').innerJoin('user_role', 'user_role.user_id', 'app_user.id').innerJoin('role', 'role.id', 'user_role.role_id')
-    .innerJoin('institution as charge', 'charge.id', 'app_user.managing_institution_id')
-    .select('app_user.id').distinct()
-    .where('role.code', '=', role).where('app_user.status', '=', 'active').where('app_user.id', '<>', makerId)
-    .where(sql<boolean>`(select acting.path from institution acting where acting.id = ${actingInstitutionId}) like charge.path || '%'`)
-    .execute();
-  return rows.map((r) => r.id);
+function stepActor(role: string, actingInstitutionId: number, makerId: number): Expression<SqlBool> {
+  return sql<SqlBool>`u.id <> ${makerId}
+    and exists (select 1 from user_role ur join role ro on ro.id = ur.role_id where ur.user_id = u.id and ro.code = ${role})
+    and (select acting.path from institution acting where acting.id = ${actingInstitutionId})
+        like (select charge.path from institution charge where charge.id = u.managing_institution_id) || '%'`;
 }
 
-/** The approval engine's events as notifications: a step waiting for its actors, or the end of a request for its maker. */
-export async function notifyApproval(tx: Executor, event:
-  | { kind: 'approval.submitted'; requestId: number; label: string; step: number; role: string; actingInstitutionId: number; dueOn: string; makerId: number }
-  | { kind: 'approval.returned' | 'approval.approved' | 'approval.rejected'; requestId: number; label: string; makerId: number; reason?: string | null }) {
-  const entity = { type: 'approval_request', id: event.requestId };
-  if (event.kind === 'approval.submitted') {
-    const userIds = await stepActors(tx, event.role, event.actingInstitutionId, event.makerId);
-    return notify(tx, { kind: event.kind, userIds, entity, params: { requestId: event.requestId, label: event.label, step: event.step, due: event.dueOn } });
-  }
-  return notify(tx, { kind: event.kind, userIds: [event.makerId], entity, params: { requestId: event.requestId, label: event.label, reason: event.reason ?? '' } });
+export type ApprovalEvent =
+  | { kind: 'approval.submitted'; label: string; step: number; role: string; actingInstitutionId: number; dueOn: string; makerId: number }
+  | { kind: 'approval.returned' | 'approval.approved' | 'approval.rejected'; label: string; makerId: number; reason?: string | null };
+
+/**
+ * The approval engine's events as notification writes (notificationWrites): a step waiting for
+ * its actors, or the end of a request for its maker. `requestId` may be SQL naming the request
+ * the caller's statement inserts.
+ */
+export function approvalNotification(requestId: number | Expression<unknown>, event: ApprovalEvent) {
+  const id = typeof requestId === 'number' ? sql`${requestId}::int8` : requestId;
+  const params = event.kind === 'approval.submitted'
+    ? { label: event.label, step: event.step, due: event.dueOn }
+    : { label: event.label, reason: event.reason ?? '' };
+  return notificationWrites({
+    kind: event.kind,
+    who: event.kind === 'approval.submitted' ? stepActor(event.role, event.actingInstitutionId, event.makerId) : sql<SqlBool>`u.id = ${event.makerId}::int4`,
+    params: sql`jsonb_build_object('requestId', ${id}) || ${JSON.stringify(params)}::jsonb`,
+    entity: { type: 'approval_request', id: sql`(${id})::text` },
+  });
+}
+
+/** An approval event's notifications in a statement of their own. */
+export async function notifyApproval(tx: Executor, requestId: number, event: ApprovalEvent) {
+  return (await sql<{ n: number }>`with ${approvalNotification(requestId, event)} select count(*)::int as n from notified`.execute(tx)).rows[0]!.n;
 }

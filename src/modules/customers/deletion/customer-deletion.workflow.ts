@@ -1,12 +1,13 @@
 // Deleting a customer under review (issue 12 item 2, issue 13): the manager's delete is a request;
 // the checkers of approval_step 'customer.delete' approve it, and the last approval marks the
 // customer deleted. Until then, and if it is returned, the customer stays as he is.
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { bigRecordId } from '../../../common/id.ts';
 import { invalid, notFound } from '../../../common/http/errors.ts';
 import { multiLineText } from '../../../common/text.ts';
 import type { Executor, Tx } from '../../../db/database.ts';
-import { customerHoldings } from '../../accounts/holdings.ts';
+import { holdingsColumns, holdingsOf } from '../../accounts/holdings.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { WorkflowType } from '../../approvals/workflow-type.ts';
 import { customerInScope } from '../customer.queries.ts';
@@ -15,24 +16,22 @@ import { setCustomerStatus } from '../customer.service.ts';
 const payload = z.strictObject({ customerId: bigRecordId, reason: multiLineText().min(1).max(200) });
 export type CustomerDeletion = z.infer<typeof payload>;
 
-async function current(db: Executor, id: number, actor?: Actor) {
-  let q = db.selectFrom('customer').select(['id', 'customer_no', 'name', 'status', 'version']).where('id', '=', id);
-  if (actor) q = q.where(customerInScope(actor));
-  return q.executeTakeFirst();
-}
+const current = (db: Executor, id: number) => db.selectFrom('customer').select(['status', 'version']).where('id', '=', id).executeTakeFirst();
 
 export const customerDeletion: WorkflowType<CustomerDeletion> = {
   code: 'customer.delete',
   payload,
   async check(tx: Tx, maker: Actor, p: CustomerDeletion) {
-    const c = await current(tx, p.customerId, maker);
+    const c = await tx.selectFrom('customer').select(['id', 'customer_no', 'name', 'status', 'version', ...holdingsColumns(sql.ref('customer.id'))])
+      .where('id', '=', p.customerId).where(customerInScope(maker)).executeTakeFirst();
     if (!c) throw notFound('customer');
     if (c.status === 'merged') throw invalid({ path: 'id', code: 'customers.merged' });
     if (c.status === 'deleted') throw invalid({ path: 'id', code: 'customers.already_deleted' });
     // Refused at once rather than after two reviewers: the customer still banks with us.
-    const held = await customerHoldings(tx, c.id);
+    const held = holdingsOf(c);
     if (held.accounts || held.loans || held.signings || held.alerts) throw invalid({ path: 'id', code: 'customers.delete_holdings', params: { ...held } });
-    return { type: 'customer', id: c.id, label: `${c.name}（${c.customer_no}）` };
+    // The basis as `basis` below reads it, from the same read.
+    return { type: 'customer', id: c.id, label: `${c.name}（${c.customer_no}）`, basis: { status: c.status, version: c.version } };
   },
   // Any change to the customer after submission (a new document, a feed update, a reactivation)
   // means the reviewers approved a deletion of a record that no longer is what they saw.
