@@ -58,9 +58,11 @@ describe('document transfer in the browser', () => {
     await centre.locator('.ant-popconfirm .ant-btn-primary').click();
     await expect.poll(() => cdrawer.locator('.ant-descriptions').textContent()).toContain('已接收');
     await expect.poll(() => cdrawer.locator('.ant-table-tbody').textContent()).toContain('营业执照');
+    // Keying opens the customer's form; the paper matches, so "entry complete" sends only the flow to review.
     await cdrawer.locator('[data-testid=flow-enter]').click();
-    await centre.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(() => cdrawer.locator('.ant-descriptions').textContent()).toContain('复核中');
+    await centre.locator('[data-testid=customer-form-save]').click();
+    await centre.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await expect.poll(() => centre.locator('[data-testid=flow-drawer] .ant-descriptions').textContent()).toContain('复核中');
     await centre.context().close();
 
     const flow = (await reviewer.get<{ items: Flow[] }>(`/api/documents/flows?flowNo=${flowNo}`)).body.items[0]!;

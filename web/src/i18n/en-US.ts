@@ -17,6 +17,7 @@ export const enUS: Messages = {
   app: { title: 'Bank CRM', shortTitle: 'CRM' },
   menu: {
     documentFlows: 'Document transfer',
+    documentEntry: 'Document information entry',
     documentTodos: 'Receipt and entry',
     archiveCabinets: 'Archive cabinets',
     archivePositions: 'Storage positions',

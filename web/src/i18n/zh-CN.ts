@@ -15,6 +15,7 @@ export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
   menu: {
     documentFlows: '单证传递',
+    documentEntry: '单证信息录入',
     documentTodos: '资料接收与录入',
     archiveCabinets: '档案柜',
     archivePositions: '档案存放位',
