@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePng } from '../src/modules/images/sample-scans.ts';
+import { newFlowFor, receiveFromTodos, saveAndSubmit } from './flow-steps.ts';
 import { startCrm, type E2E } from './harness.ts';
 
 const OUT = '.e2e-artifacts';
@@ -32,35 +33,17 @@ describe('the back office in the browser', () => {
     // 1. The sub-branch clerk sends the documents: the default certificate rows, confirmed.
     const sub = await crm.newPage();
     await crm.login(sub, 'sn_entry');
-    await sub.goto('/documents/flows');
-    await sub.click('[data-testid=flow-new]');
-    const form = sub.locator('[data-testid=flow-form]');
-    await form.locator('[data-testid=flow-account-no] input').fill(draft!.accountNo);
-    await form.locator('[data-testid=flow-account-lookup]').click();
-    await expect.poll(() => form.locator('[data-testid=flow-account-name]').inputValue()).toBe(oldName);
+    const form = await newFlowFor(sub, draft!.accountNo, oldName);
     await expect.poll(() => form.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(6);
-    await sub.click('[data-testid=flow-form-ok]');
-    const drawer = sub.locator('[data-testid=flow-drawer]');
-    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).toMatch(/\d{4}01\d{4}$/);
-    const flowNo = (await drawer.locator('.ant-drawer-title').textContent())!.split(' ').pop()!;
-    await drawer.locator('[data-testid=flow-submit]').click();
-    await sub.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(() => drawer.locator('.ant-descriptions').textContent()).toContain('已提交');
+    const flowNo = await saveAndSubmit(sub);
     await sub.screenshot({ path: `${OUT}/back-office-sent.png` });
     await sub.context().close();
 
     // 2. The centre receives the paper from its to-do list.
     const centre = await crm.newPage();
     await crm.login(centre, 'qd_entry');
-    await centre.goto('/documents/todos');
-    const receipt = centre.locator('tr.ant-table-row', { hasText: flowNo });
-    await expect.poll(() => receipt.count()).toBe(1);
-    await receipt.click();
-    const cdrawer = centre.locator('[data-testid=flow-drawer]');
+    const cdrawer = await receiveFromTodos(centre, flowNo);
     await expect.poll(() => cdrawer.locator('.ant-table-tbody').textContent()).toContain('基本户核准件');
-    await cdrawer.locator('[data-testid=flow-accept]').click();
-    await centre.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(() => cdrawer.locator('.ant-descriptions').textContent()).toContain('已接收');
     const flowId = Number(new URL(centre.url()).searchParams.get('open'));
 
     // 3. It imports the scan of the business licence on the customer's 影像 tab …
