@@ -6,6 +6,7 @@
 // .e2e-artifacts/.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newFlowFor, receiveFromTodos, saveAndSubmit } from './flow-steps.ts';
 import { startCrm, type E2E } from './harness.ts';
 
 const OUT = '.e2e-artifacts';
@@ -24,12 +25,7 @@ describe('document transfer in the browser', () => {
 
     const page = await crm.newPage();
     await crm.login(page, 'sn_entry');
-    await page.goto('/documents/flows');
-    await page.click('[data-testid=flow-new]');
-    const form = page.locator('[data-testid=flow-form]');
-    await form.locator('[data-testid=flow-account-no] input').fill(draft!.accountNo);
-    await form.locator('[data-testid=flow-account-lookup]').click();
-    await expect.poll(() => form.locator('[data-testid=flow-account-name]').inputValue()).toBe(draft!.accountName);
+    const form = await newFlowFor(page, draft!.accountNo, draft!.accountName);
     await expect.poll(() => form.locator('[data-testid=flow-totals]').textContent()).toBe('合计：6 份，6 页');
     // Two copies of the licence, three pages each.
     const first = form.locator('.ant-table-tbody tr.ant-table-row').first();
@@ -37,30 +33,18 @@ describe('document transfer in the browser', () => {
     await first.locator('.ant-input-number-input').nth(1).fill('2');
     await expect.poll(() => form.locator('[data-testid=flow-totals]').textContent()).toBe('合计：7 份，11 页');
     await page.screenshot({ path: `${OUT}/documents-new-flow.png` });
-    await page.click('[data-testid=flow-form-ok]');
-    const drawer = page.locator('[data-testid=flow-drawer]');
-    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).toMatch(/\d{4}01\d{4}$/);
-    const flowNo = (await drawer.locator('.ant-drawer-title').textContent())!.split(' ').pop()!;
-    await drawer.locator('[data-testid=flow-submit]').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(() => drawer.locator('.ant-descriptions').textContent()).toContain('已提交');
+    const flowNo = await saveAndSubmit(page);
     await page.context().close();
 
     const centre = await crm.newPage();
     await crm.login(centre, 'qd_entry');
-    await centre.goto('/documents/todos');
-    const receipt = centre.locator('tr.ant-table-row', { hasText: flowNo });
-    await expect.poll(() => receipt.count()).toBe(1);
-    await centre.screenshot({ path: `${OUT}/documents-receipt-todos.png` });
-    await receipt.click();
-    const cdrawer = centre.locator('[data-testid=flow-drawer]');
-    await cdrawer.locator('[data-testid=flow-accept]').click();
-    await centre.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(() => cdrawer.locator('.ant-descriptions').textContent()).toContain('已接收');
+    const cdrawer = await receiveFromTodos(centre, flowNo, `${OUT}/documents-receipt-todos.png`);
     await expect.poll(() => cdrawer.locator('.ant-table-tbody').textContent()).toContain('营业执照');
+    // Keying opens the customer's form; the paper matches, so "entry complete" sends only the flow to review.
     await cdrawer.locator('[data-testid=flow-enter]').click();
-    await centre.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(() => cdrawer.locator('.ant-descriptions').textContent()).toContain('复核中');
+    await centre.locator('[data-testid=customer-form-save]').click();
+    await centre.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await expect.poll(() => centre.locator('[data-testid=flow-drawer] .ant-descriptions').textContent()).toContain('复核中');
     await centre.context().close();
 
     const flow = (await reviewer.get<{ items: Flow[] }>(`/api/documents/flows?flowNo=${flowNo}`)).body.items[0]!;

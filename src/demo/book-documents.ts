@@ -7,9 +7,9 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { addDays } from '../modules/calendar/working-days.ts';
 import type { Actor } from '../modules/auth/actor.ts';
-import { decide, submitRequest } from '../modules/approvals/approval.service.ts';
+import { decide } from '../modules/approvals/approval.service.ts';
 import { acceptFlow, createFlow, submitFlow } from '../modules/documents/transfer/flow.service.ts';
-import { documentEntryReview } from '../modules/documents/transfer/entry-review.workflow.ts';
+import { submitEntry } from '../modules/documents/transfer/entry.service.ts';
 import { createCabinet, fileFlows } from '../modules/documents/archive/archive.service.ts';
 import { checkOut, raiseOverdueReminders } from '../modules/documents/archive/archive-loan.service.ts';
 import { DEFAULT_CERTIFICATES } from '../modules/documents/transfer/flow.schema.ts';
@@ -17,6 +17,11 @@ import { DEFAULT_CERTIFICATES } from '../modules/documents/transfer/flow.schema.
 const ITEMS = DEFAULT_CERTIFICATES.map((certKind, i) => ({ certKind, pages: i === 0 ? 2 : 1, copies: i === 4 ? 2 : 1 }));
 // How far each of the seven flows goes.
 const STAGES = ['completed', 'completed', 'completed', 'in_review', 'received', 'submitted', 'draft'] as const;
+
+async function keyedPhone(db: Database, flowId: number, i: number) {
+  const c = await db.selectFrom('document_flow as f').innerJoin('customer as c', 'c.id', 'f.customer_id').select('c.version').where('f.id', '=', flowId).executeTakeFirstOrThrow();
+  return { version: c.version, officePhone: `0532-8586${String(1000 + i)}` };
+}
 
 export async function addBookDocuments(db: Database, actorOf: (username: string) => Promise<Actor>, today: string): Promise<number> {
   const [sender, centre, reviewer] = [await actorOf('sn_entry'), await actorOf('qd_entry'), await actorOf('qd_review')];
@@ -35,7 +40,11 @@ export async function addBookDocuments(db: Database, actorOf: (username: string)
     await acceptFlow(db, centre, id);
     filed.push(id);
     if (stage === 'received') continue;
-    const { requestId } = await submitRequest(db, centre, documentEntryReview, { flowId: id });
+    // The centre keyed the company's office phone from the paper (the one in review shows it old →
+    // new to qd_review; the first completed one has it in the field history with maker and checker);
+    // the other paper matched the customer.
+    const patch = i === 0 || stage === 'in_review' ? await keyedPhone(db, id, i) : undefined;
+    const { requestId } = await submitEntry(db, centre, id, patch);
     if (stage === 'completed') await decide(db, reviewer, requestId, { decision: 'approve', step: 1, reason: '资料与录入一致' });
   }
   const qd = await db.selectFrom('institution').select('id').where('code', '=', '0100').executeTakeFirstOrThrow();

@@ -265,7 +265,15 @@ describe('document transfer and the archive in the demo book', () => {
     expect((await centre('/api/todos?kind=archive.overdue')).total).toBe(1);
     expect((await centre('/api/archive/positions')).total).toBe(5);
     expect((await centre('/api/archive/loans?state=overdue')).total).toBe(1);
-    expect((await (await signIn('qd_review'))('/api/approvals/inbox?type=document.entry_review')).items).toHaveLength(1);
+    const review = await signIn('qd_review');
+    const inbox = (await review('/api/approvals/inbox?type=document.entry_review')).items as { id: number }[];
+    expect(inbox).toHaveLength(1);
+    // The keyed office phone waits in that review, old → new; a completed flow's is in force.
+    const changes = (await review(`/api/approvals/${inbox[0]!.id}`)).changes as { field: string }[];
+    expect(changes.map((c) => c.field)).toEqual(['officePhone', 'flowStatus']);
+    const keyed = await handle.db.selectFrom('customer_history').select(['maker_id', 'checker_id']).where('field', '=', 'officePhone').where('approval_request_id', 'is not', null).execute();
+    expect(keyed).toHaveLength(1);
+    expect(keyed[0]!.maker_id).not.toBe(keyed[0]!.checker_id);
   });
 });
 

@@ -13,7 +13,7 @@ export type MenuGroup = 'customer' | 'documents' | 'org' | 'platform' | 'securit
 
 type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'customerView' | 'customerEdit' | 'blacklist' | 'duplicates' | 'industryImport'
   | 'notifications' | 'notificationDeliveries' | 'delegations'
-  | 'documentFlows' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
+  | 'documentFlows' | 'documentEntry' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
   | 'completenessOverdue' | 'informationReviewSettings' | 'products'
   | 'guaranteeCircles';
@@ -60,6 +60,8 @@ export const ROUTES: AppRoute[] = [
   // 单证/档案 (docs/documents.md)
   { path: '/documents/flows', label: 'menu.documentFlows', icon: <SendOutlined />, group: 'documents', permission: ['document.submit', 'document.process', 'archive.manage', 'customer.review'],
     component: lazy(() => import('./pages/documents/DocumentFlowsPage')) },
+  { path: '/documents/flows/:id/entry', label: 'menu.documentEntry', group: 'documents', permission: 'document.process', hideInMenu: true, parent: '/documents/flows',
+    component: lazy(() => import('./pages/documents/DocumentEntryPage')) },
   { path: '/documents/todos', label: 'menu.documentTodos', icon: <InboxOutlined />, group: 'documents', permission: 'document.process',
     component: lazy(() => import('./pages/documents/DocumentTodosPage')) },
   { path: '/archive/cabinets', label: 'menu.archiveCabinets', icon: <DatabaseOutlined />, group: 'documents', permission: 'archive.manage',

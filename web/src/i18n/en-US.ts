@@ -19,6 +19,7 @@ export const enUS: Messages = {
   menu: {
     guaranteeCircles: 'Guarantee circles',
     documentFlows: 'Document transfer',
+    documentEntry: 'Document information entry',
     documentTodos: 'Receipt and entry',
     archiveCabinets: 'Archive cabinets',
     archivePositions: 'Storage positions',

@@ -17,6 +17,7 @@ export const zhCN = {
   menu: {
     guaranteeCircles: '担保圈与担保链',
     documentFlows: '单证传递',
+    documentEntry: '单证信息录入',
     documentTodos: '资料接收与录入',
     archiveCabinets: '档案柜',
     archivePositions: '档案存放位',

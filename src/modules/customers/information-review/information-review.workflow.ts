@@ -16,10 +16,9 @@ import { maskChange } from '../masking.ts';
 
 // The patch is checked against the customer kind's own schema in check() and apply(); here only
 // its outer shape, so that a request row never holds anything but a small object of fields.
-const payload = z.strictObject({
-  customerId: bigRecordId,
-  patch: z.record(z.string().max(60), z.unknown()).refine((p) => Object.keys(p).length <= 80, { message: 'too many fields' }),
-});
+/** The keyed fields' outer shape; also carried by the document-entry review (documents/transfer). */
+export const informationPatch = z.record(z.string().max(60), z.unknown()).refine((p) => Object.keys(p).length <= 80, { message: 'too many fields' });
+const payload = z.strictObject({ customerId: bigRecordId, patch: informationPatch });
 export type CustomerInformationChange = z.infer<typeof payload>;
 
 // Basis and the reviewer's view read the customer as it is, whoever asks: the request itself was

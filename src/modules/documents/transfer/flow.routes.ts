@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { submitRequest } from '../../approvals/approval.service.ts';
-import { DEFAULT_CERTIFICATES, accountLookupQuery, flowBody, flowListQuery, flowParams } from './flow.schema.ts';
+import { DEFAULT_CERTIFICATES, accountLookupQuery, entryBody, flowBody, flowListQuery, flowParams } from './flow.schema.ts';
 import { acceptFlow, cancelFlow, createFlow, getFlow, listFlows, lookupAccount, submitFlow, updateFlow } from './flow.service.ts';
-import { documentEntryReview } from './entry-review.workflow.ts';
+import { submitEntry } from './entry.service.ts';
 
 const tags = ['documents'];
 // Reading: anyone who takes part in the flow's life (data scope decides which flows, in SQL).
@@ -38,6 +37,6 @@ export const flowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/documents/flows/:id/accept', { config: process, schema: { tags, summary: 'The centre accepts the documents (first clerk wins); raises the information-entry to-do', params: flowParams } },
     async (req) => acceptFlow(app.db, req.actor, req.params.id));
 
-  app.post('/documents/flows/:id/entry', { config: process, schema: { tags, summary: 'Information keyed: the flow goes to review (approval type document.entry_review); 202', params: flowParams } },
-    async (req, reply) => reply.code(202).send(await submitRequest(app.db, req.actor, documentEntryReview, { flowId: req.params.id })));
+  app.post('/documents/flows/:id/entry', { config: process, schema: { tags, summary: 'Customer information entry complete: the keyed change and the flow go to review (approval type document.entry_review); 202', params: flowParams, body: entryBody } },
+    async (req, reply) => reply.code(202).send(await submitEntry(app.db, req.actor, req.params.id, req.body.patch)));
 };

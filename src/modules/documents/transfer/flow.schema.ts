@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { bigRecordIdParam } from '../../../common/id.ts';
 import { singleLineText } from '../../../common/text.ts';
 import { accountNo } from '../../accounts/account.schema.ts';
+import { informationPatch } from '../../customers/information-review/information-review.workflow.ts';
 
 /** The default certificate rows of a new corporate flow (seed 001 §3.2.7: "营业执照、……法人身份证、基本户核准件"), editable. */
 export const DEFAULT_CERTIFICATES = ['营业执照', '组织机构代码证', '国税登记证', '地税登记证', '法人身份证', '基本户核准件'] as const;
@@ -24,6 +25,13 @@ export const flowBody = z.strictObject({
   items: z.array(flowItem).min(1, 'documents.items_required').max(50),
 });
 export type FlowBody = z.infer<typeof flowBody>;
+
+/**
+ * The information keyed from the paper: the customer kind's update body (the version the clerk
+ * saw and the fields he changed), checked against that kind's schema by the review type. No
+ * body, or no patch: the paper matched the customer and only the flow's step is reviewed.
+ */
+export const entryBody = z.preprocess((v) => v ?? {}, z.strictObject({ patch: informationPatch.optional() }));
 
 export const flowParams = z.strictObject({ id: bigRecordIdParam });
 export const flowListQuery = z.strictObject({

@@ -256,7 +256,7 @@ export async function getFlow(db: Database, actor: Actor, id: number) {
   const r = await listBase(db, actor).select([...LIST_COLUMNS, 'centre.path as centre_path']).where('f.id', '=', id).executeTakeFirst();
   if (!r) throw notFound(FLOW_ENTITY);
   const items = await db.selectFrom('document_flow_item').select(['line_no', 'cert_kind', 'cert_no', 'pages', 'copies']).where('flow_id', '=', id).orderBy('line_no').execute();
-  const review = await db.selectFrom('approval_request').select(['id', 'status', 'current_step']).where('workflow_type', '=', 'document.entry_review')
+  const review = await db.selectFrom('approval_request').select(['id', 'status', 'current_step', 'maker_id']).where('workflow_type', '=', 'document.entry_review')
     .where('subject_type', '=', FLOW_ENTITY).where('subject_id', '=', String(id)).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const position = await db.selectFrom('archive_position').select(['id', 'position_no']).where('flow_id', '=', id).executeTakeFirst();
   const unmasked = can(actor, 'customer.sensitive.read');
@@ -272,7 +272,9 @@ export async function getFlow(db: Database, actor: Actor, id: number) {
     can: {
       edit: sender && r.status === 'draft' && can(actor, 'document.submit'),
       accept: centre && r.status === 'submitted' && can(actor, 'document.process'),
-      enter: centre && can(actor, 'document.process') && (r.status === 'received' || (r.status === 'in_review' && !reviewOpen)),
+      // A returned entry goes back to the clerk who keyed it: he corrects it and sends it again.
+      enter: centre && can(actor, 'document.process') && (r.status === 'received' || (r.status === 'in_review' && !reviewOpen)
+        || (review?.status === 'returned' && actor.kind === 'user' && review.maker_id === actor.id)),
     },
   };
 }

@@ -37,7 +37,18 @@ export default function CustomerFormPage() {
 
 interface Existing { title: string; customerNo: string | null; id?: number }
 
-function CustomerForm({ kind, view }: { kind: CustomerKind; view?: CustomerView }) {
+/**
+ * The processing centre keying a document flow's customer (docs/documents.md): the same form, but
+ * saving is "customer information entry complete" — confirmed, then the changed fields go to review
+ * with the flow (`submit`), whatever the review settings say.
+ */
+export interface FlowEntry {
+  title: string;
+  submit: (patch: (Record<string, unknown> & { version: number }) | undefined) => Promise<{ requestId?: number }>;
+  done: () => void;
+}
+
+export function CustomerForm({ kind, view, entry }: { kind: CustomerKind; view?: CustomerView; entry?: FlowEntry }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
@@ -98,13 +109,26 @@ function CustomerForm({ kind, view }: { kind: CustomerKind; view?: CustomerView 
         return;
       }
       const { body, count, identitiesChanged } = changedBody(view, initial, v);
-      if (count === 0) { message.info(t('customers.form.noChanges')); navigate(`/customers/${view.id}`); return; }
+      if (count === 0 && !entry) { message.info(t('customers.form.noChanges')); navigate(`/customers/${view.id}`); return; }
       if (identitiesChanged) {
         const masked = (v.identities ?? []).map((r, i) => ({ r, i })).filter(({ r }) => (r.idNumber ?? '').includes('*'));
         if (masked.length) {
           form.setFields(masked.map(({ i }) => ({ name: ['identities', i, 'idNumber'], errors: [t('customers.form.identityMasked')] })));
           return;
         }
+      }
+      if (entry) {
+        // 客户信息录入完毕: confirmed, then everything keyed goes to review with the flow.
+        const fields = Object.keys(body).filter((k) => k !== 'version');
+        if (!(await modal.confirm({
+          title: t('documents.enterConfirm'), okText: t('documents.enter'), cancelText: t('customers.form.cancel'),
+          content: fields.length ? t('documents.enterFields', { fields: fields.map((f) => fieldLabel(t, f, lang)).join('、') }) : t('documents.enterNoChange'),
+        }))) return;
+        const res = await entry.submit(fields.length ? body : undefined);
+        await queryClient.invalidateQueries({ queryKey: ['approvals'] });
+        message.success({ content: t('documents.enteredRequest', { requestId: res.requestId }), duration: 6 });
+        entry.done();
+        return;
       }
       // CIF-40: a change of a field under review is "entry complete" — confirmed, then 信息复核岗
       // reviews it and the customer keeps his values until then. The server decides; the dialog
@@ -134,7 +158,7 @@ function CustomerForm({ kind, view }: { kind: CustomerKind; view?: CustomerView 
     }
   };
 
-  const title = view ? t('customers.form.editTitle', { name: view.name, customerNo: view.customerNo })
+  const title = entry ? entry.title : view ? t('customers.form.editTitle', { name: view.name, customerNo: view.customerNo })
     : t(kind === 'personal' ? 'customers.newPersonal' : 'customers.newCorporate');
   const tabs = SECTIONS[kind].map((s) => ({
     key: s, forceRender: true,
@@ -198,10 +222,10 @@ function CustomerForm({ kind, view }: { kind: CustomerKind; view?: CustomerView 
       </Card>
       <Card size="small">
         <Space>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="customer-form-save">{t('common.save')}</Button>
-          <Button onClick={() => navigate(view ? `/customers/${view.id}` : '/customers')}>{t('customers.form.cancel')}</Button>
-          <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('customers.form.saveHint')}</span>
-          {view && view.reviewedFields.length > 0 && <Tag color="gold" data-testid="review-hint">{t('customers.form.reviewHint', { fields: view.reviewedFields.map((f) => fieldLabel(t, f, lang)).join('、') })}</Tag>}
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="customer-form-save">{entry ? t('documents.enter') : t('common.save')}</Button>
+          <Button onClick={() => (entry ? entry.done() : navigate(view ? `/customers/${view.id}` : '/customers'))}>{t('customers.form.cancel')}</Button>
+          <span style={{ color: 'rgba(0,0,0,0.45)' }}>{entry ? t('documents.enterHint') : t('customers.form.saveHint')}</span>
+          {!entry && view && view.reviewedFields.length > 0 && <Tag color="gold" data-testid="review-hint">{t('customers.form.reviewHint', { fields: view.reviewedFields.map((f) => fieldLabel(t, f, lang)).join('、') })}</Tag>}
         </Space>
       </Card>
     </Form>

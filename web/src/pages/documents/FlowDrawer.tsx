@@ -24,7 +24,7 @@ export function FlowDrawer({ id, onClose }: { id: number; onClose: () => void })
   const flow = useQuery({ queryKey: ['documents', 'flow', id], queryFn: ({ signal }) => fetchFlow(id, signal) });
   const f = flow.data;
   const refresh = () => { void queryClient.invalidateQueries({ queryKey: ['documents'] }); void queryClient.invalidateQueries({ queryKey: ['todos'] }); };
-  const act = (action: 'submit' | 'cancel' | 'accept' | 'entry', done: string) => flowAction(id, action).then(() => { message.success(done); refresh(); }, report);
+  const act = (action: 'submit' | 'cancel' | 'accept', done: string) => flowAction(id, action).then(() => { message.success(done); refresh(); }, report);
 
   return (
     <Drawer open width={760} title={f ? `${t('documents.detail')} ${f.flowNo}` : t('documents.detail')} onClose={onClose} data-testid="flow-drawer"
@@ -34,7 +34,8 @@ export function FlowDrawer({ id, onClose }: { id: number; onClose: () => void })
           {f.can.edit && <Popconfirm title={t('documents.cancelConfirm')} onConfirm={() => act('cancel', t('documents.cancelled'))}><Button danger>{t('documents.cancel')}</Button></Popconfirm>}
           {f.can.edit && <Popconfirm title={t('documents.submitConfirm')} onConfirm={() => act('submit', t('documents.submitted'))}><Button type="primary" data-testid="flow-submit">{t('documents.submit')}</Button></Popconfirm>}
           {f.can.accept && <Popconfirm title={t('documents.acceptConfirm')} onConfirm={() => act('accept', t('documents.accepted'))}><Button type="primary" data-testid="flow-accept">{t('documents.accept')}</Button></Popconfirm>}
-          {f.can.enter && <Popconfirm title={t('documents.enterConfirm')} onConfirm={() => act('entry', t('documents.entered'))}><Button type="primary" data-testid="flow-enter">{t('documents.enter')}</Button></Popconfirm>}
+          {/* Keying happens on the customer's form (DocumentEntryPage); its save is "entry complete", confirmed there. */}
+          {f.can.enter && <Link to={`/documents/flows/${id}/entry`}><Button type="primary" data-testid="flow-enter">{t('documents.keyInformation')}</Button></Link>}
         </Space>
       )}>
       {f && (

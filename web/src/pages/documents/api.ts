@@ -26,7 +26,10 @@ export const fetchCertificateDefaults = (signal?: AbortSignal) => api.get<{ item
 export const lookupAccount = (accountNo: string) => api.get<AccountLookup>('/documents/account-lookup', { accountNo });
 export const createFlow = (body: { accountNo: string; items: FlowItem[] }) => api.post<{ id: number; flowNo: string }>('/documents/flows', body);
 export const updateFlow = (id: number, body: { accountNo: string; items: FlowItem[] }) => api.put<{ id: number }>(`/documents/flows/${id}`, body);
-export const flowAction = (id: number, action: 'submit' | 'cancel' | 'accept' | 'entry') => api.post<{ status?: FlowStatus; requestId?: number }>(`/documents/flows/${id}/${action}`);
+/** 客户信息录入完毕: the keyed change (the customer's version and the changed fields), or none when the paper matched. */
+export const submitEntry = (id: number, patch: (Record<string, unknown> & { version: number }) | undefined) =>
+  api.post<{ requestId: number; status: string }>(`/documents/flows/${id}/entry`, patch ? { patch } : {});
+export const flowAction = (id: number, action: 'submit' | 'cancel' | 'accept') => api.post<{ status?: FlowStatus; requestId?: number }>(`/documents/flows/${id}/${action}`);
 
 /** The totals the server computes, shown while typing: copies, and sheets = pages × copies. */
 export const totalsOf = (items: Partial<FlowItem>[]) => ({
