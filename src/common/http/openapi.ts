@@ -36,6 +36,15 @@ export const openApiTransform: SwaggerTransform = (args) => {
   const schema = { ...out.schema };
   if (schema.hide) return out;
   const response = { ...((schema.response as Record<string, unknown> | undefined) ?? {}) };
+  // A file answer (a workbook, a CSV, a scan) names its media types in `produces`.
+  const produces = (schema.produces as string[] | undefined)?.filter((t) => t !== 'application/json');
+  if (produces?.length && !response['200']) {
+    response['200'] = { description: 'The file', content: Object.fromEntries(produces.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) };
+    delete schema.produces;
+  }
+  const redirects = (args as { route?: { config?: { redirects?: string } } }).route?.config?.redirects;
+  // type 'null': @fastify/swagger then gives the answer no body (as for a 204).
+  if (redirects) response['302'] = { type: 'null', description: `${redirects} (the Location header)` };
   const described = Object.keys(response).some((k) => /^2/.test(k));
   if (!described) response['2XX'] = { description: 'Success (the body is not described yet)' };
   response['4XX'] ??= problemResponse('Refused: validation (400), sign-in (401), permission or rule (403), not found or out of scope (404), conflict (409), too large (413), rule (422), too many attempts (429)');

@@ -1,0 +1,23 @@
+// npm run fuzz [-- --cases N --seed S --customers C --days D]: the contract fuzzer over every
+// operation of the OpenAPI document against a fresh demo book (docs/api.md). Exit code 1 on any finding.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openFuzzBook } from '../src/test/contract/fuzz-book.ts';
+import { fuzz } from '../src/test/contract/fuzz.ts';
+
+const { values } = parseArgs({ options: {
+  cases: { type: 'string', default: '12' }, seed: { type: 'string', default: String(Date.now() % 100000) },
+  customers: { type: 'string', default: '60' }, days: { type: 'string', default: '4' },
+  successes: { type: 'string' },
+} });
+const seed = Number(values.seed);
+const t0 = performance.now();
+const book = await openFuzzBook({ customers: Number(values.customers), days: Number(values.days) });
+console.log(`book ready in ${((performance.now() - t0) / 1000).toFixed(1)} s; fuzzing with seed ${seed}, ${values.cases} cases per operation and caller …`);
+const report = await fuzz(book.app, book.doc, { seed, casesPerOperation: Number(values.cases), callers: book.callers, ids: book.ids, protectedIds: book.protectedIds });
+await book.close();
+// --successes file: the success answers seen, per operation (to describe or check answers by).
+if (values.successes) writeFileSync(values.successes, JSON.stringify(report.successes, null, 1));
+for (const f of report.findings) console.log(`\n✗ ${f.operation} as ${f.caller}: ${f.problem}\n  ${f.request}\n  → ${f.status} ${f.body}`);
+console.log(`\n${report.operations} operations, ${report.requests} requests, statuses ${JSON.stringify(report.statuses)}, ${report.reSignIns} sign-ins again, ${report.findings.length} findings (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+process.exit(report.findings.length ? 1 : 0);
