@@ -11,6 +11,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { openApiTransform } from '../common/http/openapi.ts';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { Config } from './config.ts';
 import '../common/http/http-types.ts';
@@ -59,6 +60,11 @@ import './workflow-types.ts';
 import { imageRoutes } from '../modules/images/image.routes.ts';
 import { createImageStore } from '../modules/images/image-store.ts';
 import { completenessRoutes } from '../modules/completeness/completeness.routes.ts';
+
+const healthAnswer = z.object({
+  status: z.enum(['ok', 'degraded']), database: z.enum(['ok', 'unreachable']),
+  databaseLatencyMs: z.number().int().optional(), uptimeSeconds: z.number().int(),
+});
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -134,7 +140,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
 
   await app.register(async (api) => {
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-    api.get('/health', { config: { public: true }, schema: { tags: ['platform'], summary: 'Process and database health' } }, async (_req, reply) => {
+    api.get('/health', { config: { public: true }, schema: { tags: ['platform'], summary: 'Process and database health', response: { 200: healthAnswer, 503: healthAnswer } } }, async (_req, reply) => {
       const started = Date.now();
       try {
         await sql`select 1`.execute(db);

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { counts } from '../../common/http/answers.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { appErrorMessage } from '../../common/http/problem.ts';
 import { WORK_PERMISSIONS } from '../org/permissions.ts';
@@ -19,7 +21,7 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/approvals/inbox', { schema: { tags, summary: 'Pending steps I can act on (my roles, institutions in my charge, not my own requests), most urgent first', querystring: inboxQuery } },
     async (req) => listInbox(app.db, req.actor, req.query));
 
-  app.get('/approvals/count', { schema: { tags, summary: 'Badge counts: steps I can act on, how many overdue, my requests returned to me' } },
+  app.get('/approvals/count', { schema: { tags, summary: 'Badge counts: steps I can act on, how many overdue, my requests returned to me', response: { 200: z.object({ pending: z.number().int(), overdue: z.number().int(), returnedToMe: z.number().int() }) } } },
     async (req) => countInbox(app.db, req.actor));
 
   app.get('/approvals/mine', { schema: { tags, summary: 'Requests I submitted, newest first', querystring: mineQuery } },

@@ -21,7 +21,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/notifications', { schema: { tags, summary: 'My notifications (workbench inbox), newest first, with the unread count', querystring: listQuery } },
     async (req) => listNotifications(app.db, req.actor, req.lang, { ...req.query, unread: req.query.unread === 'true' }));
 
-  app.get('/notifications/count', { schema: { tags, summary: 'My unread notifications (the bell)' } },
+  app.get('/notifications/count', { schema: { tags, summary: 'My unread notifications (the bell)', response: { 200: z.object({ unread: z.number().int() }) } } },
     async (req) => countUnread(app.db, req.actor));
 
   app.post('/notifications/:id/read', { schema: { tags, summary: 'Mark one of my notifications read', params: idParams } },
