@@ -30,6 +30,9 @@ if (values.answers) {
   writeFileSync(ANSWERS, `${JSON.stringify(merged, null, 1)}\n`);
   console.log(`${Object.keys(merged).length} operations described loosely in ${ANSWERS}`);
 }
+const unreached = Object.entries(report.byOperation).filter(([, st]) => !Object.keys(st).some((c) => c < '300'));
+console.log(`operations no request succeeded on (${unreached.length}):\n${unreached.map(([op, st]) => `  ${op} ${JSON.stringify(st)}`).join('\n')}`);
+if (process.env.FUZZ_DEBUG) for (const [op, r] of Object.entries(report.validRefused)) console.log(`valid but 400: ${op}\n  ${r}`);
 for (const f of report.findings) console.log(`\n✗ ${f.operation} as ${f.caller}: ${f.problem}\n  ${f.request}\n  → ${f.status} ${f.body}`);
 console.log(`\n${report.operations} operations, ${report.requests} requests, statuses ${JSON.stringify(report.statuses)}, ${report.reSignIns} sign-ins again, ${report.findings.length} findings (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 process.exit(report.findings.length ? 1 : 0);

@@ -7,3 +7,6 @@ export const noContent = z.null().describe('No body');
 
 /** A count or a figure per key. */
 export const counts = z.record(z.string(), z.number().int());
+
+/** A timestamp: a Date in the handler, an ISO 8601 date-time string on the wire and in the document. */
+export const timestamp = z.date();

@@ -50,9 +50,11 @@ export async function openFuzzBook(size: { customers: number; days: number }): P
       return { cookie: `crm_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
     },
   });
-  // The system administrator (no customer data), the head office's head (reads everything) and a
-  // customer manager (his own customers only).
-  const names = ['admin', 'hq_head', 'sn_mgr'];
+  // The system administrator (no customer data), the head office's head (reads everything), a
+  // customer manager (his own customers only), the auditor, the sub-branch's entry and review
+  // clerks (back office, documents, blacklist, merges) and a branch administrator: between them
+  // every permission a route asks for.
+  const names = ['admin', 'hq_head', 'sn_mgr', 'auditor', 'sn_entry', 'sn_review', 'qd_admin'];
   // The callers, their roles and their institutions are kept out of the paths of writes that
   // would lock them out (disable, move, strip roles), or the rest of the run would test the gate only.
   const users = await handle.db.selectFrom('app_user').select(['id', 'username', 'home_institution_id', 'managing_institution_id']).where('username', 'in', names).execute();
@@ -61,7 +63,7 @@ export async function openFuzzBook(size: { customers: number; days: number }): P
   const root = await handle.db.selectFrom('institution').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
   // Path values of rows that exist (and that sn_mgr may see, where the customer is his), nested
   // ones of the same customer, so that valid requests reach past "not found".
-  const mine = `(select customer_id from customer_manager where user_id = ${users.find((u) => u.username === 'sn_mgr')!.id} union select id from customer where id < 5)`;
+  const mine = `(select customer_id from customer_manager where user_id = ${users.find((u) => u.username === 'sn_mgr')!.id} union (select id from customer where institution_id in (select id from institution where code in ('0101', '0111')) order by kind = 'corporate' desc, id limit 12))`;
   const sources: [RegExp, string][] = [
     [/^\/api\/customers\/\{id\}\/certificates\/\{certId\}/, `select customer_id as id, id as "certId" from certificate where customer_id in ${mine} limit 10`],
     [/^\/api\/customers\/\{id\}\/addresses\/\{addressId\}/, `select customer_id as id, id as "addressId" from customer_address where customer_id in ${mine} limit 10`],
@@ -71,7 +73,7 @@ export async function openFuzzBook(size: { customers: number; days: number }): P
     [/^\/api\/customers\/\{id\}\/signings\/\{signingId\}/, 'select customer_id as id, id as "signingId" from signing limit 10'],
     [/^\/api\/customers\/imports\/\{id\}/, 'select id from customer_import_run limit 10'],
     [/^\/api\/customers\/saved-filters\/\{id\}/, 'select id from saved_customer_filter limit 10'],
-    [/^\/api\/customers\/\{id\}/, `select id from customer where id in ${mine} order by id limit 20`],
+    [/^\/api\/customers\/\{id\}/, `select id from customer where id in ${mine} order by kind = 'corporate' desc, id limit 20`],
     [/^\/api\/products\/\{id\}/, 'select id from product limit 10'],
     [/^\/api\/accounts\/\{id\}/, `select id from account where customer_id in ${mine} limit 10`],
     [/^\/api\/approvals\/delegations\/\{id\}/, 'select id from approval_delegation limit 10'],

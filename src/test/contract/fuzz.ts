@@ -44,6 +44,10 @@ export interface FuzzReport {
   operations: number; requests: number; statuses: Record<string, number>; findings: Finding[]; reSignIns: number;
   /** Per operation, the success statuses seen and a few of their JSON bodies (to describe answers from). */
   successes: Record<string, Record<string, unknown[]>>;
+  /** Per operation, the first 400 a valid request got (the generator, or the document, falls short). */
+  validRefused: Record<string, string>;
+  /** Per operation, how many answers of each status. */
+  byOperation: Record<string, Record<string, number>>;
 }
 
 // ajv-formats is CommonJS: its function is the default export under tsx and vitest alike, or the module itself.
@@ -169,7 +173,7 @@ function check(op: Operation, res: LightMyRequestResponse, validate: ReturnType<
 export async function fuzz(app: FastifyInstance, doc: OpenApiDocument, opts: FuzzOptions): Promise<FuzzReport> {
   const rnd = random(opts.seed);
   const validate = makeValidator();
-  const report: FuzzReport = { operations: 0, requests: 0, statuses: {}, findings: [], reSignIns: 0, successes: {} };
+  const report: FuzzReport = { operations: 0, requests: 0, statuses: {}, findings: [], reSignIns: 0, successes: {}, byOperation: {}, validRefused: {} };
   const sessions = new Map<string, Record<string, string>>();
   for (const c of opts.callers) sessions.set(c.name, await c.signIn());
   for (const op of operationsOf(doc)) {
@@ -191,6 +195,9 @@ export async function fuzz(app: FastifyInstance, doc: OpenApiDocument, opts: Fuz
         }
         report.requests++;
         report.statuses[res.statusCode] = (report.statuses[res.statusCode] ?? 0) + 1;
+        if (!hostile && res.statusCode === 400) report.validRefused[name] ??= `${req.url.slice(0, 200)} ${req.payload?.slice(0, 300) ?? ''} → ${res.body.slice(0, 300)}`;
+        const mine = (report.byOperation[name] ??= {});
+        mine[res.statusCode] = (mine[res.statusCode] ?? 0) + 1;
         if (res.statusCode < 300) {
           const seen = ((report.successes[name] ??= {})[res.statusCode] ??= []);
           if (seen.length < 5) seen.push(String(res.headers['content-type'] ?? '').startsWith('application/json') ? res.json() : null);

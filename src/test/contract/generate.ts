@@ -43,7 +43,10 @@ export function validValue(s: JsonSchema, rnd: Random, hints: Hints, depth = 0):
   if (s.enum?.length) return rnd.pick(s.enum);
   if (s.anyOf?.length || s.oneOf?.length) {
     const options = (s.anyOf ?? s.oneOf)!.filter((o) => !(o.type === 'null'));
-    return validValue(rnd.pick(options.length ? options : (s.anyOf ?? s.oneOf)!), rnd, hints, depth);
+    // An amount is a number or a decimal string whose rule JSON Schema does not carry: the number.
+    const numeric = options.find((o) => o.type === 'number' || o.type === 'integer');
+    const picked = numeric && options.length === 2 && options.some((o) => o.type === 'string' && !o.pattern && !o.enum) ? numeric : undefined;
+    return validValue(picked ?? rnd.pick(options.length ? options : (s.anyOf ?? s.oneOf)!), rnd, hints, depth);
   }
   if (s.allOf?.length) return validValue(Object.assign({}, ...s.allOf), rnd, hints, depth);
   switch (s.type) {
@@ -83,6 +86,7 @@ function validString(s: JsonSchema, rnd: Random, hints: Hints): string {
   const fits = (v: string) => [...v].length >= min && [...v].length <= max;
   if (s.format === 'date') return rnd.pick(['2026-06-30', '2026-01-01', '2025-12-31']);
   if (s.format === 'date-time') return '2026-06-30T08:00:00Z';
+  if (s.format === 'uri') return 'https://imaging.example.com/scans/1';
   if (s.pattern) {
     const re = new RegExp(s.pattern, 'u');
     const found = [...(hints.strings ?? []), ...PATTERNED].find((v) => re.test(v) && fits(v));
