@@ -8,8 +8,8 @@ type Schema = Record<string, unknown>;
 function scalar(values: unknown[]): Schema {
   const seen = values.filter((v) => v !== null && v !== undefined);
   if (!seen.length) return { nullable: true };
-  const kinds = new Set(seen.map((v) => Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v));
-  if (kinds.has('number')) kinds.delete('integer');
+  // Numbers stay 'number': a figure seen whole in a few answers may have decimals in the next.
+  const kinds = new Set(seen.map((v) => Array.isArray(v) ? 'array' : typeof v));
   if (kinds.size > 1) return { nullable: true };
   const [kind] = [...kinds];
   if (kind === 'array') return { type: 'array', nullable: true, items: {} };
