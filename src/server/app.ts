@@ -9,8 +9,9 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { openApiTransform } from '../common/http/openapi.ts';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { Config } from './config.ts';
 import '../common/http/http-types.ts';
@@ -62,6 +63,11 @@ import { imageRoutes } from '../modules/images/image.routes.ts';
 import { createImageStore } from '../modules/images/image-store.ts';
 import { completenessRoutes } from '../modules/completeness/completeness.routes.ts';
 
+const healthAnswer = z.object({
+  status: z.enum(['ok', 'degraded']), database: z.enum(['ok', 'unreachable']),
+  databaseLatencyMs: z.number().int().optional(), uptimeSeconds: z.number().int(),
+});
+
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export async function buildApp(db: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -72,6 +78,13 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     // Kept in the parsed body so that refuseHostileInput names the key (Fastify's own refusal names nothing).
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
+    // What the router refuses before any hook (an overlong path segment: 414; a malformed URL)
+    // is a problem+json like every other refusal (found by the contract fuzzer, docs/api.md).
+    frameworkErrors: (err, req, reply) => {
+      req.lang = pickLang((req.headers['x-crm-lang'] as string | undefined) ?? req.headers['accept-language']);
+      reply.header('x-request-id', req.id);
+      return sendProblem(reply, toProblem(err, req));
+    },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
@@ -79,7 +92,11 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // A route's response schema documents its answer (the OpenAPI document) and the contract fuzzer
+  // checks answers against it; it does not reshape them: zod's serializer would drop any field
+  // the schema does not name and turn any mismatch into a 500, so a screen could lose a field it
+  // shows, or a correct answer its user. Answers are JSON as Fastify writes them without a schema.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorate('imageStore', config.images ? createImageStore(config.images) : undefined);
@@ -125,7 +142,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
 
   await app.register(async (api) => {
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-    api.get('/health', { config: { public: true }, schema: { tags: ['platform'], summary: 'Process and database health' } }, async (_req, reply) => {
+    api.get('/health', { config: { public: true }, schema: { tags: ['platform'], summary: 'Process and database health', response: { 200: healthAnswer, 503: healthAnswer } } }, async (_req, reply) => {
       const started = Date.now();
       try {
         await sql`select 1`.execute(db);

@@ -12,6 +12,8 @@ declare module 'fastify' {
     permission?: string | string[];
     /** Reachable while the user still has to change an initial or expired password. */
     duringPasswordChange?: boolean;
+    /** The answer may be a 302 to this (the OpenAPI document says so; openapi.ts). */
+    redirects?: string;
   }
   interface FastifyRequest {
     actor: Actor;

@@ -38,6 +38,17 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(book.properties!)).toEqual(expect.arrayContaining(['view', 'asOf', 'totals', 'trend']));
   });
 
+  it('describes success answers: exact ones, files, bodiless 204s, and loose ones for most others', () => {
+    const list = doc.paths['/api/customers']!.get!.responses['200']!.content!['application/json']!.schema as { additionalProperties?: boolean; required?: string[] };
+    expect(list.additionalProperties).toBe(false);
+    expect(list.required).toEqual(expect.arrayContaining(['items', 'nextCursor']));
+    expect(doc.paths['/api/auth/logout']!.post!.responses['204']!.content).toBeUndefined();
+    expect(Object.keys(doc.paths['/api/customers/export']!.get!.responses['200']!.content!)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(Object.keys(doc.paths['/api/images/{id}/content']!.get!.responses)).toEqual(expect.arrayContaining(['200', '302']));
+    const described = operations().filter(({ op }) => !op.responses['2XX']);
+    expect(described.length).toBeGreaterThan(100);
+  });
+
   it('describes each upload as a multipart body with one file', () => {
     const uploads = operations().filter(({ op }) => op.requestBody?.content['multipart/form-data']);
     expect(uploads.map((u) => u.path)).toEqual(expect.arrayContaining(['/api/customers/import', '/api/customers/imports', '/api/customers/industry/import']));

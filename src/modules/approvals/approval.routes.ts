@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { appErrorMessage } from '../../common/http/problem.ts';
 import { WORK_PERMISSIONS } from '../org/permissions.ts';
@@ -6,6 +7,7 @@ import { listSteps, setSteps } from './approval-steps.service.ts';
 import { approveBody, batchApproveBody, inboxQuery, mineQuery, requestIdParams, resubmitBody, returnBody, stepsBody, stepsParams, subjectQuery, withdrawBody } from './approval.schema.ts';
 import { cancelDelegation, createDelegation, listDelegations } from './delegation.service.ts';
 import { delegationBody } from './approval.schema.ts';
+import { timestamp } from '../../common/http/answers.ts';
 import { countInbox, getRequest, listInbox, listMine, listOpenFor } from './inbox.service.ts';
 
 const tags = ['approvals'];
@@ -15,11 +17,22 @@ const tags = ['approvals'];
 // engine is the one place that says who approves what; acting at all asks for a permission that
 // changes something (WORK_PERMISSIONS), so read-only roles such as the auditor never act.
 const work = { permission: WORK_PERMISSIONS };
+/** GET /approvals/inbox. Exact: the approvals inbox screen. */
+const inboxPage = z.object({
+  page: z.number().int(), pageSize: z.number().int(), hasMore: z.boolean(),
+  items: z.array(z.object({
+    id: z.number().int(), type: z.string().describe('the workflow type, e.g. customer.delete'),
+    subject: z.object({ type: z.string(), id: z.string(), label: z.string() }),
+    step: z.number().int(), stepCount: z.number().int(), role: z.string().nullable(), dueOn: z.string().nullable(), overdue: z.boolean(),
+    status: z.string(), maker: z.string(), makerInstitution: z.string(), submittedAt: timestamp, updatedAt: timestamp,
+  })),
+});
+
 export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/approvals/inbox', { schema: { tags, summary: 'Pending steps I can act on (my roles, institutions in my charge, not my own requests), most urgent first', querystring: inboxQuery } },
+  app.get('/approvals/inbox', { schema: { tags, summary: 'Pending steps I can act on (my roles, institutions in my charge, not my own requests), most urgent first', querystring: inboxQuery, response: { 200: inboxPage } } },
     async (req) => listInbox(app.db, req.actor, req.query));
 
-  app.get('/approvals/count', { schema: { tags, summary: 'Badge counts: steps I can act on, how many overdue, my requests returned to me' } },
+  app.get('/approvals/count', { schema: { tags, summary: 'Badge counts: steps I can act on, how many overdue, my requests returned to me', response: { 200: z.object({ pending: z.number().int(), overdue: z.number().int(), returnedToMe: z.number().int() }) } } },
     async (req) => countInbox(app.db, req.actor));
 
   app.get('/approvals/mine', { schema: { tags, summary: 'Requests I submitted, newest first', querystring: mineQuery } },

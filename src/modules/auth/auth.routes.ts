@@ -4,14 +4,15 @@ import { AppError } from '../../common/http/errors.ts';
 import { idParams } from '../../common/id.ts';
 import { getSetting } from '../settings/settings.service.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-token.service.ts';
-import { changePasswordBody, createTokenBody, loginBody, type Me } from './auth.schema.ts';
+import { changePasswordBody, createTokenBody, loginAnswer, loginBody, meAnswer, type Me } from './auth.schema.ts';
+import { noContent } from '../../common/http/answers.ts';
 import { changePassword, login, logout } from './session.service.ts';
 import { passwordExpired } from './password-policy.ts';
 
 const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/auth/login', { config: { public: true }, schema: { tags, summary: 'Sign in; sets the session cookie', body: loginBody } }, async (req, reply) => {
+  app.post('/auth/login', { config: { public: true }, schema: { tags, summary: 'Sign in; sets the session cookie', body: loginBody, response: { 200: loginAnswer } } }, async (req, reply) => {
     const result = await login(app.db, req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: String(req.id) });
     reply.setCookie(SESSION_COOKIE, result.token, {
       path: '/', httpOnly: true, sameSite: 'strict', secure: app.config.cookieSecure,
@@ -19,19 +20,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return { userId: result.userId, csrfToken: result.csrfToken, mustChangePassword: result.mustChangePassword, passwordExpiresAt: result.passwordExpiresAt };
   });
 
-  app.post('/auth/logout', { config: { duringPasswordChange: true }, schema: { tags, summary: 'Sign out' } }, async (req, reply) => {
+  app.post('/auth/logout', { config: { duringPasswordChange: true }, schema: { tags, summary: 'Sign out', response: { 204: noContent } } }, async (req, reply) => {
     if (req.sessionId) await logout(app.db, req.sessionId, req.actor);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.post('/auth/password', { config: { duringPasswordChange: true }, schema: { tags, summary: 'Change my password', body: changePasswordBody } }, async (req, reply) => {
+  app.post('/auth/password', { config: { duringPasswordChange: true }, schema: { tags, summary: 'Change my password', body: changePasswordBody, response: { 204: noContent } } }, async (req, reply) => {
     if (req.actor.kind !== 'user') throw new AppError('common.forbidden', 403, { permission: 'session' });
     await changePassword(app.db, req.actor, req.body.currentPassword, req.body.newPassword, req.sessionId);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.get('/me', { config: { duringPasswordChange: true }, schema: { tags, summary: 'Who am I: roles, permissions, data scope, CSRF token' } }, async (req): Promise<Me> => {
+  app.get('/me', { config: { duringPasswordChange: true }, schema: { tags, summary: 'Who am I: roles, permissions, data scope, CSRF token', response: { 200: meAnswer } } }, async (req): Promise<Me> => {
     if (req.actor.kind !== 'user') throw new AppError('common.forbidden', 403, { permission: 'session' });
     const u = await app.db.selectFrom('app_user')
       .innerJoin('institution as h', 'h.id', 'app_user.home_institution_id')

@@ -17,12 +17,21 @@ export const createTokenBody = z.strictObject({
   expiresAt: z.iso.datetime().nullable().optional(),
 });
 
-export interface Me {
-  id: number; username: string; displayName: string;
-  homeInstitution: { id: number; name: string }; managingInstitution: { id: number; name: string };
-  roles: { id: number; code: string; nameZh: string; nameEn: string }[];
-  permissions: string[]; dataScope: 'institution' | 'own';
-  mustChangePassword: boolean; passwordExpiresAt: string | null; csrfToken: string;
-  idleMinutes: number;
-  passwordPolicy: { minLength: number; minClasses: number; historyCount: number; maxAgeDays: number };
-}
+const named = z.object({ id: z.number().int(), name: z.string() });
+
+/** GET /me: who am I. Exact: the web app's session state is built from it. */
+export const meAnswer = z.object({
+  id: z.number().int(), username: z.string(), displayName: z.string(),
+  homeInstitution: named, managingInstitution: named,
+  roles: z.array(z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string() })),
+  permissions: z.array(z.string()), dataScope: z.enum(['institution', 'own']),
+  mustChangePassword: z.boolean(), passwordExpiresAt: z.string().nullable(), csrfToken: z.string(),
+  idleMinutes: z.number().int(),
+  passwordPolicy: z.object({ minLength: z.number().int(), minClasses: z.number().int(), historyCount: z.number().int(), maxAgeDays: z.number().int() }),
+});
+export type Me = z.infer<typeof meAnswer>;
+
+/** POST /auth/login: the session cookie is set; the CSRF token is for the X-CSRF-Token header. */
+export const loginAnswer = z.object({
+  userId: z.number().int(), csrfToken: z.string(), mustChangePassword: z.boolean(), passwordExpiresAt: z.string().nullable(),
+});

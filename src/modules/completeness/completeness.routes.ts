@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sendXlsx } from '../customers/import/import.routes.ts';
+import { sendXlsx, XLSX } from '../customers/import/import.routes.ts';
 import { customerIdParams, overdueExportQuery, overdueQuery, rulesBody } from './completeness.schema.ts';
 import { customerCompleteness, exportOverdue, listOverdue, listRules, updateRules } from './completeness.service.ts';
 
@@ -12,7 +12,7 @@ export const completenessRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/completeness/overdue', { config: { permission: 'customer.read' }, schema: { tags, summary: 'New customers still owing a manager, information or scale attribute three working days after opening', querystring: overdueQuery } },
     async (req) => listOverdue(app.db, req.actor, req.query));
 
-  app.get('/completeness/overdue/export', { config: { permission: 'customer.read' }, schema: { tags, summary: 'The overdue completeness list as .xlsx (audited)', querystring: overdueExportQuery } },
+  app.get('/completeness/overdue/export', { config: { permission: 'customer.read' }, schema: { tags, summary: 'The overdue completeness list as .xlsx (audited)', produces: [XLSX], querystring: overdueExportQuery } },
     async (req, reply) => sendXlsx(reply, req.lang === 'zh-CN' ? '信息完整性逾期清单.xlsx' : 'completeness-overdue.xlsx', await exportOverdue(app.db, req.actor, req.query, req.lang)));
 
   app.get('/completeness/rules', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Which information items each tier requires' } },

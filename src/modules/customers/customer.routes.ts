@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { conflict, notFound } from '../../common/http/errors.ts';
 import { parseBody } from '../../common/http/parse-body.ts';
 import { loadCustomer } from './customer.queries.ts';
-import { createCustomerBody, customerIdParams, historyQuery, reasonBody, revealBody, searchQuery, updateCorporateBody, updatePersonalBody } from './customer.schema.ts';
+import { createCustomerBody, customerIdParams, customerListPage, historyQuery, reasonBody, revealBody, searchQuery, updateCorporateBody, updatePersonalBody } from './customer.schema.ts';
 import { createCustomer, reactivateCustomer } from './customer.service.ts';
 import { enterCustomerChange } from './information-review/information-review.service.ts';
 import { listCustomers } from './list/customer-list.ts';
@@ -13,7 +13,7 @@ import { getCustomerAuditTrail, getCustomerHistory, getCustomerView, revealField
 const tags = ['customers'];
 
 export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/customers', { config: { permission: 'customer.read' }, schema: { tags, summary: 'The customers in my charge a search selects (number, name, pinyin initials, ID, credit code, mobile, account), sorted, one keyset page at a time', querystring: searchQuery } },
+  app.get('/customers', { config: { permission: 'customer.read' }, schema: { tags, summary: 'The customers in my charge a search selects (number, name, pinyin initials, ID, credit code, mobile, account), sorted, one keyset page at a time', querystring: searchQuery, response: { 200: customerListPage } } },
     async (req) => listCustomers(app.db, req.actor, req.query));
 
   app.post('/customers', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Open a personal or corporate customer (existence check by document)', body: createCustomerBody } },

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { bigRecordIdParam, recordId, recordIdParam } from '../../common/id.ts';
 import { multiLineText, singleLineText } from '../../common/text.ts';
+import { timestamp } from '../../common/http/answers.ts';
 import { CORPORATE_FIELDS, PERSONAL_FIELDS, type FieldDef } from './fields.ts';
 
 const isoDate = z.iso.date('common.date_format');
@@ -109,4 +110,21 @@ export const customerIdParams = z.strictObject({ id: bigRecordIdParam });
 export const historyQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const money = z.string().describe('yuan, a decimal string');
+/** GET /customers: one keyset page of the scoped search. Exact: the customer list screen's columns. */
+export const customerListPage = z.object({
+  total: z.number().int().nullable().describe('matches up to the cap; null on pages after the first'),
+  totalCapped: z.boolean().nullable(), pageSize: z.number().int(), sort: z.string(), order: z.enum(['asc', 'desc']),
+  nextCursor: z.string().nullable().describe('pass as `after` for the next page; null on the last'),
+  items: z.array(z.object({
+    id: z.number().int(), customerNo: z.string(), kind: z.enum(['personal', 'corporate']), name: z.string(), status: z.string(), blacklisted: z.boolean(),
+    openedAt: timestamp, institutionName: z.string(),
+    mobile: z.string().nullable().describe('masked'), birthDate: z.string().nullable(), creditCode: z.string().nullable(), scale: z.string().nullable(),
+    idNumber: z.string().nullable().describe('the first identity document, masked'), primaryManager: z.string().nullable(),
+    positionAsOf: z.string().nullable().describe('the feed day of the figures; null (and no figures) before any'),
+    depositBalance: money.nullable(), monthAvg: money.nullable(), quarterAvg: money.nullable(), yearAvg: money.nullable(), loanBalance: money.nullable(),
+    valueTier: z.string().nullable(),
+  })),
 });

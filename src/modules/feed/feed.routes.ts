@@ -40,7 +40,7 @@ export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
     return { id: r.id, total: r.rejected_total, items: rows.map((x) => ({ ...x, message: t(req.lang, x.code, { ...x.params, value: x.value || t(req.lang, 'feed.value_empty') }) })) };
   });
 
-  app.get('/feeds/:id/rejected.csv', { config: { permission: 'feed.read' }, schema: { tags: ['feed'], summary: "A run's rejected rows as CSV (UTF-8 with BOM, opens in Excel)", params: z.strictObject({ id }) } }, async (req, reply) => {
+  app.get('/feeds/:id/rejected.csv', { config: { permission: 'feed.read' }, schema: { tags: ['feed'], summary: "A run's rejected rows as CSV (UTF-8 with BOM, opens in Excel)", produces: ['text/csv'], params: z.strictObject({ id }) } }, async (req, reply) => {
     const r = await app.db.selectFrom('feed_run').select(['id', 'business_date', 'rejected']).where('id', '=', req.params.id).executeTakeFirst();
     if (!r) throw notFound('feed_run');
     const rows = r.rejected as Rejection[];

@@ -1,5 +1,6 @@
 // CIF-44 routes: upload (multipart field "file"), external references, the customer's and an
 // account's scans, and reading one scan (audited).
+import { ALLOWED_TYPES } from './image-key.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../common/http/errors.ts';
 import { accountIdParams, contentQuery, customerIdParams, externalBody, imageIdParams, uploadQuery } from './image.schema.ts';
@@ -33,8 +34,8 @@ export const imageRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(await referenceExternalImage(app.db, req.actor, req.params.id, req.body)));
 
   app.get('/images/:id/content', {
-    config: { permission: 'customer.read' },
-    schema: { tags, summary: 'The bytes of a scan (inline for preview, or download=true), or a redirect to an external system; every read audited', params: imageIdParams, querystring: contentQuery },
+    config: { permission: 'customer.read', redirects: "A scan kept by an external imaging system: its link" },
+    schema: { tags, summary: 'The bytes of a scan (inline for preview, or download=true), or a redirect to an external system; every read audited', produces: Object.keys(ALLOWED_TYPES), params: imageIdParams, querystring: contentQuery },
     // The web app previews PDFs in a frame of its own origin (the app-wide header says DENY).
     onSend: async (_req, reply) => { reply.header('x-frame-options', 'SAMEORIGIN'); },
   }, async (req, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bigRecordIdParam } from '../../common/id.ts';
 import { getPreferences, listDeliveries, listNotifications, countUnread, markRead, setPreferences } from './notification.inbox.ts';
+import { timestamp } from '../../common/http/answers.ts';
 import { NOTIFICATION_KINDS } from './notification.service.ts';
 
 const tags = ['notifications'];
@@ -17,11 +18,20 @@ const deliveriesQuery = z.strictObject({ status: z.enum(['pending', 'sent', 'fai
 // A person's own notifications and preferences need only a session (every query is keyed by his
 // id). The delivery log shows every recipient's deliveries: administrators only (setting.manage,
 // the permission that also governs the SMTP/SMS settings' neighbours).
+/** GET /notifications. Exact: the bell's list. */
+const notificationPage = z.object({
+  total: z.number().int(), unread: z.number().int(),
+  items: z.array(z.object({
+    id: z.number().int(), kind: z.string(), text: z.string().describe("in the caller's language"), kindName: z.string(),
+    entityType: z.string().nullable(), entityId: z.string().nullable(), createdAt: timestamp, readAt: timestamp.nullable(),
+  })),
+});
+
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/notifications', { schema: { tags, summary: 'My notifications (workbench inbox), newest first, with the unread count', querystring: listQuery } },
+  app.get('/notifications', { schema: { tags, summary: 'My notifications (workbench inbox), newest first, with the unread count', querystring: listQuery, response: { 200: notificationPage } } },
     async (req) => listNotifications(app.db, req.actor, req.lang, { ...req.query, unread: req.query.unread === 'true' }));
 
-  app.get('/notifications/count', { schema: { tags, summary: 'My unread notifications (the bell)' } },
+  app.get('/notifications/count', { schema: { tags, summary: 'My unread notifications (the bell)', response: { 200: z.object({ unread: z.number().int() }) } } },
     async (req) => countUnread(app.db, req.actor));
 
   app.post('/notifications/:id/read', { schema: { tags, summary: 'Mark one of my notifications read', params: idParams } },

@@ -1,3 +1,4 @@
+import { counts } from '../../common/http/answers.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bigRecordIdParam } from '../../common/id.ts';
@@ -30,7 +31,7 @@ export const todoRoutes: FastifyPluginAsyncZod = async (app) => {
       return { ...page, items: page.items.map((i) => ({ ...i, title: localise(req.lang, i.kind, i.params, i.title) })) };
     });
 
-  app.get('/todos/count', { schema: { tags, summary: 'Open to-dos for the workbench badge: total, overdue, due today, by kind' } },
+  app.get('/todos/count', { schema: { tags, summary: 'Open to-dos for the workbench badge: total, overdue, due today, by kind', response: { 200: z.object({ open: z.number().int(), overdue: z.number().int(), dueToday: z.number().int(), byKind: counts }) } } },
     async (req) => countTodos(app.db, req.actor));
 
   app.post('/todos/:id/done', { config: { permission: WORK_PERMISSIONS }, schema: { tags, summary: 'Mark a to-do as done (audited)', params: todoParams } },

@@ -52,7 +52,7 @@ const kindQuery = z.strictObject({ kind: z.enum(['personal', 'corporate']) });
 const importQuery = z.strictObject({ kind: z.enum(['personal', 'corporate']), dryRun: z.enum(['true', 'false']).default('false') });
 
 export const customerImportRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/customers/import/template', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Excel template for importing personal or corporate customers', querystring: kindQuery } },
+  app.get('/customers/import/template', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Excel template for importing personal or corporate customers', produces: [XLSX], querystring: kindQuery } },
     async (req, reply) => {
       const kind = req.query.kind;
       const content = await buildTemplate(app.db, {
@@ -87,7 +87,7 @@ export const customerImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/customers/imports/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'One of my import runs: phase, rows read, checked and written, and its result', params: z.strictObject({ id: bigRecordIdParam }) } },
     async (req) => getImportRun(app.db, req.actor, req.params.id));
 
-  app.get('/customers/import/report/:token', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Error report of a rejected import (.xlsx, 24 hours, uploader only)', params: z.strictObject({ token: z.uuid() }) } },
+  app.get('/customers/import/report/:token', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Error report of a rejected import (.xlsx, 24 hours, uploader only)', produces: [XLSX], params: z.strictObject({ token: z.uuid() }) } },
     async (req, reply) => {
       const r = await loadReport(app.db, req.actor, req.params.token);
       return sendXlsx(reply, `错误报告-${r.fileName.replace(/\.[^.]*$/, '')}.xlsx`, r.content);
