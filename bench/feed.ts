@@ -34,7 +34,8 @@ export interface FeedBenchOptions {
   keep: boolean; dir?: string; generateOnly: boolean; samples: number; seed: number; start?: string;
 }
 
-const DATABASE = 'crm_bench_feed';
+// Another database name (BENCH_FEED_DATABASE) lets two benches share one server.
+const DATABASE = process.env.BENCH_FEED_DATABASE ?? 'crm_bench_feed';
 const n = (x: number) => x.toLocaleString('en-US');
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const perSecond = (rows: number, ms: number) => (ms > 0 ? n(Math.round(rows / (ms / 1000))) : '–');

@@ -40,9 +40,11 @@ export async function applyStagedCustomers(tx: Tx, actor: Actor, file: string, r
     try { return await fn(); } finally { timings[step] = Math.round(performance.now() - t0); }
   };
   await timed('check', () => checkStaged(tx, file, reject));
+  // No customer yet: a bank's first load, whose new customers are the whole book (duplicates below).
+  const emptyBook = (await sql<{ empty: boolean }>`select not exists (select 1 from customer) as empty`.execute(tx)).rows[0]!.empty;
   const opened = await timed('open', () => openFresh(tx, actor, timings));
   if (opened >= ANALYZE_AFTER) await timed('analyze', () => sql`analyze customer, personal_customer, corporate_customer, customer_identity`.execute(tx));
-  await timed('duplicates', () => flagStagedDuplicates(tx, 'feed_customer_new'));
+  await timed('duplicates', () => flagStagedDuplicates(tx, 'feed_customer_new', { wholeBook: emptyBook }));
   const updates = await timed('update', () => updateKnown(tx));
   const deleted = await sql<{ n: number }>`select count(*)::int4 as n from feed_customer_known where status = 'deleted'`.execute(tx);
   return { opened, ...updates, skippedDeleted: deleted.rows[0]!.n };
@@ -109,7 +111,9 @@ async function openFresh(tx: Tx, actor: Actor, timings: Record<string, number>):
   if (!fresh) return 0;
   if (fresh >= ANALYZE_AFTER) await sql`analyze feed_customer_new`.execute(tx);
   let loadedAt = 0;
-  await withIndexesBuiltAfter(tx, ['customer', 'personal_customer', 'corporate_customer', 'customer_identity', 'customer_history'], fresh, async () => {
+  // customer_position too: migration 0020's trigger gives each opened customer its row there, in five
+  // indexes and a foreign key of its own.
+  await withIndexesBuiltAfter(tx, ['customer', 'personal_customer', 'corporate_customer', 'customer_identity', 'customer_history', 'customer_position'], fresh, async () => {
     await sql`insert into customer (id, customer_no, kind, name, institution_id, search_terms, created_by, origin) overriding system value
       select id, customer_no, kind, name, institution_id, string_to_array(terms, ' '), null, 'core' from feed_customer_new order by id`.execute(tx);
     await sql`insert into personal_customer (customer_id, gender, birth_date, nationality, mobile, home_address, home_postcode)

@@ -63,13 +63,23 @@ export class AccountFeed {
     for (const p of problems.rows) this.reject({ file: this.file, line: p.line, field: p.field, code: p.code, value: p.value });
     lap('check');
     if (problems.rows.length) return { opened: 0, updated: 0 };
-    // Counted in SQL: returning every row would ship millions of rows to Node on an initial load.
-    const res = await withIndexesBuiltAfter(this.tx, ['account'], this.raw.count, () => sql<{ opened: number; total: number }>`
-      with up as (insert into account (account_no, customer_id, product_id, kind, currency, institution_id, opened_on, closed_on, status, balance, rate,
+    // The staged rows as account rows; a merged customer's old number resolves to the survivor.
+    const accounts = sql`insert into account (account_no, customer_id, product_id, kind, currency, institution_id, opened_on, closed_on, status, balance, rate,
         maturity_on, term_months, contract_no, contract_amount, guarantee_type, origin)
       select s.account_no, coalesce(c.merged_into, c.id), s.product_id, s.kind, s.currency, i.id, s.opened_on, s.closed_on, s.status, s.balance, s.rate,
         s.maturity_on, s.term_months, s.contract_no, s.contract_amount, s.guarantee_type, 'core'
-      from feed_account s join customer c on c.customer_no = s.customer_no join institution i on upper(i.code) = s.institution_code
+      from feed_account s join customer c on c.customer_no = s.customer_no join institution i on upper(i.code) = s.institution_code`;
+    // No account yet (a bank's first load): every row is an opening, inserted without ON CONFLICT,
+    // with the account number's unique index built after the rows like the others.
+    const empty = (await sql<{ empty: boolean }>`select not exists (select 1 from account) as empty`.execute(this.tx)).rows[0]!.empty;
+    if (empty) {
+      const inserted = await withIndexesBuiltAfter(this.tx, ['account'], this.raw.count, () => accounts.execute(this.tx), { unique: true });
+      lap('merge');
+      return { opened: Number(inserted.numAffectedRows ?? 0), updated: 0 };
+    }
+    // Counted in SQL: returning every row would ship millions of rows to Node on an initial load.
+    const res = await withIndexesBuiltAfter(this.tx, ['account'], this.raw.count, () => sql<{ opened: number; total: number }>`
+      with up as (${accounts}
       on conflict (account_no) do update set customer_id = excluded.customer_id, product_id = excluded.product_id, kind = excluded.kind,
         currency = excluded.currency, institution_id = excluded.institution_id, opened_on = excluded.opened_on, closed_on = excluded.closed_on,
         status = excluded.status, balance = excluded.balance, rate = excluded.rate, maturity_on = excluded.maturity_on, term_months = excluded.term_months,
