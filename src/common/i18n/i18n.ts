@@ -26,13 +26,14 @@ import { approvalMessages } from '../../modules/approvals/approval.messages.ts';
 import { documentMessages } from '../../modules/documents/document.messages.ts';
 import { informationReviewMessages } from '../../modules/customers/information-review/information-review.messages.ts';
 import { notificationMessages } from '../../modules/notifications/notification.messages.ts';
+import { managersMessages } from '../../modules/managers/managers.messages.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export interface MessageBundle { 'zh-CN': Record<string, string>; 'en-US': Record<string, string> }
 
-const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages, bookMessages, customerListMessages, approvalMessages, documentMessages, imageMessages, completenessMessages, informationReviewMessages, notificationMessages];
+const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages, bookMessages, customerListMessages, approvalMessages, documentMessages, imageMessages, completenessMessages, informationReviewMessages, notificationMessages, managersMessages];
 
 const i18n = i18next.createInstance();
 await i18n.init({
