@@ -137,4 +137,19 @@ describe('assignment', () => {
     expect(inForce.rows[0]!.n).toBe(1);
     expect((await relations([target])).filter((r) => r.role === 'primary')).toHaveLength(2);
   });
+
+  it("lists customers needing a manager: none, or a departed manager's, overdue after 3 working days", async () => {
+    const departed = await ctx.addUser('as_mgr_left', ctx.bank.subA1, ['primary_manager']);
+    expect((await assign(assigner, { selection: { customerIds: [inA1[9]!] }, managerId: departed, role: 'primary' })).res.statusCode).toBe(201);
+    await ctx.handle.db.updateTable('app_user').set({ status: 'left' }).where('id', '=', departed).execute();
+    // Opened long ago and never assigned: overdue.
+    await ctx.handle.db.updateTable('customer').set({ created_at: new Date('2026-01-05T02:00:00Z') }).where('id', '=', inA1[6]!).execute();
+    const items = (await assigner.get('/api/customer-assignments/needed')).json().items as { id: number; reason: string; overdue: boolean; dueOn: string }[];
+    const byId = new Map(items.map((i) => [Number(i.id), i]));
+    expect(byId.get(inA1[9]!)?.reason).toBe('departed');
+    expect(byId.get(inA1[6]!)).toMatchObject({ reason: 'none', overdue: true, dueOn: '2026-01-08' });
+    expect(byId.has(inA1[2]!)).toBe(false);
+    // The departed manager's customer is still in the head's charge.
+    expect(ids(await headA1.get('/api/customers?pageSize=200'))).toContain(inA1[9]!);
+  });
 });
