@@ -85,6 +85,8 @@ export interface AppUserTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** 'temporary_staff': an outlet's 临时人员 pseudo-manager (REL-21), never signs in. */
+  kind: Generated<'person' | 'temporary_staff'>;
 }
 
 export interface UserHistoryTable {
@@ -205,7 +207,21 @@ export interface CustomerTable {
   version: Generated<number>;
 }
 
-export interface CustomerManagerTable { customer_id: number; user_id: number; role: 'primary' | 'assisting' | 'assistant'; since: string }
+export type ManagerRole = 'primary' | 'assisting' | 'assistant';
+/** A management relation (REL-20), in force on D when since <= D < ends_on (ends_on null: open). */
+export interface CustomerManagerTable {
+  id: Generated<number>;
+  customer_id: number; user_id: number; role: ManagerRole; since: string;
+  ends_on: NullableDate;
+  assigned_by: number | null; assigned_at: Timestamp; assignment_id: number | null;
+  ended_by: number | null; ended_at: NullableTimestamp; end_reason: string | null;
+}
+
+export interface CustomerAssignmentTable {
+  id: Generated<number>;
+  assigned_by: number | null; manager_id: number; role: ManagerRole; effective_on: string;
+  selection: unknown; customer_count: number; reason: string | null; created_at: Timestamp;
+}
 
 export interface PersonalCustomerTable {
   customer_id: number;
@@ -305,6 +321,7 @@ export interface DB {
   setting: SettingTable;
   customer: CustomerTable;
   customer_manager: CustomerManagerTable;
+  customer_assignment: CustomerAssignmentTable;
   personal_customer: PersonalCustomerTable;
   customer_identity: CustomerIdentityTable;
   corporate_customer: CorporateCustomerTable;

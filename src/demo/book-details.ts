@@ -22,7 +22,7 @@ async function readBook(db: Database): Promise<BookRow[]> {
   const customers = await db.selectFrom('customer as c')
     .innerJoin('institution as i', 'i.id', 'c.institution_id')
     .leftJoin('corporate_customer as cc', 'cc.customer_id', 'c.id')
-    .leftJoin('customer_manager as m', (j) => j.onRef('m.customer_id', '=', 'c.id').on('m.role', '=', 'primary'))
+    .leftJoin('customer_manager as m', (j) => j.onRef('m.customer_id', '=', 'c.id').on('m.role', '=', 'primary').on('m.ends_on', 'is', null))
     .leftJoin('app_user as u', 'u.id', 'm.user_id')
     .select(['c.id', 'c.kind', 'i.code', 'u.username', 'cc.credit_code', 'cc.established_on', 'cc.registered_address'])
     .where('c.origin', '=', 'crm').orderBy('c.customer_no').execute();

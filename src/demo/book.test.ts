@@ -90,7 +90,7 @@ describe('the demo book', () => {
     const get = await signIn('sn_mgr');
     const list = await get('/api/customers?pageSize=200');
     const mine = await handle.db.selectFrom('customer_manager as m').innerJoin('app_user as u', 'u.id', 'm.user_id')
-      .select('m.customer_id').where('u.username', '=', 'sn_mgr').where('m.role', '=', 'primary').execute();
+      .select('m.customer_id').where('u.username', '=', 'sn_mgr').where('m.role', '=', 'primary').where('m.ends_on', 'is', null).execute();
     expect(list.total).toBe(mine.length);
     expect(mine.length).toBeGreaterThan(8);
     const withAccounts = [];

@@ -28,13 +28,44 @@ import { informationReviewMessages } from '../../modules/customers/information-r
 import { notificationMessages } from '../../modules/notifications/notification.messages.ts';
 import { scaleMessages } from '../../modules/customers/scale/scale.messages.ts';
 import { networkMessages } from '../../modules/network/network.messages.ts';
+import { managersMessages } from '../../modules/managers/managers.messages.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export interface MessageBundle { 'zh-CN': Record<string, string>; 'en-US': Record<string, string> }
 
-const bundles: MessageBundle[] = [commonMessages, orgMessages, authMessages, codeMessages, calendarMessages, customerMessages, customerImportMessages, customerRelationMessages, customerCreditMessages, certificateMessages, todoMessages, jobMessages, accountMessages, feedMessages, signingMessages, accountAlertMessages, balanceTrendMessages, bookMessages, customerListMessages, approvalMessages, documentMessages, imageMessages, completenessMessages, informationReviewMessages, notificationMessages, scaleMessages, networkMessages];
+// One bundle per line: a module adds its own line (merges of parallel work stay clean).
+const bundles: MessageBundle[] = [
+  ] = [commonMessages,
+  orgMessages,
+  authMessages,
+  codeMessages,
+  calendarMessages,
+  customerMessages,
+  customerImportMessages,
+  customerRelationMessages,
+  customerCreditMessages,
+  certificateMessages,
+  todoMessages,
+  jobMessages,
+  accountMessages,
+  feedMessages,
+  signingMessages,
+  accountAlertMessages,
+  balanceTrendMessages,
+  bookMessages,
+  customerListMessages,
+  approvalMessages,
+  documentMessages,
+  imageMessages,
+  completenessMessages,
+  informationReviewMessages,
+  notificationMessages,
+  scaleMessages,
+  networkMessages,
+  managersMessages,
+];
 
 const i18n = i18next.createInstance();
 await i18n.init({

@@ -21,7 +21,7 @@ export async function loadFacts(db: Executor, ids: number[]): Promise<CustomerFa
   const r = await sql<Record<string, unknown>>`
     select c.id, c.customer_no, c.name, c.kind, c.institution_id,
       coalesce((select min(a.opened_on) from account a where a.customer_id = c.id), (c.created_at at time zone ${BANK_TIMEZONE})::date)::text as opened_on,
-      (select m.user_id from customer_manager m where m.customer_id = c.id and m.role = 'primary' limit 1) as primary_manager_id,
+      (select m.user_id from customer_manager m where m.customer_id = c.id and m.role = 'primary' and m.ends_on is null) as primary_manager_id,
       k.scale,
       exists (select 1 from account a where a.customer_id = c.id and a.kind = 'loan' and a.status <> 'closed') as has_loan,
       exists (select 1 from customer_identity ci where ci.customer_id = c.id) as has_identity,

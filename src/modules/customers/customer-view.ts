@@ -1,5 +1,6 @@
 // CIF-2 single customer view: one call returns everything the customer page shows, with
 // personal identifiers masked; `revealField` shows one of them in full and audits that it did.
+import { inForceOn, relationHistory } from '../managers/relation.queries.ts';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
@@ -32,10 +33,9 @@ export function annualIncome(monthly: string | null | undefined): string | null 
 export async function getCustomerView(db: Database, actor: Actor, id: number) {
   const c = await loadCustomer(db, actor, id);
   if (!c) throw notFound('customer');
-  const [institution, managers, addresses, blacklist, risk, certificates, reviewedFields] = await Promise.all([
+  const [institution, relations, addresses, blacklist, risk, certificates, reviewedFields] = await Promise.all([
     db.selectFrom('institution').select(['id', 'code', 'name']).where('id', '=', c.institutionId).executeTakeFirstOrThrow(),
-    db.selectFrom('customer_manager').innerJoin('app_user', 'app_user.id', 'customer_manager.user_id')
-      .select(['app_user.id', 'app_user.display_name as displayName', 'customer_manager.role', 'customer_manager.since']).where('customer_id', '=', id).execute(),
+    relationHistory(db, id),
     db.selectFrom('customer_address').select(['id', 'address_type as addressType', 'division_code as divisionCode', 'address', 'postcode', 'is_primary as isPrimary'])
       .where('customer_id', '=', id).orderBy('id').execute(),
     db.selectFrom('blacklist_entry').select(['id', 'list_kind as listKind', 'reason', 'source', 'listed_on as listedOn', 'expires_on as expiresOn', 'removed_on as removedOn'])
@@ -50,7 +50,10 @@ export async function getCustomerView(db: Database, actor: Actor, id: number) {
   return {
     id: c.id, customerNo: c.customerNo, kind: c.kind, name: c.name, status: c.status, statusReason: c.statusReason,
     mergedInto: c.mergedInto, blacklisted: c.blacklisted, origin: c.origin, version: c.version, createdAt: c.createdAt, updatedAt: c.updatedAt,
-    institution, managers,
+    institution,
+    // REL-20: who manages the customer today (primary first), and every relation it ever had.
+    managers: inForceOn(relations, today).map((r) => ({ id: r.userId, displayName: r.displayName, role: r.role, since: r.since, temporaryStaff: r.temporaryStaff })),
+    managerHistory: relations,
     fields: maskFields(c.kind, c.values),
     identities: c.identities.map((d) => ({ ...d, idNumber: maskValue('id', d.idNumber) })),
     computed: c.kind === 'personal'

@@ -4,17 +4,23 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { Actor } from '../auth/actor.ts';
 import { fieldsOf } from './fields.ts';
+import { businessToday } from '../../common/business-date.ts';
+import { inForce } from '../managers/relation.queries.ts';
 
 /**
- * USR-2 for customers. The customer's institution must lie in the actor's subtree; an actor
- * whose roles are all 'own'-scoped (customer managers) additionally sees only the customers he
- * manages. The customer's institution is its primary manager's institution once one is assigned,
- * so "customers of managers in my charge" is the institution subtree.
+ * USR-2 "customers in my charge" (所辖客户), the one scope predicate of every customer list,
+ * report and export. A customer's institution is its managing institution (管户机构): the home
+ * institution of its primary manager, which assignment keeps (managers/assignment.service.ts), or
+ * the outlet whose temporary staff hold it. So for a head (institution-wide scope) the customers
+ * of every manager in his subtree are the customers whose institution lies in the subtree — one
+ * index range, whatever the book's size. An actor whose roles are all 'own'-scoped (customer
+ * managers, assistants) sees the customers he has a relation with in force today; the relation is
+ * the grant, so an assisting manager of another outlet sees the customer too.
  */
-export function customerInScope(actor: Actor, alias = 'customer'): Expression<SqlBool> {
+export function customerInScope(actor: Actor, alias = 'customer', day = businessToday()): Expression<SqlBool> {
   const inTree = sql<SqlBool>`${sql.ref(`${alias}.institution_id`)} in (select scope_i.id from institution scope_i where scope_i.path like ${actor.scopePath + '%'})`;
   if (actor.kind === 'system' || actor.dataScope === 'institution') return inTree;
-  return sql<SqlBool>`(${inTree} and exists (select 1 from customer_manager scope_m where scope_m.customer_id = ${sql.ref(`${alias}.id`)} and scope_m.user_id = ${actor.kind === 'user' ? actor.id : -1}))`;
+  return sql<SqlBool>`exists (select 1 from customer_manager scope_m where scope_m.customer_id = ${sql.ref(`${alias}.id`)} and scope_m.user_id = ${actor.kind === 'user' ? actor.id : -1} and ${inForce('scope_m', day)})`;
 }
 
 export interface CustomerRecord {

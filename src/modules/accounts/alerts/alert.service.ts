@@ -46,7 +46,7 @@ export interface RaisedAlerts {
 // The responsible person of each account's customer: its primary manager while employed, else
 // (user_id null) the customer's institution. Joined only to the few accounts that alert.
 const RESPONSIBLE = sql`join customer cu on cu.id = a.customer_id and cu.status = 'active'
-  left join customer_manager mg on mg.customer_id = cu.id and mg.role = 'primary'
+  left join customer_manager mg on mg.customer_id = cu.id and mg.role = 'primary' and mg.ends_on is null
   left join app_user u on u.id = mg.user_id and u.status = 'active'`;
 const ASSIGNEE_INSTITUTION = sql`case when u.id is null then cu.institution_id end`;
 

@@ -7,6 +7,7 @@
 import type { Database, Tx } from '../../../db/database.ts';
 import { writeAudit, type AuditActor } from '../../audit/audit.service.ts';
 import { raiseTodos, type TodoInput } from '../../todos/todo.service.ts';
+import { inForce } from '../../managers/relation.queries.ts';
 import { EXPIRY_TODO } from './certificate.service.ts';
 import { addDays, REMINDER_DAYS } from './certificate.rules.ts';
 
@@ -17,7 +18,7 @@ export async function raiseCertificateExpiryReminders(db: Database, businessDate
   return db.transaction().execute(async (tx: Tx) => {
     const rows = await tx.selectFrom('certificate as c')
       .innerJoin('customer as cu', 'cu.id', 'c.customer_id')
-      .leftJoin('customer_manager as m', (j) => j.onRef('m.customer_id', '=', 'cu.id').on('m.role', '=', 'primary'))
+      .leftJoin('customer_manager as m', (j) => j.onRef('m.customer_id', '=', 'cu.id').on('m.role', '=', 'primary').on(inForce('m', businessDate)))
       .leftJoin('app_user as u', (j) => j.onRef('u.id', '=', 'm.user_id').on('u.status', '=', 'active'))
       .leftJoin('code_item as t', (j) => j.on('t.table_code', '=', 'corporate_certificate_type').onRef('t.code', '=', 'c.cert_type'))
       .select(['c.id', 'c.cert_type', 'c.expires_on', 'cu.id as customer_id', 'cu.customer_no', 'cu.name', 'cu.institution_id', 'u.id as manager_id', 't.name_zh', 't.name_en'])

@@ -12,6 +12,8 @@ import { filterCustomers } from '../search/customer-search.ts';
 import { isBroadSearch } from '../search/search-terms.ts';
 import { maskValue } from '../masking.ts';
 import { tierOfRank } from '../position/position.service.ts';
+import { businessToday } from '../../../common/business-date.ts';
+import { primaryManagerOf } from '../../managers/relation.queries.ts';
 
 /**
  * The list counts what it shows up to these many and says "more than" beyond. Measured
@@ -119,7 +121,7 @@ async function pageRows(db: Database, ids: number[]) {
       'customer.created_at as openedAt', 'institution.name as institutionName', 'personal_customer.mobile', 'personal_customer.birth_date as birthDate',
       'corporate_customer.credit_code as creditCode', 'corporate_customer.scale',
       sql<string | null>`(select id_number from customer_identity where customer_id = customer.id order by seq limit 1)`.as('idNumber'),
-      sql<string | null>`(select u.display_name from customer_manager m join app_user u on u.id = m.user_id where m.customer_id = customer.id and m.role = 'primary')`.as('primaryManager'),
+      sql<string | null>`(select u.display_name from app_user u where u.id = ${primaryManagerOf('customer.id', businessToday())})`.as('primaryManager'),
       'p.as_of as positionAsOf', 'p.deposit_balance as depositBalance', 'p.deposit_month_avg as monthAvg', 'p.deposit_quarter_avg as quarterAvg',
       'p.deposit_year_avg as yearAvg', 'p.loan_balance as loanBalance', 'p.value_tier as valueTier'])
     .where('customer.id', 'in', ids).execute();

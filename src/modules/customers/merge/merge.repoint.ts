@@ -2,6 +2,7 @@
 // runs inside the merge's transaction and keeps the rules of its table: at most three identity
 // documents, one primary address per type, one current certificate per type, one primary
 // manager, one open flag per pair. Field history stays where it was written (see merge.service.ts).
+import { businessToday } from '../../../common/business-date.ts';
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/database.ts';
 import type { ChangedBy } from '../blacklist/blacklist.service.ts';
@@ -75,20 +76,24 @@ export async function moveOwned(tx: Tx, table: 'blacklist_entry' | 'risk_assessm
  * merged record's primary becomes an assisting manager. A person on both keeps the higher role.
  */
 export async function moveManagers(tx: Tx, survivorId: number, mergedId: number) {
-  const rows = await tx.selectFrom('customer_manager').selectAll().where('customer_id', 'in', [survivorId, mergedId]).execute();
+  // Relations are history (migration 0037): the open ones move; the merged record's are ended today, not deleted.
+  const today = businessToday();
+  const end = { ends_on: today, ended_at: new Date(), end_reason: 'merged' };
+  const rows = await tx.selectFrom('customer_manager').selectAll().where('customer_id', 'in', [survivorId, mergedId]).where('ends_on', 'is', null).execute();
   const onSurvivor = new Map(rows.filter((r) => r.customer_id === survivorId).map((r) => [r.user_id, r.role as Role]));
   const moved: { userId: number; role: Role }[] = [];
   for (const r of rows.filter((x) => x.customer_id === mergedId)) {
     const role: Role = r.role === 'primary' ? 'assisting' : r.role;
     const current = onSurvivor.get(r.user_id);
     if (current === undefined) {
-      await tx.insertInto('customer_manager').values({ customer_id: survivorId, user_id: r.user_id, role, since: r.since }).execute();
+      await tx.insertInto('customer_manager').values({ customer_id: survivorId, user_id: r.user_id, role, since: today }).execute();
     } else if (ROLE_RANK[role] > ROLE_RANK[current]) {
-      await tx.updateTable('customer_manager').set({ role }).where('customer_id', '=', survivorId).where('user_id', '=', r.user_id).execute();
+      await tx.updateTable('customer_manager').set(end).where('customer_id', '=', survivorId).where('user_id', '=', r.user_id).where('ends_on', 'is', null).execute();
+      await tx.insertInto('customer_manager').values({ customer_id: survivorId, user_id: r.user_id, role, since: today }).execute();
     }
     moved.push({ userId: r.user_id, role: current && ROLE_RANK[current] >= ROLE_RANK[role] ? current : role });
   }
-  await tx.deleteFrom('customer_manager').where('customer_id', '=', mergedId).execute();
+  await tx.updateTable('customer_manager').set(end).where('customer_id', '=', mergedId).where('ends_on', 'is', null).execute();
   return moved;
 }
 

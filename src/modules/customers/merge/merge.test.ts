@@ -150,8 +150,12 @@ describe('merging two records of one person', () => {
       .toEqual([[s.id, 1], [s.id, 2]]);
     const addresses = await db.selectFrom('customer_address').select(['customer_id', 'address_type', 'is_primary', 'address']).where('customer_id', 'in', [s.id, m.id]).orderBy('id').execute();
     expect(addresses.map((a) => [a.customer_id, a.address_type, a.is_primary])).toEqual([[s.id, '1', true], [s.id, '1', false], [s.id, '2', true]]);
-    const managers = await db.selectFrom('customer_manager').select(['customer_id', 'user_id', 'role']).where('customer_id', 'in', [s.id, m.id]).orderBy('user_id').execute();
+    const managers = await db.selectFrom('customer_manager').select(['customer_id', 'user_id', 'role']).where('customer_id', 'in', [s.id, m.id]).where('ends_on', 'is', null).orderBy('user_id').execute();
     expect(managers).toEqual([{ customer_id: s.id, user_id: mgr1Id, role: 'primary' }, { customer_id: s.id, user_id: mgr2Id, role: 'assisting' }]);
+    // The merged record's relations are history now: ended, not deleted (REL-20).
+    const ended = await db.selectFrom('customer_manager').select(['end_reason']).where('customer_id', '=', m.id).execute();
+    expect(ended.length).toBeGreaterThan(0);
+    expect(ended.every((r) => r.end_reason === 'merged')).toBe(true);
     expect((await db.selectFrom('corporate_customer').select('legal_rep_customer_id').where('customer_id', '=', corp.id).executeTakeFirstOrThrow()).legal_rep_customer_id).toBe(s.id);
     expect((await db.selectFrom('personal_customer').select('investor_type').where('customer_id', '=', s.id).executeTakeFirstOrThrow()).investor_type).toBe('40');
     const flags = await db.selectFrom('customer_duplicate').select(['customer_id', 'other_id', 'status', 'reason']).where((eb) => eb.or([eb('customer_id', 'in', [m.id, x.id]), eb('other_id', 'in', [m.id, x.id])])).orderBy('id').execute();

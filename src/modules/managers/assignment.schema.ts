@@ -1,0 +1,25 @@
+// Customer assignment (客户分配, REL-21): what is assigned to whom. The selection is one customer,
+// a list of ids, or every customer the customer list's filters select.
+import { z } from 'zod';
+import { listFilters } from '../customers/customer.schema.ts';
+import { multiLineText } from '../../common/text.ts';
+
+export const MAX_SELECTED_IDS = 1000;
+
+const selection = z.union([
+  z.strictObject({ customerIds: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).min(1).max(MAX_SELECTED_IDS) }),
+  z.strictObject({ filter: listFilters.omit({ sort: true, order: true }) }),
+]);
+
+export const assignmentPreviewBody = z.strictObject({
+  selection,
+  managerId: z.number().int().positive().max(2147483647),
+  role: z.enum(['primary', 'assisting', 'assistant']),
+});
+export const assignmentBody = assignmentPreviewBody.extend({
+  /** The previewed count: a different count at commit means the selection changed meanwhile. */
+  expectedCount: z.number().int().min(1),
+  reason: multiLineText().max(200).optional(),
+});
+export type AssignmentPreview = z.infer<typeof assignmentPreviewBody>;
+export type Assignment = z.infer<typeof assignmentBody>;

@@ -1,0 +1,19 @@
+// Messages of management relations and customer assignment.
+import type { MessageBundle } from '../../common/i18n/i18n.ts';
+
+export const managersMessages: MessageBundle = {
+  'zh-CN': {
+    'managers.assign.manager_inactive': '该用户已停用或离职，不能分配客户',
+    'managers.assign.not_a_manager': '该用户不是客户经理（需有客户经理类角色），不能分配客户',
+    'managers.assign.customers_out_of_scope': '{{count}} 个所选客户不存在、已注销或不在您的管辖范围内：{{ids}}；本次分配未执行',
+    'managers.assign.count_changed': '预览时为 {{expected}} 户，现在符合条件的是 {{actual}} 户；请重新预览后再确认',
+    'managers.assign.is_primary': '该客户经理是以下客户的主办客户经理，不能改为协办或助理（请先办理主办权转移）：{{ids}}',
+  },
+  'en-US': {
+    'managers.assign.manager_inactive': 'This user is disabled or has left; customers cannot be assigned to him',
+    'managers.assign.not_a_manager': 'This user holds no customer-manager role; customers cannot be assigned to him',
+    'managers.assign.customers_out_of_scope': '{{count}} selected customers do not exist, are not active or are outside your scope: {{ids}}; nothing was assigned',
+    'managers.assign.count_changed': 'The preview counted {{expected}} customers, {{actual}} match now; preview again before confirming',
+    'managers.assign.is_primary': 'This manager is the primary manager of these customers and cannot become assisting manager or assistant (transfer the primary rights first): {{ids}}',
+  },
+};
