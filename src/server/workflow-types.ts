@@ -8,3 +8,5 @@ import { documentEntryReview } from '../modules/documents/transfer/entry-review.
 registerWorkflowType(documentEntryReview);
 import { customerInformationReview } from '../modules/customers/information-review/information-review.workflow.ts';
 registerWorkflowType(customerInformationReview);
+import { blacklistRemoval } from '../modules/customers/blacklist/blacklist-removal.workflow.ts';
+registerWorkflowType(blacklistRemoval);
