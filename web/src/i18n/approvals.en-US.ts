@@ -12,7 +12,7 @@ export const approvalsEn: Shape<typeof approvalsZh> = {
   status: { pending: 'Under review', approved: 'In force', returned: 'Returned', withdrawn: 'Withdrawn', rejected: 'Rejected' },
   decision: { submit: 'Submitted', approve: 'Approved', return: 'Returned', reject: 'Rejected', withdraw: 'Withdrawn' },
   acting: { own: "Maker's institution", parent: 'Parent institution' },
-  fields: { status: 'Customer status', statusReason: 'Reason for deletion', flowStatus: 'Document flow status', name: 'Name', identities: 'ID documents' },
+  fields: { status: 'Customer status', statusReason: 'Reason for deletion', flowStatus: 'Document flow status', name: 'Name', identities: 'ID documents', blacklistEntry: 'Blacklist entry (list · source · reason)', removedReason: 'Reason for removal' },
   customerStatus: { active: 'Active', deleted: 'Deleted', merged: 'Merged' },
   none: 'Nothing awaits your approval', noneMine: 'You have not submitted any request',
   detail: 'Request', drawerTitle: '{{type}}: {{subject}}', changes: 'Changes (old → new)', field: 'Field', oldValue: 'Old', newValue: 'New',

@@ -8,7 +8,7 @@ export const approvalsZh = {
   status: { pending: '审批中', approved: '已生效', returned: '已退回', withdrawn: '已撤回', rejected: '已拒绝' },
   decision: { submit: '提交', approve: '同意', return: '退回', reject: '拒绝', withdraw: '撤回' },
   acting: { own: '经办机构', parent: '上级机构' },
-  fields: { status: '客户状态', statusReason: '删除原因', flowStatus: '单证流程状态', name: '名称', identities: '证件' },
+  fields: { status: '客户状态', statusReason: '删除原因', flowStatus: '单证流程状态', name: '名称', identities: '证件', blacklistEntry: '黑名单记录（名单·来源·原因）', removedReason: '解除原因' },
   customerStatus: { active: '正常', deleted: '已删除', merged: '已合并' },
   none: '没有待您审批的事项', noneMine: '您没有提交过申请',
   detail: '申请详情', drawerTitle: '{{type}}：{{subject}}', changes: '变更内容（原值 → 新值）', field: '项目', oldValue: '原值', newValue: '新值',
