@@ -128,6 +128,7 @@ export const customersEn: Messages['customers'] = {
     kindRequired: 'Choose the list', reasonRequired: 'Enter the reason', sourceRequired: 'Enter the source', listedOnRequired: 'Choose the listing date',
     addTitle: 'Add to blacklist: {{name}}', removeTitle: 'Lift blacklist entry: {{name}}',
     removeHint: "The entry is kept; the customer's flag is recomputed from the entries still in force. Where the review setting requires it, the lift is a request and the entry stays in force until approved.",
+    removalPending: 'Removal under review', removalPendingHint: 'A removal request ({{requestId}}) awaits approval; the entry stays in force until then',
     removalSubmitted: 'The removal was submitted for review (request {{requestId}}); the entry stays in force until it is approved',
     added: 'Added to the blacklist', removed: 'Entry lifted',
     none: 'No blacklist entries for this customer',

@@ -126,6 +126,7 @@ export const customersZh = {
     kindRequired: '请选择名单类型', reasonRequired: '请填写原因', sourceRequired: '请填写来源', listedOnRequired: '请选择列入日期',
     addTitle: '列入黑名单：{{name}}', removeTitle: '解除黑名单：{{name}}',
     removeHint: '解除后记录保留；客户的黑名单标志按仍生效的记录重新计算。按复核设置须复核时，提交后经审批才解除，审批前该记录仍然生效。',
+    removalPending: '解除审批中', removalPendingHint: '解除申请（编号 {{requestId}}）待审批，审批通过前该记录仍然生效',
     removalSubmitted: '解除申请已提交复核（申请编号 {{requestId}}），审批通过前该记录仍然生效',
     added: '已列入黑名单', removed: '已解除',
     none: '该客户没有黑名单记录',

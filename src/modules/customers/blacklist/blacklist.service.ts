@@ -143,7 +143,11 @@ export async function listBlacklist(db: Executor, f: ListBlacklistQuery) {
     .select(['b.id', 'c.id as customerId', 'c.customer_no as customerNo', 'c.name', 'c.kind', 'c.status as customerStatus', 'c.blacklisted',
       'i.name as institutionName', 'b.list_kind as listKind', 'b.reason', 'b.source', 'b.listed_on as listedOn', 'b.expires_on as expiresOn',
       'b.removed_on as removedOn', 'b.removed_reason as removedReason', 'u.display_name as listedBy', 'ci.id_type as idType', 'ci.id_number as idNumber',
-      'cc.credit_code as creditCode', statusSql(today).as('status')])
+      'cc.credit_code as creditCode', statusSql(today).as('status'),
+      // The open lift under review, if any (the entry stays in force meanwhile): the screen marks it.
+      (eb) => eb.selectFrom('approval_request as ar').select('ar.id').where('ar.workflow_type', '=', 'blacklist.remove')
+        .where('ar.subject_type', '=', 'blacklist_entry').where('ar.subject_id', '=', sql<string>`b.id::text`)
+        .where('ar.status', 'in', ['pending', 'returned']).limit(1).as('removalRequestId')])
     .orderBy('b.listed_on', 'desc').orderBy('b.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return { total, page: f.page, pageSize: f.pageSize, items: rows.map((r) => ({ ...r, idNumber: maskValue('id', r.idNumber) })) };
 }

@@ -231,7 +231,8 @@ describe('lifting under review (customers.information_review.blacklistRemoval, d
     const requestId = sent.json().requestId as number;
     expect(await removedOn(entryId)).toBeNull();
     expect(await flagOf(customer.id)).toBe(true);
-    expect((await reviewA.get(`/api/blacklist?q=${customer.customerNo}`)).json().items.map((i: { status: string }) => i.status)).toEqual(['active']);
+    expect((await reviewA.get(`/api/blacklist?q=${customer.customerNo}`)).json().items.map((i: { status: string; removalRequestId: number | null }) => [i.status, i.removalRequestId]))
+      .toEqual([['active', requestId]]);
     // A second lift of the same entry while one is open is refused.
     expectProblem(await adminA.post(`/api/blacklist/${entryId}/remove`, { reason: '再来' }), 409, 'approvals.already_open');
     const detail = (await reviewA2.get(`/api/approvals/${requestId}`)).json();
