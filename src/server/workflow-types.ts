@@ -10,3 +10,5 @@ import { customerInformationReview } from '../modules/customers/information-revi
 registerWorkflowType(customerInformationReview);
 import { customerScaleChange } from '../modules/customers/scale/scale.workflow.ts';
 registerWorkflowType(customerScaleChange);
+import { blacklistRemoval } from '../modules/customers/blacklist/blacklist-removal.workflow.ts';
+registerWorkflowType(blacklistRemoval);

@@ -2,6 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { addBlacklistBody, blacklistIdParams, listBlacklistQuery, removeBlacklistBody } from './blacklist.schema.ts';
 import { addBlacklistEntry, listBlacklist, removeBlacklistEntry } from './blacklist.service.ts';
 
+import { submitRequest } from '../../approvals/approval.service.ts';
+import { getSetting } from '../../settings/settings.service.ts';
+import { blacklistRemoval } from './blacklist-removal.workflow.ts';
+
 const tags = ['blacklist'];
 
 export const blacklistRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -12,5 +16,11 @@ export const blacklistRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(await addBlacklistEntry(app.db, req.actor, req.body)));
 
   app.post('/blacklist/:id/remove', { config: { permission: 'blacklist.manage' }, schema: { tags, summary: 'Lift an entry, with a reason (the entry is kept)', params: blacklistIdParams, body: removeBlacklistBody } },
-    async (req) => removeBlacklistEntry(app.db, req.actor, req.params.id, req.body.reason));
+    async (req, reply) => {
+      // Under review (the default): a request, answered 202; the entry stays in force until approved.
+      if ((await getSetting(app.db, 'customers.information_review')).blacklistRemoval === 'on') {
+        return reply.status(202).send(await submitRequest(app.db, req.actor, blacklistRemoval, { entryId: req.params.id, reason: req.body.reason }));
+      }
+      return removeBlacklistEntry(app.db, req.actor, req.params.id, req.body.reason);
+    });
 };

@@ -79,22 +79,36 @@ export async function addBlacklistEntry(db: Database, actor: Actor, input: AddBl
   });
 }
 
-export async function removeBlacklistEntry(db: Database, actor: Actor, id: number, reason: string) {
-  const today = businessToday();
-  return db.transaction().execute(async (tx) => {
-    const e = await tx.selectFrom('blacklist_entry as b').innerJoin('customer', 'customer.id', 'b.customer_id')
-      .select(['b.id', 'b.customer_id', 'b.removed_on', 'b.list_kind', 'b.source', 'customer.customer_no'])
-      .where('b.id', '=', id).where(customerInScope(actor)).forUpdate().executeTakeFirst();
-    if (!e) throw notFound('blacklist_entry');
-    if (e.removed_on) throw new AppError('blacklist.already_removed', 409, { removedOn: e.removed_on });
-    const by = changedBy(actor);
-    await tx.updateTable('blacklist_entry').set({ removed_on: today, removed_reason: reason, removed_by: by.userId }).where('id', '=', id).execute();
-    const flag = await recomputeBlacklistFlag(tx, by, e.customer_id, today, 'screen');
-    await writeAudit(tx, actor, { action: 'blacklist.remove', entityType: 'blacklist_entry', entityId: id,
-      before: { removedOn: null }, after: { customerId: e.customer_id, customerNo: e.customer_no, removedOn: today, reason, blacklisted: flag.after } });
-    return { id, customerId: e.customer_id, blacklisted: flag.after };
-  });
+/** The entry as a removal sees it, locked, within the actor's scope when one is given. */
+export async function blacklistEntryForRemoval(tx: Executor, id: number, actor?: Actor) {
+  let q = tx.selectFrom('blacklist_entry as b').innerJoin('customer', 'customer.id', 'b.customer_id')
+    .select(['b.id', 'b.customer_id', 'b.removed_on', 'b.expires_on', 'b.reason', 'b.list_kind', 'b.source', 'customer.customer_no', 'customer.name'])
+    .where('b.id', '=', id);
+  if (actor) q = q.where(customerInScope(actor));
+  return q.executeTakeFirst();
 }
+
+/**
+ * Lifts an entry in the caller's transaction: at once (review off) or when the last checker of a
+ * 'blacklist.remove' request approves (`review` names the request and its maker for the audit row).
+ */
+export async function liftBlacklistEntry(tx: Tx, actor: Actor, id: number, reason: string, review?: { requestId: number; makerId: number }) {
+  const today = businessToday();
+  await tx.selectFrom('blacklist_entry').select('id').where('id', '=', id).forUpdate().execute();
+  const e = await blacklistEntryForRemoval(tx, id, review ? undefined : actor);
+  if (!e) throw notFound('blacklist_entry');
+  if (e.removed_on) throw new AppError('blacklist.already_removed', 409, { removedOn: e.removed_on });
+  const by = changedBy(actor);
+  await tx.updateTable('blacklist_entry').set({ removed_on: today, removed_reason: reason, removed_by: by.userId }).where('id', '=', id).execute();
+  const flag = await recomputeBlacklistFlag(tx, by, e.customer_id, today, 'screen');
+  await writeAudit(tx, actor, { action: 'blacklist.remove', entityType: 'blacklist_entry', entityId: id,
+    before: { removedOn: null }, after: { customerId: e.customer_id, customerNo: e.customer_no, removedOn: today, reason, blacklisted: flag.after,
+      ...(review ? { approvalRequestId: review.requestId, makerId: review.makerId } : {}) } });
+  return { id, customerId: e.customer_id, blacklisted: flag.after };
+}
+
+export const removeBlacklistEntry = (db: Database, actor: Actor, id: number, reason: string) =>
+  db.transaction().execute((tx) => liftBlacklistEntry(tx, actor, id, reason));
 
 const statusSql = (today: string) => sql<'active' | 'expired' | 'removed'>`case when b.removed_on is not null then 'removed'
   when b.expires_on is not null and b.expires_on < ${today}::date then 'expired' else 'active' end`;
@@ -129,7 +143,11 @@ export async function listBlacklist(db: Executor, f: ListBlacklistQuery) {
     .select(['b.id', 'c.id as customerId', 'c.customer_no as customerNo', 'c.name', 'c.kind', 'c.status as customerStatus', 'c.blacklisted',
       'i.name as institutionName', 'b.list_kind as listKind', 'b.reason', 'b.source', 'b.listed_on as listedOn', 'b.expires_on as expiresOn',
       'b.removed_on as removedOn', 'b.removed_reason as removedReason', 'u.display_name as listedBy', 'ci.id_type as idType', 'ci.id_number as idNumber',
-      'cc.credit_code as creditCode', statusSql(today).as('status')])
+      'cc.credit_code as creditCode', statusSql(today).as('status'),
+      // The open lift under review, if any (the entry stays in force meanwhile): the screen marks it.
+      (eb) => eb.selectFrom('approval_request as ar').select('ar.id').where('ar.workflow_type', '=', 'blacklist.remove')
+        .where('ar.subject_type', '=', 'blacklist_entry').where('ar.subject_id', '=', sql<string>`b.id::text`)
+        .where('ar.status', 'in', ['pending', 'returned']).limit(1).as('removalRequestId')])
     .orderBy('b.listed_on', 'desc').orderBy('b.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return { total, page: f.page, pageSize: f.pageSize, items: rows.map((r) => ({ ...r, idNumber: maskValue('id', r.idNumber) })) };
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../../common/business-date.ts';
 import { residentIdCheckDigit } from '../../../common/validators/resident-id.ts';
-import { auditSince, createTestContext, lastAuditId, type Client, type TestContext } from '../../../test/harness.ts';
+import { auditSince, createTestContext, expectProblem, lastAuditId, type Client, type TestContext } from '../../../test/harness.ts';
 import { expireBlacklistEntries } from './blacklist.service.ts';
 import { deleteCustomer } from '../customer.service.ts';
 
@@ -35,7 +35,16 @@ beforeAll(async () => {
   await ctx.addUser('bl_review_b', ctx.bank.branchB, ['data_review_clerk']);
   await ctx.addUser('bl_admin_a', ctx.bank.branchA, ['branch_admin']);
   [clerkA1, clerkB1, reviewA, reviewB, adminA] = await Promise.all(['bl_clerk_a1', 'bl_clerk_b1', 'bl_review_a', 'bl_review_b', 'bl_admin_a'].map((u) => ctx.login(u)));
+  // These describes test the lift itself; 'lifting under review' below turns the review back on.
+  await setBlacklistReview('off');
 });
+
+/** The setting as the head-office administrator's screen would leave it (the other kinds at their defaults). */
+async function setBlacklistReview(mode: 'on' | 'off') {
+  const value = JSON.stringify({ keyFields: 'key_customers', identityDocuments: 'key_customers', blacklistRemoval: mode });
+  await ctx.handle.db.insertInto('setting').values({ key: 'customers.information_review', value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
 afterAll(() => ctx?.close());
 
 describe('listing a customer', () => {
@@ -192,5 +201,85 @@ describe('the daily expiry job', () => {
     expect(all.items).toHaveLength(1);
     const filtered = (await clerkB1.get(`/api/blacklist?status=all&listKind=external&listedTo=${addDays(today, -30)}&q=${c.customerNo}`)).json();
     expect(filtered.items.map((i: { source: string }) => i.source)).toEqual(['人民银行']);
+  });
+});
+
+describe('lifting under review (customers.information_review.blacklistRemoval, default on)', () => {
+  let customer: { id: number; customerNo: string };
+  let reviewA2: Client;
+  let headA: Client;
+  beforeAll(async () => {
+    await ctx.handle.db.deleteFrom('setting').where('key', '=', 'customers.information_review').execute(); // the default
+    await ctx.addUser('bl_review_a2', ctx.bank.branchA, ['data_review_clerk']);
+    await ctx.addUser('bl_head_a', ctx.bank.branchA, ['institution_head']);
+    [reviewA2, headA] = await Promise.all(['bl_review_a2', 'bl_head_a'].map((u) => ctx.login(u)));
+    customer = await openPersonal(clerkA1, '吴复核', residentId('19750707', '771'));
+  });
+  afterAll(() => setBlacklistReview('off'));
+
+  const list = async (source: string) => {
+    const e = await reviewA.post('/api/blacklist', { customerId: customer.id, listKind: 'internal', reason: '逾期', source, listedOn: today });
+    expect(e.statusCode).toBe(201);
+    return e.json().id as number;
+  };
+  const removedOn = async (entryId: number) => (await ctx.handle.db.selectFrom('blacklist_entry').select('removed_on').where('id', '=', entryId).executeTakeFirstOrThrow()).removed_on;
+
+  it('is a request: the entry stays in force until the last step approves, then lifts with maker and request in the audit', async () => {
+    const entryId = await list('复核来源一');
+    const sent = await reviewA.post(`/api/blacklist/${entryId}/remove`, { reason: '已结清' });
+    expect(sent.statusCode, sent.body).toBe(202);
+    const requestId = sent.json().requestId as number;
+    expect(await removedOn(entryId)).toBeNull();
+    expect(await flagOf(customer.id)).toBe(true);
+    expect((await reviewA.get(`/api/blacklist?q=${customer.customerNo}`)).json().items.map((i: { status: string; removalRequestId: number | null }) => [i.status, i.removalRequestId]))
+      .toEqual([['active', requestId]]);
+    // A second lift of the same entry while one is open is refused.
+    expectProblem(await adminA.post(`/api/blacklist/${entryId}/remove`, { reason: '再来' }), 409, 'approvals.already_open');
+    const detail = (await reviewA2.get(`/api/approvals/${requestId}`)).json();
+    expect(detail).toMatchObject({ type: 'blacklist.remove', status: 'pending', step: 1, stepCount: 2 });
+    expect(detail.changes).toEqual(expect.arrayContaining([{ field: 'removedReason', old: null, new: '已结清' }]));
+    expectProblem(await reviewA.post(`/api/approvals/${requestId}/approve`, { step: 1 }), 403, 'approvals.maker_is_checker');
+    expect((await reviewA2.post(`/api/approvals/${requestId}/approve`, { step: 1 })).statusCode).toBe(200);
+    expect(await flagOf(customer.id)).toBe(true);
+    const since = await lastAuditId(ctx);
+    const done = await headA.post(`/api/approvals/${requestId}/approve`, { step: 2 });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(await removedOn(entryId)).toBe(today);
+    expect(await flagOf(customer.id)).toBe(false);
+    const audit = await auditSince(ctx, since);
+    expect(audit.map((a) => a.action)).toEqual(['blacklist.remove', 'approval.approve']);
+    expect(audit[0]!.after).toMatchObject({ approvalRequestId: requestId, removedOn: today, blacklisted: false });
+  });
+
+  it('returned, the entry stays in force; out of scope the lift is not even submitted', async () => {
+    const entryId = await list('复核来源二');
+    expect((await reviewB.post(`/api/blacklist/${entryId}/remove`, { reason: '越权' })).statusCode).toBe(404);
+    const sent = await reviewA.post(`/api/blacklist/${entryId}/remove`, { reason: '想解除' });
+    expect(sent.statusCode).toBe(202);
+    // Another branch's reviewer cannot decide it.
+    expect((await reviewB.post(`/api/approvals/${sent.json().requestId}/approve`, { step: 1 })).statusCode).toBeGreaterThanOrEqual(403);
+    const ret = await reviewA2.post(`/api/approvals/${sent.json().requestId}/return`, { step: 1, reason: '法院尚未撤销' });
+    expect(ret.statusCode, ret.body).toBe(200);
+    expect(await removedOn(entryId)).toBeNull();
+    expect(await flagOf(customer.id)).toBe(true);
+  });
+
+  it('refuses the approval when the entry changed since submission', async () => {
+    const entryId = await list('复核来源三');
+    const sent = await reviewA.post(`/api/blacklist/${entryId}/remove`, { reason: '已结清' });
+    expect(sent.statusCode).toBe(202);
+    await ctx.handle.db.updateTable('blacklist_entry').set({ expires_on: addDays(today, 30) }).where('id', '=', entryId).execute();
+    // The basis is compared where the lift would apply: at the last step.
+    expect((await reviewA2.post(`/api/approvals/${sent.json().requestId}/approve`, { step: 1 })).statusCode).toBe(200);
+    expectProblem(await headA.post(`/api/approvals/${sent.json().requestId}/approve`, { step: 2 }), 409, 'approvals.stale');
+    expect(await removedOn(entryId)).toBeNull();
+  });
+
+  it('setting off: the lift applies at once, as before', async () => {
+    const entryId = await list('复核来源四');
+    await setBlacklistReview('off');
+    const res = await reviewA.post(`/api/blacklist/${entryId}/remove`, { reason: '关闭复核' });
+    expect(res.statusCode).toBe(200);
+    expect(await removedOn(entryId)).toBe(today);
   });
 });

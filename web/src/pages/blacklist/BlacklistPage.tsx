@@ -26,7 +26,10 @@ const columns = (t: TFunction, manage: boolean, remove: (r: BlacklistRow) => voi
   { title: t('customers.blacklistTab.listKind'), dataIndex: 'listKind', width: 80, render: (k: ListKind) => t(`customers.blacklistTab.kinds.${k}`) },
   { title: t('customers.blacklistTab.state.label'), dataIndex: 'status', width: 84, render: (s: BlacklistRow['status'], r) => {
     const tag = <Tag color={STATE_COLOR[s]}>{t(`customers.blacklistTab.state.${s}`)}</Tag>;
-    return r.removedOn ? <Tooltip title={`${t('customers.blacklistTab.removedOn')} ${r.removedOn}${r.removedReason ? ` · ${r.removedReason}` : ''}`}>{tag}</Tooltip> : tag;
+    if (r.removedOn) return <Tooltip title={`${t('customers.blacklistTab.removedOn')} ${r.removedOn}${r.removedReason ? ` · ${r.removedReason}` : ''}`}>{tag}</Tooltip>;
+    // A lift under review: still in force, marked so nobody takes it for lifted.
+    return r.removalRequestId ? <>{tag}<Tooltip title={t('customers.blacklistTab.removalPendingHint', { requestId: r.removalRequestId })}>
+      <Tag color="orange" data-testid="blacklist-removal-pending">{t('customers.blacklistTab.removalPending')}</Tag></Tooltip></> : tag;
   } },
   { title: t('customers.blacklistTab.reason'), dataIndex: 'reason', ellipsis: { showTitle: false }, render: (v: string) => <Tooltip title={v}>{v}</Tooltip> },
   { title: t('customers.blacklistTab.source'), dataIndex: 'source', width: 110, ellipsis: true },
@@ -34,7 +37,7 @@ const columns = (t: TFunction, manage: boolean, remove: (r: BlacklistRow) => voi
     <><div>{r.listedOn}</div><div style={{ color: 'rgba(0,0,0,0.45)' }}>{r.expiresOn ?? t('customers.blacklistTab.untilRemoved')}</div></>) },
   { title: t('customers.institution'), dataIndex: 'institutionName', width: 100, ellipsis: true },
   ...(manage ? [{ title: t('common.actions'), key: 'actions', width: 64,
-    render: (_: unknown, r: BlacklistRow) => (r.removedOn ? null : <a onClick={() => remove(r)}>{t('customers.blacklistTab.remove')}</a>) }] : []),
+    render: (_: unknown, r: BlacklistRow) => (r.removedOn || r.removalRequestId ? null : <a onClick={() => remove(r)}>{t('customers.blacklistTab.remove')}</a>) }] : []),
 ];
 
 export default function BlacklistPage() {

@@ -7,6 +7,8 @@ export type BlacklistQuery = Partial<ListBlacklistQuery>;
 export interface BlacklistRow extends BlacklistEntry {
   name: string; kind: 'personal' | 'corporate'; customerStatus: string; blacklisted: boolean; institutionName: string;
   idType: string | null; idNumber: string | null; creditCode: string | null;
+  /** The open lift under review: the entry stays in force until it is approved. */
+  removalRequestId: number | null;
 }
 export const BLACKLIST_STATUSES = ['active', 'expired', 'removed', 'all'] as const;
 

@@ -35,7 +35,7 @@ export const fetchBlacklistOf = (customerNo: string, signal?: AbortSignal) =>
   api.get<{ total: number; items: BlacklistEntry[] }>('/blacklist', { q: customerNo, status: 'all', pageSize: 200 }, signal)
     .then((p) => p.items.filter((e) => e.customerNo === customerNo));
 export const addToBlacklist = (body: AddBlacklist) => api.post<{ id: number }>('/blacklist', body);
-export const removeFromBlacklist = (entryId: number, reason: string) => api.post<{ id: number }>(`/blacklist/${entryId}/remove`, { reason });
+export const removeFromBlacklist = (entryId: number, reason: string) => api.post<{ id: number } | { requestId: number }>(`/blacklist/${entryId}/remove`, { reason });
 
 export interface IndustryInput { industryCode: string; industrialZone?: string | null; specialisedMarket?: string | null; version?: number }
 export const setIndustry = (id: number, body: IndustryInput) =>

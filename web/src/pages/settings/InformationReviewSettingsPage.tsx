@@ -12,9 +12,9 @@ import { useSettingsForm } from './use-settings-form';
 
 const KEY = ['settings', 'customer-information-review'] as const;
 const fetchSettings = (signal?: AbortSignal) => api.get<InformationReviewSettings>('/settings/customer-information-review', undefined, signal);
-// Only the two kinds: the GET also lists the fields, which the PUT does not take.
+// Only the kinds: the GET also lists the fields, which the PUT does not take.
 const saveSettings = (v: InformationReviewSettings) =>
-  api.put<InformationReviewSettings>('/settings/customer-information-review', { keyFields: v.keyFields, identityDocuments: v.identityDocuments });
+  api.put<InformationReviewSettings>('/settings/customer-information-review', { keyFields: v.keyFields, identityDocuments: v.identityDocuments, blacklistRemoval: v.blacklistRemoval });
 
 export default function InformationReviewSettingsPage() {
   const { t } = useTranslation();
@@ -36,6 +36,9 @@ export default function InformationReviewSettingsPage() {
           <Form.Item name="identityDocuments" label={t('approvals.reviewSettings.identityDocuments')}
             extra={<Typography.Text type="secondary">{names(IDENTITY_DOCUMENT_FIELDS)}</Typography.Text>}>
             <Radio.Group options={scopes} data-testid="review-identity-documents" />
+          </Form.Item>
+          <Form.Item name="blacklistRemoval" label={t('approvals.reviewSettings.blacklistRemoval')}>
+            <Radio.Group options={(['on', 'off'] as const).map((v) => ({ value: v, label: t(`approvals.reviewSettings.onOff.${v}`) }))} data-testid="review-blacklist-removal" />
           </Form.Item>
           <Form.Item style={{ marginBottom: 0 }}>
             <Space>

@@ -62,9 +62,15 @@ function AddModal({ c, onClose, onDone }: { c: CustomerView; onClose: () => void
 /** Lift one entry with a reason (also used by the bank-wide blacklist page). */
 export function RemoveBlacklistModal({ name, entry, onClose, onDone }: { name: string; entry: Pick<BlacklistEntry, 'id'>; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   return (
     <FormModal<{ reason: string }> open title={t('customers.blacklistTab.removeTitle', { name })} onCancel={onClose} testId="blacklist-remove-form"
-      okText={t('customers.blacklistTab.remove')} onSubmit={async (v) => { await removeFromBlacklist(entry.id, v.reason.trim()); onDone(); }}>
+      okText={t('customers.blacklistTab.remove')} onSubmit={async (v) => {
+        // Under review (the bank's default) the answer is a request: the entry stays in force until approved.
+        const r = await removeFromBlacklist(entry.id, v.reason.trim());
+        if ('requestId' in r) message.info(t('customers.blacklistTab.removalSubmitted', { requestId: r.requestId }));
+        onDone();
+      }}>
       <p style={{ marginTop: 0 }}>{t('customers.blacklistTab.removeHint')}</p>
       <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, message: t('common.reasonRequired') }]}>
         <Input.TextArea rows={3} maxLength={200} showCount />
