@@ -100,7 +100,7 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/settings/SecurityPolicyPage')) },
   { path: '/approvals/delegations', label: 'menu.delegations', icon: <UserSwitchOutlined />, component: lazy(() => import('./pages/approvals/DelegationsPage')) },
   { path: '/notifications', label: 'menu.notifications', icon: <BellOutlined />, component: lazy(() => import('./pages/notifications/NotificationsPage')) },
-  { path: '/notifications/deliveries', label: 'menu.notificationDeliveries', icon: <SendOutlined />, group: 'platform', permission: 'setting.manage',
+  { path: '/notifications/deliveries', label: 'menu.notificationDeliveries', icon: <SendOutlined />, group: 'platform', permission: 'notification.delivery.read',
     component: lazy(() => import('./pages/notifications/DeliveryLogPage')) },
   { path: '/change-password', label: 'menu.changePassword', hideInMenu: true,
     component: lazy(() => import('./pages/change-password/ChangePasswordPage')) },

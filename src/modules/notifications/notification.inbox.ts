@@ -77,7 +77,7 @@ export async function setPreferences(db: Database, actor: Actor, items: { kind: 
 }
 
 /** The delivery log: every outbox row with its channel, attempts, last error and when it was sent. Addresses masked. */
-export async function listDeliveries(db: Database, q: { status?: 'pending' | 'sent' | 'failed'; channel?: NotificationChannel; page: number; pageSize: number }) {
+export async function listDeliveries(db: Database, actor: Actor, q: { status?: 'pending' | 'sent' | 'failed'; channel?: NotificationChannel; page: number; pageSize: number }) {
   let base = db.selectFrom('notification_delivery as d').innerJoin('notification as n', 'n.id', 'd.notification_id').innerJoin('app_user as u', 'u.id', 'n.user_id');
   if (q.status) base = base.where('d.status', '=', q.status);
   if (q.channel) base = base.where('d.channel', '=', q.channel);
@@ -86,6 +86,9 @@ export async function listDeliveries(db: Database, q: { status?: 'pending' | 'se
       'n.kind', 'u.display_name', 'u.username']).orderBy('d.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
+  // The log names staff and (masked) their private mailboxes and phones: who looked is recorded.
+  await db.transaction().execute((tx) => writeAudit(tx, actor, { action: 'notification.deliveries.read', entityType: 'notification_delivery', entityId: null,
+    after: { status: q.status ?? null, channel: q.channel ?? null, page: q.page, shown: rows.length } }));
   return {
     total: total.n,
     items: rows.map((r) => ({

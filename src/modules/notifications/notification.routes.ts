@@ -16,8 +16,8 @@ const preferencesBody = z.strictObject({
 const deliveriesQuery = z.strictObject({ status: z.enum(['pending', 'sent', 'failed']).optional(), channel: z.enum(['email', 'sms']).optional(), ...page });
 
 // A person's own notifications and preferences need only a session (every query is keyed by his
-// id). The delivery log shows every recipient's deliveries: administrators only (setting.manage,
-// the permission that also governs the SMTP/SMS settings' neighbours).
+// id). The delivery log shows every recipient's deliveries: IT operations / administrators with
+// notification.delivery.read (reading it is not changing settings); addresses masked, reads audited.
 /** GET /notifications. Exact: the bell's list. */
 const notificationPage = z.object({
   total: z.number().int(), unread: z.number().int(),
@@ -46,6 +46,6 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/notifications/preferences', { schema: { tags, summary: 'Set my channels per event kind (audited)', body: preferencesBody } },
     async (req) => setPreferences(app.db, req.actor, req.body.items));
 
-  app.get('/notifications/deliveries', { config: { permission: 'setting.manage' }, schema: { tags, summary: 'Delivery log: per e-mail/SMS delivery its channel, attempts, last error and time sent', querystring: deliveriesQuery } },
-    async (req) => listDeliveries(app.db, req.query));
+  app.get('/notifications/deliveries', { config: { permission: 'notification.delivery.read' }, schema: { tags, summary: 'Delivery log: per e-mail/SMS delivery its channel, attempts, last error and time sent', querystring: deliveriesQuery } },
+    async (req) => listDeliveries(app.db, req.actor, req.query));
 };

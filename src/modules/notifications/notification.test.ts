@@ -210,6 +210,10 @@ describe('the sender', () => {
     const entry = log.json().items.find((i: { id: number }) => i.id === d!.id);
     expect(entry).toMatchObject({ channel: 'email', status: 'failed', attempts: 3, address: 're***@bank.example', sentAt: null });
     expect(entry.lastError).toContain('mailbox temporarily unavailable');
+    // The read is audited with the filter it used and how many lines it showed.
+    const reads = await ctx.handle.db.selectFrom('audit_log').select(['action', 'actor_name', 'after']).where('action', '=', 'notification.deliveries.read').execute();
+    expect(reads.at(-1)).toMatchObject({ actor_name: expect.stringContaining('nt_admin') });
+    expect(JSON.stringify(reads.at(-1)!.after)).toContain('"status":"failed"');
     expectProblem(await reviewer.get('/api/notifications/deliveries'), 403);
     expectProblem(await admin.get('/api/notifications/deliveries?status=bogus'), 400);
   });

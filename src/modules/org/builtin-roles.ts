@@ -12,7 +12,7 @@ const CUSTOMER_VIEW = ['customer.read', 'product.read', 'report.read'];
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [
   { code: 'head_office_admin', zh: '总行系统管理员', en: 'Head-office system administrator', category: 'system', dataScope: 'institution',
-    permissions: [...VIEW, 'institution.manage', 'user.manage', 'role.manage', 'role.grant', 'apitoken.manage', 'codetable.manage', 'calendar.manage', 'setting.manage', 'approval.steps.manage', 'completeness.rules.manage', 'product.read', 'product.manage', 'feed.read', 'feed.manage'] },
+    permissions: [...VIEW, 'institution.manage', 'user.manage', 'role.manage', 'role.grant', 'apitoken.manage', 'codetable.manage', 'calendar.manage', 'setting.manage', 'notification.delivery.read', 'approval.steps.manage', 'completeness.rules.manage', 'product.read', 'product.manage', 'feed.read', 'feed.manage'] },
   { code: 'auditor', zh: '审计员', en: 'Auditor', category: 'system', dataScope: 'institution',
     permissions: [...VIEW, 'audit.read'] },
   // USR-3 management roles

@@ -17,6 +17,8 @@ export const PERMISSIONS: readonly PermissionDef[] = [
   { code: 'approval.steps.manage', domain: 'platform', zh: '设置审批步骤', en: 'Set approval steps' },
   { code: 'completeness.rules.manage', domain: 'platform', zh: '维护信息完整性规则', en: 'Maintain information completeness rules' },
   { code: 'setting.manage', domain: 'platform', zh: '维护系统参数', en: 'Maintain system settings' },
+  // IT operations reading whether e-mails and text messages went out: not the right to change settings.
+  { code: 'notification.delivery.read', domain: 'platform', zh: '查看通知发送记录', en: 'Read the notification delivery log' },
   // Customer domain (CIF): the codes exist now so roles can be defined once.
   { code: 'customer.read', domain: 'customer', zh: '查看客户', en: 'View customers' },
   { code: 'customer.sensitive.read', domain: 'customer', zh: '查看客户敏感信息', en: 'View unmasked personal data' },

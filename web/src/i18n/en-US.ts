@@ -50,7 +50,8 @@ export const enUS: Messages = {
     securityPolicy: 'Security policy',
     changePassword: 'Change password',
     products: 'Product catalogue',
-    completenessOverdue: 'Completeness overdue',
+    // The sidebar is 208px wide: "Completeness overdue" was cut off; the page title keeps the full wording.
+    completenessOverdue: 'Overdue info gaps',
     group: { customer: 'Customers', org: 'Organisation', platform: 'Reference data', security: 'Security & audit', documents: 'Documents & archive' },
   },
   header: { changePassword: 'Change password', language: 'Language', logout: 'Sign out' },
