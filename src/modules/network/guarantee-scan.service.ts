@@ -68,10 +68,15 @@ async function scanDate(db: Database, on?: string) {
 const touchesScope = (actor: Actor, column: 'gc.customer_ids' | 'gh.customer_ids') =>
   sql<boolean>`exists (select 1 from customer c where c.id = any(${sql.ref(column)}) and ${customerInScope(actor, 'c')})`;
 
-/** Members as the reader may see them: customers in his charge by name and number, others masked. */
-async function presentMembers(db: Database, actor: Actor, keys: string[]) {
+/**
+ * Members as the reader may see them: customers in his charge by name and number, others masked.
+ * Takes every member list of a page at once (two queries per page, not two per circle) and returns
+ * a function presenting one list.
+ */
+async function memberPresenter(db: Database, actor: Actor, lists: string[][]) {
+  const keys = [...new Set(lists.flat().map((k) => (k.startsWith('circle:') ? k.slice(7) : k)))];
   const customerIds = keys.map(customerOf).filter((id): id is number => id !== null);
-  const partyIds = keys.map((k) => /^(?:circle:)?p(\d+)$/.exec(k)).filter((m): m is RegExpExecArray => m !== null).map((m) => Number(m[1]));
+  const partyIds = keys.map((k) => /^p(\d+)$/.exec(k)).filter((m): m is RegExpExecArray => m !== null).map((m) => Number(m[1]));
   const customers = customerIds.length ? await db.selectFrom('customer as c').leftJoin('institution as i', 'i.id', 'c.institution_id')
     .select(['c.id', 'c.customer_no', 'c.kind', 'c.name', 'c.blacklisted', 'i.name as institution'])
     .select(sql<boolean>`${customerInScope(actor, 'c')}`.as('visible')).where('c.id', 'in', customerIds).execute() : [];
@@ -82,7 +87,7 @@ async function presentMembers(db: Database, actor: Actor, keys: string[]) {
     ...parties.map((p) => [`p${p.id}`, { key: `p${p.id}`, isCustomer: false, kind: p.party_category === '1' ? 'corporate' : 'personal', masked: false, customerId: null,
       customerNo: null, name: p.name, institution: null, blacklisted: null }] as const),
   ]);
-  return keys.map((k) => byKey.get(k.startsWith('circle:') ? k.slice(7) : k) ?? { key: k, masked: true, name: '*' });
+  return (list: string[]) => list.map((k) => byKey.get(k.startsWith('circle:') ? k.slice(7) : k) ?? { key: k, masked: true, name: '*' });
 }
 
 export interface CircleQuery { on?: string; minMembers?: number; institutionId?: number; page: number; pageSize: number }
@@ -97,14 +102,12 @@ export async function listGuaranteeCircles(db: Database, actor: Actor, q: Circle
   const rows = await base.select(['gc.circle_no', 'gc.members', 'gc.member_count', 'gc.loan_balance', 'gc.guaranteed_amount', 'gc.longest_chain', 'gc.cycles', 'gc.institution_ids'])
     .orderBy('gc.member_count', 'desc').orderBy('gc.loan_balance', 'desc').orderBy('gc.circle_no').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   const names = await institutionNames(db, rows.flatMap((r) => r.institution_ids));
-  const items = [];
-  for (const r of rows) {
-    items.push({
-      circleNo: r.circle_no, memberCount: r.member_count, loanBalance: r.loan_balance, guaranteedAmount: r.guaranteed_amount, longestChain: r.longest_chain,
-      mutual: r.member_count === 2, cycleCount: r.cycles.length, institutions: r.institution_ids.map((id) => names.get(id) ?? String(id)),
-      members: await presentMembers(db, actor, r.members),
-    });
-  }
+  const present = await memberPresenter(db, actor, rows.map((r) => r.members));
+  const items = rows.map((r) => ({
+    circleNo: r.circle_no, memberCount: r.member_count, loanBalance: r.loan_balance, guaranteedAmount: r.guaranteed_amount, longestChain: r.longest_chain,
+    mutual: r.member_count === 2, cycleCount: r.cycles.length, institutions: r.institution_ids.map((id) => names.get(id) ?? String(id)),
+    members: present(r.members),
+  }));
   return { scanDate: scan.scan_date, scannedAt: scan.scanned_at, total, items };
 }
 
@@ -119,7 +122,7 @@ export async function getGuaranteeCircle(db: Database, actor: Actor, scanDateIso
   const r = await db.selectFrom('guarantee_circle as gc').selectAll('gc').where('gc.scan_date', '=', scanDateIso).where('gc.circle_no', '=', circleNo)
     .where(touchesScope(actor, 'gc.customer_ids')).executeTakeFirst();
   if (!r) throw notFound('guarantee_circle');
-  const members = await presentMembers(db, actor, r.members);
+  const members = (await memberPresenter(db, actor, [r.members]))(r.members);
   const inside = new Set(r.members);
   const ids = r.customer_ids.length ? r.customer_ids : [-1];
   const { rows } = await sql<{ id: number; customer_id: number; party: string; role: string; amount: string | null; contract_no: string | null }>`
@@ -146,7 +149,7 @@ export async function listGuaranteeChains(db: Database, actor: Actor, q: { on?: 
   const { total } = await base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
   const rows = await base.select(['gh.chain_no', 'gh.length', 'gh.members']).orderBy('gh.length', 'desc').orderBy('gh.chain_no')
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-  const items = [];
-  for (const r of rows) items.push({ chainNo: r.chain_no, length: r.length, members: await presentMembers(db, actor, r.members) });
+  const present = await memberPresenter(db, actor, rows.map((r) => r.members));
+  const items = rows.map((r) => ({ chainNo: r.chain_no, length: r.length, members: present(r.members) }));
   return { scanDate: scan.scan_date, total, items };
 }

@@ -72,8 +72,11 @@ export async function customerNetwork(db: Database, actor: Actor, customerId: nu
   const customers = customerIds.length ? await db.selectFrom('customer as c')
     .select(['c.id', 'c.customer_no', 'c.kind', 'c.name', 'c.blacklisted'])
     .select(sql<boolean>`${customerInScope(actor, 'c')}`.as('visible'))
-    .select(sql<number>`(select count(*)::int from account_alert aa where aa.customer_id = c.id and aa.status = 'open')`.as('openAlerts'))
     .where('c.id', 'in', customerIds).execute() : [];
+  // Open alerts per customer, one grouped read for the whole neighbourhood.
+  const alerts = customerIds.length ? await db.selectFrom('account_alert').select(['customer_id', sql<number>`count(*)::int`.as('n')])
+    .where('status', '=', 'open').where('customer_id', 'in', customerIds).groupBy('customer_id').execute() : [];
+  const openAlerts = new Map(alerts.map((a) => [Number(a.customer_id), a.n]));
   const parties = partyIds.length ? await db.selectFrom('related_party').select(['id', 'name', 'party_category']).where('id', 'in', partyIds).execute() : [];
   const roleNames = await db.selectFrom('code_item').select(['code', 'name_zh', 'name_en']).where('table_code', '=', 'relation_role').execute();
   const roleName = new Map(roleNames.map((r) => [r.code, r]));
@@ -82,7 +85,7 @@ export async function customerNetwork(db: Database, actor: Actor, customerId: nu
     ...customers.map((c) => ({
       key: `c${c.id}`, hop: hopOf.get(`c${c.id}`)!, isCustomer: true, kind: c.kind, masked: !c.visible,
       customerId: c.visible ? c.id : null, customerNo: c.visible ? c.customer_no : null, name: c.visible ? c.name : maskPartyName(c.kind, c.name),
-      blacklisted: c.visible ? c.blacklisted : null, openAlerts: c.visible ? c.openAlerts : null,
+      blacklisted: c.visible ? c.blacklisted : null, openAlerts: c.visible ? openAlerts.get(Number(c.id)) ?? 0 : null,
     })),
     ...parties.map((p) => {
       const kind = p.party_category === '1' ? 'corporate' as const : 'personal' as const;

@@ -153,6 +153,22 @@ describe('the network', () => {
     expect(net.nodes.find((n: { key: string }) => n.key === `c${second.id}`)).toMatchObject({ masked: true, customerId: null, name: '济南****公司' });
     expect(net.edges).toEqual(expect.arrayContaining([expect.objectContaining({ source: `c${guarantor.id}`, target: `c${center.id}`, role: '01', roleZh: '担保人' })]));
     expect((await clerkA.get(`/api/customers/${center.id}/network?hops=3`)).json().nodes).toHaveLength(4);
+    // Each visible node carries its open alerts (a closed one does not count); a masked node tells nothing.
+    const db = ctx.handle.db;
+    await db.insertInto('product').values({ id: '1010000001', name_zh: '单位定期存款', name_en: 'Corporate time deposit', category: 'deposit', sub_type: 'time', currency: 'CNY' })
+      .onConflict((oc) => oc.doNothing()).execute();
+    const alertFor = async (customerId: number, accountNo: string, status: 'open' | 'done') => {
+      const acc = await db.insertInto('account').values({ account_no: accountNo, customer_id: customerId, product_id: '1010000001', kind: 'deposit_time',
+        currency: 'CNY', institution_id: ctx.bank.subA1, opened_on: '2026-01-05', balance: '1000' }).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('account_alert').values({ kind: 'large_change', account_id: acc.id, customer_id: customerId, business_date: businessToday(),
+        balance: '1000', previous_balance: '0', change_amount: '1000', assignee_institution_id: ctx.bank.subA1, status }).execute();
+    };
+    await alertFor(guarantor.id, '6222020099000001', 'open');
+    await alertFor(guarantor.id, '6222020099000002', 'open');
+    await alertFor(guarantor.id, '6222020099000003', 'done');
+    await alertFor(second.id, '6222020099000004', 'open');
+    const alerted = (await clerkA.get(`/api/customers/${center.id}/network?hops=2`)).json().nodes;
+    expect(alerted.map((n: { key: string; openAlerts: number | null }) => [n.key, n.openAlerts])).toEqual([[`c${center.id}`, 0], [`c${guarantor.id}`, 2], [`c${second.id}`, null]]);
 
     const linkId = (await clerkA.get(`/api/customers/${center.id}/links`)).json().items[0].id;
     const ended = await clerkA.post(`/api/customers/${center.id}/links/${linkId}/end`, { reason: '担保合同到期' });
