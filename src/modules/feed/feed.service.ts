@@ -115,6 +115,7 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
       const previousDate = await tx.selectFrom('feed_run').select((eb) => eb.fn.max('business_date').as('d'))
         .where('status', '=', 'loaded').where('business_date', '<', businessDate).executeTakeFirst();
       const entry = (kind: string) => files.find((f) => f.kind === kind);
+      let balancesApplied = false;
       // A file whose rows are checked once staged takes the reader's rejections too, to report all in line order.
       const readAll = async (e: ControlEntry, add: (r: { line: number; values: string[] }) => Promise<void>, unreadable: (r: Rejection) => void = reject) => {
         let n = 0;
@@ -172,7 +173,7 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
             counts.institutionRows = (await timed('institutionAverages', () => updateInstitutionAverages(tx, businessDate))).rows;
             const alerts = await timed('alerts', () => raiseAccountAlerts(tx, businessDate, (previousDate?.d as string | null | undefined) ?? null));
             Object.assign(counts, { maturityAlerts: alerts.maturity, largeChangeAlerts: alerts.largeChange });
-            counts.customerPositions = (await timed('customerPositions', () => refreshCustomerPositions(tx, businessDate))).customers;
+            balancesApplied = true;
           }
         } else if (kind === 'opening') {
           continue; // loaded with the balances, above
@@ -187,6 +188,9 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
         }
       }
       if (rejectedTotal) throw new RejectedDay();
+      // Last: on a bank's book the positions are a fresh table swapped in, and readers of the
+      // customer list wait from the swap to the commit — so nothing follows it but the commit.
+      if (balancesApplied) counts.customerPositions = (await timed('customerPositions', () => refreshCustomerPositions(tx, businessDate))).customers;
       // Marked loaded in the same transaction: a crash after the commit cannot leave a loaded day
       // looking unloaded (the next day's comparisons and the order check read this status).
       await tx.updateTable('feed_run').set({ status: 'loaded', finished_at: new Date(), files: JSON.stringify(files), counts: JSON.stringify(counts),

@@ -7,6 +7,9 @@ import { upsertAccounts } from '../../accounts/account.service.ts';
 import { applyBusinessDay } from '../../accounts/balances/balance.service.ts';
 import { refreshCustomerPositions } from '../position/position.service.ts';
 import { encodeCursor } from './customer-list.ts';
+import { sql } from 'kysely';
+import type { Tx } from '../../../db/database.ts';
+import { rebuildTable } from '../../../db/table-swap.ts';
 
 let ctx: TestContext;
 let head: Client; let manager: Client; let clerkB1: Client; let clerkA1: Client;
@@ -191,5 +194,59 @@ describe('hostile input', () => {
     for (const q of ['sort=balance;drop', 'order=sideways', 'pageSize=201', 'page=2']) {
       expect((await head.get(`/api/customers?${q}`)).statusCode, q).toBe(400);
     }
+  });
+});
+
+describe('positions on a bank\'s book (rebuilt and swapped in)', () => {
+  const catalogue = async (tx: Tx) => ({
+    indexes: (await sql<{ name: string; def: string }>`select indexname as name, indexdef as def from pg_indexes where tablename = 'customer_position' order by 1`.execute(tx)).rows,
+    constraints: (await sql<{ name: string; def: string }>`select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
+      where conrelid = 'customer_position'::regclass order by 1`.execute(tx)).rows,
+  });
+  const positions = async (tx: Tx) => (await sql`select * from customer_position order by customer_id`.execute(tx)).rows;
+  class Rollback extends Error {}
+  const inRolledBack = async (work: (tx: Tx) => Promise<void>) => {
+    await expect(ctx.handle.db.transaction().execute(async (tx) => { await work(tx); throw new Rollback(); })).rejects.toBeInstanceOf(Rollback);
+  };
+
+  it('gives the positions the in-place update gives, and the table keeps its indexes, keys, checks, grants and trigger-fed rows', async () => {
+    // A day on which every holder's figures move (the balances carried one more day) and one
+    // customer is merged away (his account moved): he goes back to zero in both ways.
+    const role = `crm_report_${process.pid}_${Date.now()}`;
+    const before = await ctx.handle.db.transaction().execute(catalogue);
+    let updated: { rows: unknown[]; count: number } | null = null;
+    const moveAway = (tx: Tx) => tx.updateTable('account').set({ customer_id: inA1[1]! }).where('account_no', '=', '622202000000002').execute();
+    await inRolledBack(async (tx) => {
+      await moveAway(tx);
+      const r = await refreshCustomerPositions(tx, '2026-11-04', { rebuildFrom: Number.POSITIVE_INFINITY });
+      updated = { rows: await positions(tx), count: r.customers };
+    });
+    await inRolledBack(async (tx) => {
+      await moveAway(tx);
+      await sql`create role ${sql.id(role)}`.execute(tx);
+      await sql`grant select on customer_position to ${sql.id(role)}`.execute(tx);
+      const r = await refreshCustomerPositions(tx, '2026-11-04', { rebuildFrom: 0 });
+      expect(r.customers).toBe(updated!.count);
+      expect(r.customers).toBe(40); // 39 holders moved a day on, 1 back to zero
+      expect(await positions(tx)).toEqual(updated!.rows);
+      expect(await catalogue(tx)).toEqual(before);
+      const grants = await sql<{ privilege_type: string }>`select privilege_type from information_schema.role_table_grants
+        where table_name = 'customer_position' and grantee = ${role}`.execute(tx);
+      expect(grants.rows.map((g) => g.privilege_type)).toEqual(['SELECT']);
+      // The check constraint came along; migration 0020's trigger feeds the new table.
+      await expect(sql`update customer_position set value_tier = 9 where customer_id = ${inA1[0]!}`.execute(tx)).rejects.toThrow(/check/);
+    });
+    await inRolledBack(async (tx) => {
+      await refreshCustomerPositions(tx, '2026-11-04', { rebuildFrom: 0 });
+      const [id] = (await bulkInsertCustomers(tx, ctx.system, [{ kind: 'corporate', name: '换表后开户有限公司', institutionId: ctx.bank.subA1, values: {} }], { flagDuplicates: false })).ids;
+      expect(await tx.selectFrom('customer_position').select(['customer_id', 'as_of']).where('customer_id', '=', id!).executeTakeFirst()).toEqual({ customer_id: id, as_of: null });
+    });
+  });
+
+  it('refuses to swap a table other tables point to, a table with triggers, changing nothing', async () => {
+    await inRolledBack(async (tx) => {
+      await expect(rebuildTable(tx, 'customer', async () => undefined)).rejects.toThrow(/customer cannot be rebuilt by a swap: .*referenced by .*trigger customer_position_open/);
+      expect(await sql`select 1 from pg_class where relname = 'customer_next'`.execute(tx).then((r) => r.rows)).toEqual([]);
+    });
   });
 });
