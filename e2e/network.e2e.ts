@@ -20,6 +20,9 @@ it('circles list, drill into a circle, the network tab with its legend, and a no
   await expect.poll(() => rows.count()).toBe(2);
   await expect(rows.first().locator('td').nth(1).textContent()).resolves.toBe('4');
   await shot(page, 'network-circles', annotate, 'guarantee circles of sn_mgr\'s customers (zh-CN, 1366×768)');
+  // The list as Excel: the browser receives the file under the scan's date.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=circles-export]').click()]);
+  expect(file.suggestedFilename()).toMatch(/^担保圈-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
   await rows.first().locator('[data-testid=circle-drill]').click();
   const drawer = page.locator('[data-testid=circle-drawer]');

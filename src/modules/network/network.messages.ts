@@ -22,6 +22,7 @@ export const networkMessages: MessageBundle = {
     'network.ends_before_start': '结束日期不能早于开始日期 {{startsOn}}',
     'entity.customer_link': '关联关系',
     'entity.guarantee_circle': '担保圈',
+    'network.circles.export_too_many': '符合条件的担保圈超过 {{max}} 个，请缩小范围（最少成员数、机构）后再导出',
   },
   'en-US': {
     'network.amount_format': 'The amount must be a number of at least zero with at most two decimals',
@@ -44,5 +45,6 @@ export const networkMessages: MessageBundle = {
     'network.ends_before_start': 'The end date cannot be before the start date {{startsOn}}',
     'entity.customer_link': 'customer link',
     'entity.guarantee_circle': 'guarantee circle',
+    'network.circles.export_too_many': 'More than {{max}} guarantee circles match: narrow the filter (minimum members, institution) and export again',
   },
 };

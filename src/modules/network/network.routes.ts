@@ -8,11 +8,14 @@ import { createLinkBody, endLinkBody, linkParams, linksQuery, networkQuery } fro
 import { createLink, endLink, listLinks } from './link.service.ts';
 import { customerNetwork } from './network.service.ts';
 import { getGuaranteeCircle, listGuaranteeChains, listGuaranteeCircles } from './guarantee-scan.service.ts';
+import { exportGuaranteeCircles } from './circle-export.ts';
+import { sendXlsx, XLSX } from '../customers/import/import.routes.ts';
 
 const tags = ['relationships'];
 const isoDate = z.iso.date('common.date_format');
 const page = { page: z.coerce.number().int().min(1).max(100000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) };
 const circlesQuery = z.strictObject({ on: isoDate.optional(), minMembers: z.coerce.number().int().min(2).max(100000).optional(), institutionId: bigRecordIdParam.optional(), ...page });
+const circlesExportQuery = circlesQuery.omit({ page: true, pageSize: true });
 const chainsQuery = z.strictObject({ on: isoDate.optional(), ...page });
 const circleParams = z.strictObject({ date: isoDate, no: z.coerce.number().int().min(1).max(10_000_000) });
 
@@ -31,6 +34,12 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/guarantee-circles', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Guarantee circles (担保圈) of the latest scan touching customers in my charge', querystring: circlesQuery } },
     async (req) => listGuaranteeCircles(app.db, req.actor, req.query));
+
+  app.get('/guarantee-circles/export', { config: { permission: 'customer.read' }, schema: { tags, summary: 'The guarantee circles the list shows, as .xlsx (members outside my charge masked, watermarked, audited)', produces: [XLSX], querystring: circlesExportQuery } },
+    async (req, reply) => {
+      const r = await exportGuaranteeCircles(app.db, req.actor, req.query, req.lang);
+      return sendXlsx(reply, r.fileName, r.content);
+    });
 
   app.get('/guarantee-circles/:date/:no', { config: { permission: 'customer.read' }, schema: { tags, summary: 'One guarantee circle: members, cycles and the guarantees between them', params: circleParams } },
     async (req) => getGuaranteeCircle(app.db, req.actor, req.params.date, req.params.no));

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, auditSince, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
 import { businessToday } from '../../common/business-date.ts';
-import { creditCode, residentId } from '../customers/import/import.test-helpers.ts';
+import { creditCode, readWorkbook, residentId } from '../customers/import/import.test-helpers.ts';
 import { runGuaranteeScan } from './guarantee-scan.service.ts';
 import { NODE_LIMIT } from './network.service.ts';
 import { mergeCustomers } from '../customers/merge/merge.service.ts';
@@ -212,6 +212,24 @@ describe('guarantee circles', () => {
     const a2 = await ctx.login('nw_clerk_a2');
     expect((await a2.get('/api/guarantee-circles')).json().items.some((c: { circleNo: number }) => c.circleNo === circle.circleNo)).toBe(false);
     expect((await a2.get(`/api/guarantee-circles/${mine.scanDate}/${circle.circleNo}`)).statusCode).toBe(404);
+
+    // The Excel export: the list's rows, the other branch's member masked, watermarked, audited; another branch's file leaves the circle out.
+    const auditFrom = await lastAuditId(ctx);
+    const res = await clerkA.get('/api/guarantee-circles/export?minMembers=2');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const ws = (await readWorkbook(res.rawPayload)).worksheets[0]!;
+    expect(String(ws.getRow(1).getCell(1).value)).toMatch(/^导出人 .* 仅限内部使用$/);
+    const row = ws.getRows(3, ws.rowCount - 2)!.find((r) => r.getCell(2).value === circle.circleNo)!;
+    expect([row.getCell(3).value, row.getCell(4).value, row.getCell(8).value]).toEqual([2, '是', 3000000]);
+    expect(String(row.getCell(6).value)).toContain('青岛互保甲有限公司');
+    expect(String(row.getCell(6).value)).toContain('济南****公司');
+    expect(String(row.getCell(6).value)).not.toContain('济南互保乙');
+    expect((await auditSince(ctx, auditFrom)).map((a) => a.action)).toContain('guarantee_circle.export');
+    const other = await readWorkbook((await a2.get('/api/guarantee-circles/export')).rawPayload);
+    expect(other.worksheets[0]!.rowCount).toBe(2);
+    expect((await clerkA.get('/api/guarantee-circles/export?page=2')).statusCode).toBe(400);
+    expect((await clerkA.get('/api/guarantee-circles/export?minMembers=1')).statusCode).toBe(400);
   });
 });
 

@@ -2,12 +2,12 @@
 // members (masked outside my charge), their loans, the guarantees inside, the longest chain and the
 // institutions involved — each drilling into its graph; and the long guarantee chains.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Drawer, Empty, InputNumber, List, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Drawer, Empty, InputNumber, List, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatMoney } from '../../lib/format';
-import { fetchChains, fetchCircle, fetchCircles, type Circles } from './api';
+import { exportCircles, fetchChains, fetchCircle, fetchCircles, type Circles } from './api';
 import { NetworkGraph, type GraphNode } from './NetworkGraph';
 
 type Member = { key: string; name: string; masked: boolean; customerId: number | null; isCustomer: boolean };
@@ -51,6 +51,14 @@ export default function GuaranteeCirclesPage() {
   const circles = useQuery({ queryKey: ['guarantee-circles', page, minMembers], queryFn: ({ signal }) => fetchCircles({ page, pageSize: 20, minMembers: minMembers ?? undefined }, signal) });
   const chains = useQuery({ queryKey: ['guarantee-chains', chainPage], queryFn: ({ signal }) => fetchChains({ page: chainPage, pageSize: 20 }, signal) });
   const scanDate = circles.data?.scanDate;
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
+  const onExport = async () => {
+    setExporting(true);
+    try { message.success(t('network.circles.exported', { name: await exportCircles({ minMembers: minMembers ?? undefined }) })); }
+    catch (e) { message.error((e as Error).message); }
+    finally { setExporting(false); }
+  };
   return (
     <Card title={t('network.circles.title')}>
       <Typography.Paragraph type="secondary">{t('network.circles.intro')}</Typography.Paragraph>
@@ -62,6 +70,7 @@ export default function GuaranteeCirclesPage() {
               <Space style={{ marginBottom: 8 }}>
                 <span>{t('network.circles.scanDate')}：{scanDate ?? '—'}</span>
                 <InputNumber min={2} max={1000} placeholder={t('network.circles.minMembers')} value={minMembers} onChange={(v) => { setMinMembers(v); setPage(1); }} style={{ width: 140 }} />
+                <Button onClick={onExport} loading={exporting} disabled={!circles.data?.total} data-testid="circles-export">{t('network.circles.export')}</Button>
               </Space>
               <Table<CircleRow> size="small" rowKey="circleNo" loading={circles.isLoading} dataSource={circles.data?.items} data-testid="circles-table" scroll={{ x: 1100 }}
                 pagination={{ current: page, pageSize: 20, total: circles.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}

@@ -4,7 +4,7 @@ import type { CreateLink } from '../../../../src/modules/network/link.schema.ts'
 import type { listLinks } from '../../../../src/modules/network/link.service.ts';
 import type { customerNetwork } from '../../../../src/modules/network/network.service.ts';
 import type { getGuaranteeCircle, listGuaranteeChains, listGuaranteeCircles } from '../../../../src/modules/network/guarantee-scan.service.ts';
-import { api } from '../../api/client';
+import { api, download } from '../../api/client';
 
 export type Links = Awaited<ReturnType<typeof listLinks>>;
 export type LinkItem = Links['items'][number];
@@ -25,3 +25,7 @@ export const fetchCircles = (q: { minMembers?: number; page: number; pageSize: n
 export const fetchCircle = (date: string, no: number, signal?: AbortSignal) => api.get<CircleDetail>(`/guarantee-circles/${date}/${no}`, undefined, signal);
 export const fetchChains = (q: { page: number; pageSize: number }, signal?: AbortSignal) =>
   api.get<Chains>('/guarantee-chains', { page: String(q.page), pageSize: String(q.pageSize) }, signal);
+
+/** The circles the list shows (same filters), as .xlsx: masked outside my charge, watermarked, audited. */
+export const exportCircles = (q: { minMembers?: number }) =>
+  download('/guarantee-circles/export', Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), 'guarantee-circles.xlsx');
