@@ -31,6 +31,13 @@ it('circles list, drill into a circle, the network tab with its legend, and a no
   await shot(page, 'network-circle-drill', annotate, 'a circle of four drawn, with its two cycles');
   await drawer.locator('.ant-drawer-close').click();
 
+  // Customers near the blacklist: the demo's listed customer of sn_mgr has relatives and a company linked to him.
+  await page.locator('.ant-tabs-tab', { hasText: '黑名单关联客户' }).click();
+  const near = page.locator('[data-testid=proximity-table] tbody tr.ant-table-row');
+  await expect.poll(() => near.count()).toBeGreaterThan(0);
+  await shot(page, 'network-blacklist-proximity', annotate, 'customers within two hops of a blacklisted customer');
+  await page.locator('.ant-tabs-tab', { hasText: '担保圈' }).first().click();
+
   // The mutual guarantee's first member, on his network tab.
   await rows.nth(1).locator('a').first().click();
   await page.waitForURL(/\/customers\/\d+\?tab=network/);

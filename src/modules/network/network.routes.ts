@@ -9,6 +9,7 @@ import { createLink, endLink, listLinks } from './link.service.ts';
 import { customerNetwork } from './network.service.ts';
 import { getGuaranteeCircle, listGuaranteeChains, listGuaranteeCircles } from './guarantee-scan.service.ts';
 import { exportGuaranteeCircles } from './circle-export.ts';
+import { blacklistProximity } from './blacklist-proximity.ts';
 import { sendXlsx, XLSX } from '../customers/import/import.routes.ts';
 
 const tags = ['relationships'];
@@ -16,6 +17,7 @@ const isoDate = z.iso.date('common.date_format');
 const page = { page: z.coerce.number().int().min(1).max(100000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) };
 const circlesQuery = z.strictObject({ on: isoDate.optional(), minMembers: z.coerce.number().int().min(2).max(100000).optional(), institutionId: bigRecordIdParam.optional(), ...page });
 const circlesExportQuery = circlesQuery.omit({ page: true, pageSize: true });
+const proximityQuery = z.strictObject({ hops: z.coerce.number().int().min(1).max(3).default(2), ...page });
 const chainsQuery = z.strictObject({ on: isoDate.optional(), ...page });
 const circleParams = z.strictObject({ date: isoDate, no: z.coerce.number().int().min(1).max(10_000_000) });
 
@@ -46,4 +48,7 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/guarantee-chains', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Guarantee chains of three or more guarantees touching customers in my charge, longest first', querystring: chainsQuery } },
     async (req) => listGuaranteeChains(app.db, req.actor, req.query));
+
+  app.get('/blacklist-proximity', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Customers in my charge within one to three hops of a blacklisted customer over the links in force (source masked outside my charge)', querystring: proximityQuery } },
+    async (req) => blacklistProximity(app.db, req.actor, req.query));
 };

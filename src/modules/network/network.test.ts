@@ -233,6 +233,39 @@ describe('guarantee circles', () => {
   });
 });
 
+describe('blacklist proximity', () => {
+  it('lists the customers in my charge one to three hops from a blacklisted customer, nearest first, the listed one masked outside my charge', async () => {
+    const listed = await open(clerkB, 'corporate', '济南失信名单有限公司');
+    const guarantor = await open(clerkA, 'corporate');  // guarantees the listed company: 1 hop
+    const owner = await open(clerkA, 'personal');      // shareholder of the guarantor: 2 hops
+    const spouse = await open(clerkA, 'personal');     // spouse of the owner: 3 hops
+    const elsewhere = await open(clerkB, 'corporate'); // 1 hop, but another branch's customer
+    const ended = await open(clerkA, 'corporate');     // linked, but the link ended
+    await link(clerkB, listed.id, { party: byNo(guarantor.no), role: '01' });
+    await link(clerkA, guarantor.id, { party: byNo(owner.no), role: '12', sharePct: '60' });
+    await link(clerkA, spouse.id, { party: byNo(owner.no), role: '05' });
+    await link(clerkB, listed.id, { party: byNo(elsewhere.no), role: '01' });
+    const gone = await link(clerkA, ended.id, { party: byNo(listed.no), role: '01' });
+    expect((await clerkA.post(`/api/customers/${ended.id}/links/${gone.id}/end`, { reason: '担保解除' })).statusCode).toBe(200);
+    await ctx.handle.db.updateTable('customer').set({ blacklisted: true }).where('id', '=', listed.id).execute();
+
+    const two = (await clerkA.get('/api/blacklist-proximity?hops=2&pageSize=200')).json();
+    const mine = two.items.filter((i: { blacklisted: { name: string } }) => i.blacklisted.name === '济南****公司');
+    expect(mine.map((i: { customerId: number; hops: number }) => [i.customerId, i.hops])).toEqual([[guarantor.id, 1], [owner.id, 2]]);
+    expect(mine[0].blacklisted).toEqual({ customerId: null, customerNo: null, name: '济南****公司', masked: true });
+    const three = (await clerkA.get('/api/blacklist-proximity?hops=3&pageSize=200')).json();
+    const ids = three.items.map((i: { customerId: number }) => i.customerId);
+    expect(ids).toEqual(expect.arrayContaining([guarantor.id, owner.id, spouse.id]));
+    expect(ids).not.toContain(elsewhere.id);
+    expect(ids).not.toContain(ended.id);
+    // The other branch sees its own customer, and the listed company by name.
+    const b = (await clerkB.get('/api/blacklist-proximity?hops=1&pageSize=200')).json();
+    expect(b.items.find((i: { customerId: number }) => i.customerId === elsewhere.id)).toMatchObject({ hops: 1, blacklisted: { customerId: listed.id, name: '济南失信名单有限公司', masked: false } });
+    expect(b.items.map((i: { customerId: number }) => i.customerId)).not.toContain(guarantor.id);
+    for (const bad of ['hops=0', 'hops=4', 'hops=1;drop', 'pageSize=201', 'x=1']) expect((await clerkA.get(`/api/blacklist-proximity?${bad}`)).statusCode, bad).toBe(400);
+  });
+});
+
 describe('merge', () => {
   it('moves the merged record\'s links to the survivor and ends the link between the two', async () => {
     const survivor = await open(clerkA, 'corporate');

@@ -2,12 +2,12 @@
 // members (masked outside my charge), their loans, the guarantees inside, the longest chain and the
 // institutions involved — each drilling into its graph; and the long guarantee chains.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Drawer, Empty, InputNumber, List, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Drawer, Empty, InputNumber, List, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatMoney } from '../../lib/format';
-import { exportCircles, fetchChains, fetchCircle, fetchCircles, type Circles } from './api';
+import { exportCircles, fetchChains, fetchCircle, fetchCircles, fetchProximity, type Circles, type Proximity } from './api';
 import { NetworkGraph, type GraphNode } from './NetworkGraph';
 
 type Member = { key: string; name: string; masked: boolean; customerId: number | null; isCustomer: boolean };
@@ -42,6 +42,32 @@ function CircleDrawer({ date, no, onClose }: { date: string; no: number; onClose
   );
 }
 
+/** Customers in my charge one to three hops from a blacklisted customer, nearest first. */
+function BlacklistProximity() {
+  const { t } = useTranslation();
+  const [hops, setHops] = useState(2);
+  const [page, setPage] = useState(1);
+  const q = useQuery({ queryKey: ['blacklist-proximity', hops, page], queryFn: ({ signal }) => fetchProximity({ hops, page, pageSize: 20 }, signal) });
+  return (
+    <>
+      <Space style={{ marginBottom: 8 }}>
+        <span>{t('network.proximity.hops')}</span>
+        <Segmented<number> value={hops} onChange={(v) => { setHops(v); setPage(1); }} options={[1, 2, 3].map((n) => ({ value: n, label: t('network.proximity.hopsN', { n }) }))} data-testid="proximity-hops" />
+      </Space>
+      {q.error && <Alert type="warning" showIcon title={q.error.message} />}
+      <Table<Proximity['items'][number]> size="small" rowKey={(r) => `${r.customerId}-${r.blacklisted.customerId ?? r.blacklisted.name}`} loading={q.isLoading} dataSource={q.data?.items} data-testid="proximity-table"
+        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: t('network.proximity.customer'), key: 'customer', render: (_, r) => <Link to={`/customers/${r.customerId}?tab=network`}>{r.name}</Link> },
+          { title: t('network.proximity.customerNo'), dataIndex: 'customerNo', width: 140 },
+          { title: t('network.proximity.distance'), dataIndex: 'hops', width: 110, render: (n: number) => <Tag color={n === 1 ? 'red' : n === 2 ? 'orange' : 'gold'}>{t('network.proximity.hopsN', { n })}</Tag> },
+          { title: t('network.proximity.listed'), key: 'listed', render: (_, r) => (r.blacklisted.customerId
+            ? <Link to={`/customers/${r.blacklisted.customerId}?tab=network`}>{r.blacklisted.name}</Link> : <Tag>{r.blacklisted.name}</Tag>) },
+        ]} />
+    </>
+  );
+}
+
 export default function GuaranteeCirclesPage() {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
@@ -63,9 +89,9 @@ export default function GuaranteeCirclesPage() {
     <Card title={t('network.circles.title')}>
       <Typography.Paragraph type="secondary">{t('network.circles.intro')}</Typography.Paragraph>
       {circles.error && <Alert type="warning" showIcon title={circles.error.message} />}
-      {circles.data && !scanDate ? <Empty description={t('network.circles.noScan')} /> : (
+      {(
         <Tabs items={[
-          { key: 'circles', label: t('network.circles.circleTab'), children: (
+          { key: 'circles', label: t('network.circles.circleTab'), children: circles.data && !scanDate ? <Empty description={t('network.circles.noScan')} /> : (
             <>
               <Space style={{ marginBottom: 8 }}>
                 <span>{t('network.circles.scanDate')}：{scanDate ?? '—'}</span>
@@ -94,6 +120,7 @@ export default function GuaranteeCirclesPage() {
                 { title: t('network.circles.members'), key: 'members', render: (_, r) => <MemberTags members={r.members as Member[]} /> },
               ]} />
           ) },
+          { key: 'proximity', label: t('network.proximity.tab'), children: <BlacklistProximity /> },
         ]} />
       )}
       {drill && <CircleDrawer date={drill.date} no={drill.no} onClose={() => setDrill(null)} />}

@@ -4,6 +4,7 @@ import type { CreateLink } from '../../../../src/modules/network/link.schema.ts'
 import type { listLinks } from '../../../../src/modules/network/link.service.ts';
 import type { customerNetwork } from '../../../../src/modules/network/network.service.ts';
 import type { getGuaranteeCircle, listGuaranteeChains, listGuaranteeCircles } from '../../../../src/modules/network/guarantee-scan.service.ts';
+import type { blacklistProximity } from '../../../../src/modules/network/blacklist-proximity.ts';
 import { api, download } from '../../api/client';
 
 export type Links = Awaited<ReturnType<typeof listLinks>>;
@@ -29,3 +30,7 @@ export const fetchChains = (q: { page: number; pageSize: number }, signal?: Abor
 /** The circles the list shows (same filters), as .xlsx: masked outside my charge, watermarked, audited. */
 export const exportCircles = (q: { minMembers?: number }) =>
   download('/guarantee-circles/export', Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), 'guarantee-circles.xlsx');
+
+export type Proximity = Awaited<ReturnType<typeof blacklistProximity>>;
+export const fetchProximity = (q: { hops: number; page: number; pageSize: number }, signal?: AbortSignal) =>
+  api.get<Proximity>('/blacklist-proximity', { hops: String(q.hops), page: String(q.page), pageSize: String(q.pageSize) }, signal);
