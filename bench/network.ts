@@ -9,6 +9,7 @@
 import { sql } from 'kysely';
 import { businessToday } from '../src/common/business-date.ts';
 import { customerNetwork } from '../src/modules/network/network.service.ts';
+import { blacklistProximity } from '../src/modules/network/blacklist-proximity.ts';
 import { runGuaranteeScan } from '../src/modules/network/guarantee-scan.service.ts';
 import { bankTree, freshDatabase } from './customers.ts';
 import { fmt, sample } from './timing.ts';
@@ -78,5 +79,17 @@ export async function benchNetwork(o: NetworkBenchOptions) {
   console.log(`\nWhole-bank guarantee scan: ${scan.guarantees.toLocaleString()} guarantees among ${scan.parties.toLocaleString()} parties → ${scan.circles.toLocaleString()} circles, ${scan.chains.toLocaleString()} chains`);
   console.log(`  scan (load, components, chains, store)        ${fmt(took, 2)} s   (graph work ${fmt(scan.ms / 1000, 2)} s)`);
   console.log(`  baseline: plain aggregate of the guarantees   ${fmt(baseline, 2)} s`);
+
+  // Customers near the blacklist: one customer in a thousand listed, the whole bank's list (head office) — each page walks the graph.
+  await sql`update customer set blacklisted = true where id % 1000 = 0`.execute(db);
+  await sql`analyze customer`.execute(db);
+  console.log(`\nCustomers near the blacklist (${Math.floor(o.customers / 1000).toLocaleString()} listed), first page for the whole bank (ms)`);
+  for (const hops of [1, 2, 3]) {
+    let total = 0;
+    const s = await sample(Math.min(o.samples, 5), async () => { total = (await blacklistProximity(db, actor, { hops, page: 1, pageSize: 20 })).total; });
+    console.log(`  ${`${hops} hop(s): ${total.toLocaleString()} customers`.padEnd(48)}${fmt(s.p50, 2)} ${fmt(s.p95, 2)} ${fmt(s.max, 2)}`);
+  }
+  const b = await sample(Math.min(o.samples, 5), () => sql`select count(*) from customer_link l join customer c on c.id = l.customer_id where c.blacklisted`.execute(db));
+  console.log(`  ${'baseline: links of the listed, one join'.padEnd(48)}${fmt(b.p50, 2)} ${fmt(b.p95, 2)} ${fmt(b.max, 2)}`);
   await handle.close();
 }

@@ -30,6 +30,19 @@ describe('scanGuarantees', () => {
     expect(r.circles.map((c) => c.members)).toEqual([['P', 'Q', 'R'], ['A', 'B']]);
   });
 
+  it('a circle of 100,000 parties with a chain hanging off it is one circle, without overflowing the stack', () => {
+    // A recursive depth-first search goes one frame per party round the circle (graphology-components'
+    // did, and overflowed at some ten thousand).
+    const ring = Array.from({ length: 100_000 }, (_, i) => `R${i}`);
+    const edges = ring.map((r, i) => e(r, ring[(i + 1) % ring.length]!));
+    edges.push(e('R5', 'R7'), e('T1', 'R0'), e('R3', 'S1'), e('S1', 'S2'), e('S2', 'S3'));
+    const r = scanGuarantees(edges);
+    expect(r.circles).toHaveLength(1);
+    expect(r.circles[0]!.members).toHaveLength(100_000);
+    expect(r.circles[0]!.longestChain).toBe(4); // T1 → circle → S1 → S2 → S3
+    expect(r.chains[0]).toEqual({ members: ['T1', 'circle:R0', 'S1', 'S2', 'S3'], length: 4 });
+  });
+
   it('a chain of fifty guarantees is found whole, and a circle on it reports the longest chain through it', () => {
     const names = Array.from({ length: 51 }, (_, i) => `N${String(i).padStart(2, '0')}`);
     const r = scanGuarantees(names.slice(1).map((n, i) => e(names[i]!, n)));

@@ -1,10 +1,13 @@
 // Guarantee circles and chains (担保圈, 担保链; REL-4), on the whole bank's guarantee graph: an edge
 // runs from whoever secures a loan (guarantor, mortgagor, pledgor) to the borrower he secures.
 //
-// Library: graphology with graphology-components (strongly connected components) on the cyclic
-// core of the graph; the rest of the book — every party and guarantee — is kept in typed arrays
-// (graph objects for a million parties would cost gigabytes of heap), where the topological order
-// (Kahn) and the longest paths are a few loops. A circle is a strongly connected component
+// Library: graphology holds the cyclic core of the graph for the cycle search; the rest of the
+// book — every party and guarantee — is kept in typed arrays (graph objects for a million parties
+// would cost gigabytes of heap), where the strongly connected components (Tarjan, iterative), the
+// topological order (Kahn) and the longest paths are a few loops. graphology-components' strongly
+// connected components were used first: its depth-first search is recursive and overflowed the
+// stack on a circle of some ten thousand parties (bench/network at 100,000 customers), which a
+// bank's guarantee web can be. A circle is a strongly connected component
 // of two or more parties: each can reach every other through guarantees, so one default travels
 // round it. Two circles sharing a member are one component — the circle — listing each elementary
 // cycle found in it (bounded, since their number can grow exponentially): a mutual guarantee (互保)
@@ -14,7 +17,6 @@
 // SQL recursive CTEs could find cycles, but not components in linear time; in memory the scan
 // of a million links takes seconds (bench/network).
 import { DirectedGraph } from 'graphology';
-import { stronglyConnectedComponents } from 'graphology-components';
 
 export interface GuaranteeEdge { from: string; to: string; amount: number }
 
@@ -78,6 +80,48 @@ function csr(n: number, from: Int32Array, to: Int32Array) {
   return { start, list };
 }
 
+/**
+ * Strongly connected components of the nodes not skipped (Tarjan's algorithm with its own stack of
+ * (node, next edge) frames instead of recursion, so a circle of a million parties is no deeper than
+ * one of two). Components of one node included.
+ */
+function strongComponents(n: number, out: { start: Int32Array; list: Int32Array }, skip: Uint8Array): number[][] {
+  const index = new Int32Array(n).fill(-1), low = new Int32Array(n), onStack = new Uint8Array(n);
+  const stack = new Int32Array(n), frameNode = new Int32Array(n), frameEdge = new Int32Array(n);
+  let sp = 0, counter = 0;
+  const components: number[][] = [];
+  const enter = (v: number, depth: number) => {
+    index[v] = low[v] = counter++; stack[sp++] = v; onStack[v] = 1;
+    frameNode[depth] = v; frameEdge[depth] = out.start[v]!;
+  };
+  for (let root = 0; root < n; root++) {
+    if (skip[root] || index[root] !== -1) continue;
+    let depth = 0;
+    enter(root, depth++);
+    while (depth > 0) {
+      const v = frameNode[depth - 1]!;
+      const j = frameEdge[depth - 1]!;
+      if (j < out.start[v + 1]!) {
+        frameEdge[depth - 1] = j + 1;
+        const w = out.list[j]!;
+        if (skip[w]) continue;
+        if (index[w] === -1) enter(w, depth++);
+        else if (onStack[w] && index[w]! < low[v]!) low[v] = index[w]!;
+        continue;
+      }
+      depth--;
+      if (depth > 0) { const u = frameNode[depth - 1]!; if (low[v]! < low[u]!) low[u] = low[v]!; }
+      if (low[v] === index[v]) {
+        const component: number[] = [];
+        let w: number;
+        do { w = stack[--sp]!; onStack[w] = 0; component.push(w); } while (w !== v);
+        components.push(component);
+      }
+    }
+  }
+  return components;
+}
+
 export function scanGuarantees(edges: GuaranteeEdge[]): GuaranteeScan {
   // Parties as integers, guarantees deduplicated with their amounts summed: a bank's whole book
   // fits in typed arrays, where graph objects for every party would cost gigabytes of heap.
@@ -101,7 +145,7 @@ export function scanGuarantees(edges: GuaranteeEdge[]): GuaranteeScan {
 
   // Only the cyclic core can hold a circle: peel off, again and again, every party nothing
   // guarantees or who guarantees nothing. What stays is usually a small part of the book, and
-  // only it goes to graphology's strongly connected components.
+  // only it is searched for strongly connected components and cycles.
   const inDeg = new Int32Array(n), outDeg = new Int32Array(n), peeled = new Uint8Array(n);
   for (let i = 0; i < n; i++) { inDeg[i] = inn.start[i + 1]! - inn.start[i]!; outDeg[i] = out.start[i + 1]! - out.start[i]!; }
   const queue: number[] = [];
@@ -111,10 +155,10 @@ export function scanGuarantees(edges: GuaranteeEdge[]): GuaranteeScan {
     for (let j = out.start[v]!; j < out.start[v + 1]!; j++) { const w = out.list[j]!; if (!peeled[w] && --inDeg[w]! === 0) { peeled[w] = 1; queue.push(w); } }
     for (let j = inn.start[v]!; j < inn.start[v + 1]!; j++) { const w = inn.list[j]!; if (!peeled[w] && --outDeg[w]! === 0) { peeled[w] = 1; queue.push(w); } }
   }
+  const circleMembers = strongComponents(n, out, peeled).filter((c) => c.length >= 2).map((c) => c.map((i) => names[i]!));
   const core = new DirectedGraph();
-  for (let i = 0; i < n; i++) if (!peeled[i]) core.addNode(names[i]!);
-  for (let k = 0; k < m; k++) if (!peeled[from[k]!] && !peeled[to[k]!]) core.addEdge(names[from[k]!]!, names[to[k]!]!);
-  const circleMembers = stronglyConnectedComponents(core).filter((c) => c.length >= 2);
+  for (const members of circleMembers) for (const key of members) core.addNode(key);
+  for (let k = 0; k < m; k++) if (core.hasNode(names[from[k]!]!) && core.hasNode(names[to[k]!]!)) core.addEdge(names[from[k]!]!, names[to[k]!]!);
 
   // Components: each circle one, every other party its own.
   const comp = new Int32Array(n).fill(-1);
