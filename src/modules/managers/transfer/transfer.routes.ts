@@ -1,0 +1,12 @@
+// POST /api/customer-transfers: apply for a transfer of primary rights (approval type
+// 'customer.transfer'); 202 with the request. Deciding it is the approval engine's routes.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { transferBody } from './transfer.schema.ts';
+import { submitTransfer } from './transfer.service.ts';
+
+const tags = ['managers'];
+
+export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/customer-transfers', { config: { permission: 'customer.transfer.apply' }, schema: { tags, summary: 'Apply to transfer the primary rights of customers (one, a selection, or every customer of a departing manager) to another manager from a date; 202 with the request (approval type customer.transfer)', body: transferBody } },
+    async (req, reply) => reply.status(202).send(await submitTransfer(app.db, req.actor, req.body)));
+};
