@@ -229,6 +229,24 @@ describe('a departing manager and a date ahead', () => {
   });
 });
 
+describe('the managers the forms offer', () => {
+  it('receiving: active managers bank-wide; transferring: a head\'s managers with their books, a manager only himself', async () => {
+    const to = (await mgr.get('/api/customer-transfers/managers?side=to&q=tr_mgr')).json().items as { id: number; status: string }[];
+    expect(to.map((m) => m.id)).toEqual(expect.arrayContaining([mgrId, mgr2Id, mgrA2Id]));
+    expect(to.every((m) => m.status === 'active')).toBe(true);
+    expect(to.map((m) => m.id)).not.toContain(clerkId);
+    const mine = (await mgr.get('/api/customer-transfers/managers?side=from')).json().items as { id: number; primaryCustomers: number }[];
+    expect(mine.map((m) => m.id)).toEqual([mgrId]);
+    expect(mine[0]!.primaryCustomers).toBeGreaterThan(0);
+    const heads = (await headA1.get('/api/customer-transfers/managers?side=from&q=tr_')).json().items as { id: number }[];
+    expect(heads.map((m) => m.id)).toEqual(expect.arrayContaining([mgrId, mgr2Id]));
+    expect(heads.map((m) => m.id)).not.toContain(mgrA2Id);
+    expect((await mgr.get('/api/customer-transfers/managers?side=sideways')).statusCode).toBe(400);
+    expect((await mgr.get(`/api/customer-transfers/managers?side=to&q=${encodeURIComponent("%' or 1=1 --")}`)).json().items).toEqual([]);
+    expect((await approver.get('/api/customer-transfers/managers?side=to')).statusCode).toBe(403);
+  });
+});
+
 describe('hostile and wrong input', () => {
   it('refuses each with a field error and writes nothing', async () => {
     const [c] = await book(mgrId);
