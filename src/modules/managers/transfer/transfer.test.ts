@@ -72,6 +72,8 @@ afterAll(async () => ctx?.close());
 describe('the whole path', () => {
   it('within one institution: approve, confirm; the old primary ends, the new one begins, audited with maker and checker', async () => {
     const [c] = await book(mgrId);
+    // The receiving manager assists on the customer already: the transfer promotes him.
+    expect((await assigner.post('/api/customer-assignments', { selection: { customerIds: [c] }, managerId: mgr2Id, role: 'assisting', expectedCount: 1 })).statusCode).toBe(201);
     const req = await apply(mgr, body([c!]));
     expect(req).toMatchObject({ step: 1, stepCount: 2, role: 'transfer_approval', count: 1 });
     // The reviewer sees the customer, from → to and the date.
@@ -87,6 +89,8 @@ describe('the whole path', () => {
     const from = await lastAuditId(ctx);
     expect((await approveOk(confirmer, req.requestId, 2)).status).toBe('approved');
     expect(await primaries(c!)).toEqual([[mgrId, today, today], [mgr2Id, today, null]]);
+    const assisting = await ctx.handle.db.selectFrom('customer_manager').select(['ends_on', 'end_reason']).where('customer_id', '=', c!).where('role', '=', 'assisting').executeTakeFirstOrThrow();
+    expect(assisting).toEqual({ ends_on: today, end_reason: `transfer ${req.requestId}` });
     const view = (await mgr.get(`/api/customers/${c}`));
     expect(view.statusCode).toBe(404); // no longer his customer
     const seen = (await ctx.login('tr_mgr2')).get(`/api/customers/${c}`);
