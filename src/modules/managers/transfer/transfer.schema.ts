@@ -24,7 +24,8 @@ export type TransferBody = z.infer<typeof transferBody>;
 
 /** The request as stored: always the list of customers (sorted, unique), and whether it was a departing manager's whole book. */
 export const transferPayload = z.strictObject({
-  customerIds,
+  // Stored sorted and unique (a resubmitted payload is checked the same way).
+  customerIds: customerIds.refine((ids) => ids.every((id, i) => i === 0 || ids[i - 1]! < id), { message: 'sorted, unique' }),
   wholeBook: z.boolean(),
   ...common,
 });

@@ -137,6 +137,20 @@ describe('refusals on the way', () => {
     }
   });
 
+  it('returned to the maker, resubmitted as it was, and confirmed', async () => {
+    const [c] = await book(mgrId);
+    const req = await apply(mgr, body([c!]));
+    expect((await decide(approver, req.requestId, 'return', 1, '请补充交接安排')).json().status).toBe('returned');
+    expect(await primaries(c!)).toEqual([[mgrId, today, null]]);
+    // Still open while returned: another application for the customer is refused.
+    expectProblem(await headA1.post('/api/customer-transfers', body([c!])), 409, 'approvals.already_open');
+    const again = await mgr.post(`/api/approvals/${req.requestId}/resubmit`, {});
+    expect(again.statusCode, again.body).toBe(200);
+    await approveOk(approver, req.requestId, 1);
+    await approveOk(confirmer, req.requestId, 2);
+    expect(await primaryOn(c!, today)).toEqual([mgr2Id]);
+  });
+
   it('maker ≠ checker, one person one step, a second open transfer of a customer refused', async () => {
     const [c1, c2] = await book(mgrId, 2);
     // A head who also holds the approval role files a transfer and may not approve it himself.

@@ -45,10 +45,15 @@ function commonInstitution(paths: string[]): number {
   return Number(common[common.length - 1]);
 }
 
-/** Open transfer requests (pending or returned) listing any of these customers. */
-async function openTransfersOf(db: Executor, customerIds: number[]) {
-  return db.selectFrom('approval_request').select(['id', sql<string[]>`array(select e from jsonb_array_elements_text(payload -> 'customerIds') e where e::int8 = any(${customerIds}::int8[]))`.as('ids')])
+/**
+ * Open transfer requests (pending or returned) listing any of these customers, other than the one
+ * about `subject` — a returned request being resubmitted lists them itself (and a second request
+ * about the same subject is stopped by the engine's one-open-request-per-subject index).
+ */
+async function openTransfersOf(db: Executor, customerIds: number[], subject: { type: string; id: string }) {
+  return db.selectFrom('approval_request').select('id')
     .where('workflow_type', '=', TRANSFER_TYPE).where('status', 'in', ['pending', 'returned'])
+    .where((eb) => eb.not(eb.and([eb('subject_type', '=', subject.type), eb('subject_id', '=', subject.id)])))
     .where(sql<boolean>`exists (select 1 from jsonb_array_elements_text(payload -> 'customerIds') e where e::int8 = any(${customerIds}::int8[]))`)
     .orderBy('id').execute();
 }
@@ -80,16 +85,17 @@ export const customerTransfer: WorkflowType<TransferPayload> = {
     // The transferring manager must be the primary in force, with no change of primary already scheduled.
     const notHis = rows.filter((r) => r.user_id !== p.fromManagerId || r.ends_on !== null).map((r) => r.id);
     if (notHis.length) throw invalid({ path: 'customerIds', code: 'managers.transfer.not_primary', params: { ids: notHis.slice(0, 20).join(', ') } });
-    const open = await openTransfersOf(tx, ids);
+    // One customer: the customer's own subject (his "under review" mark, one open request); a
+    // book: the transferring manager (one open book transfer of his at a time).
+    const single = rows.length === 1 ? rows[0]! : null;
+    const subject = { type: single ? 'customer' : 'manager', id: String(single ? single.id : p.fromManagerId) };
+    const open = await openTransfersOf(tx, ids, subject);
     if (open.length) throw new AppError('approvals.already_open', 409, { openRequestId: open[0]!.id, type: `approvals.type.${TRANSFER_TYPE}` });
     const paths = await tx.selectFrom('institution').select('path').where('id', 'in', [...new Set(rows.map((r) => r.institution_id))]).execute();
     const transferringOut = commonInstitution(paths.map((r) => r.path));
     const receiving = to.home_institution_id;
-    const single = rows.length === 1 ? rows[0]! : null;
     return {
-      // One customer: the customer's own subject (his "under review" mark, one open request); a
-      // book: the transferring manager (one open book transfer of his at a time).
-      type: single ? 'customer' : 'manager', id: single ? single.id : p.fromManagerId,
+      type: subject.type, id: subject.id,
       label: single ? `${single.name}（${single.customer_no}）${from.display_name} → ${to.display_name}` : `${from.display_name} → ${to.display_name}：${rows.length} 户`,
       basis: basisOf(rows),
       parties: { transferring_out: transferringOut, receiving },
