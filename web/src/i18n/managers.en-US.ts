@@ -13,7 +13,7 @@ export const managersEn: typeof managersZh = {
     hintBook: 'Every customer in your charge whose primary manager is the transferring manager goes into one request.',
     from: 'Transferring manager', fromDeparting: 'Departing or reassigned manager', to: 'Receiving manager',
     effectiveOn: 'Effective date', effectiveHint: 'The new manager is the primary from this day; the current relation ends the day before.',
-    reason: 'Reason', required: 'Please fill this in',
+    reason: 'Reason', required: 'Please fill this in', submit: 'Submit for approval',
     searchManager: 'Type a name or username', departed: 'left', customerCount: 'primary of {{count}}',
     submitted: 'Transfer request {{id}} submitted ({{count}} customers), waiting for approval',
   },

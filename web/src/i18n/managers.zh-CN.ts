@@ -11,7 +11,7 @@ export const managersZh = {
     hintBook: '将移出客户经理当前主办、且在您管辖范围内的全部客户列入一笔申请。',
     from: '移出客户经理', fromDeparting: '离职/调岗的客户经理', to: '移入客户经理',
     effectiveOn: '生效日期', effectiveHint: '新客户经理自该日起主办；原主办关系至前一日止。',
-    reason: '移交原因', required: '请填写此项',
+    reason: '移交原因', required: '请填写此项', submit: '提交审批',
     searchManager: '输入姓名或用户名查找', departed: '已离岗', customerCount: '主办 {{count}} 户',
     submitted: '已提交移交申请（编号 {{id}}，{{count}} 户），待审批',
   },

@@ -12,7 +12,7 @@ import { writeAudit, type AuditActor } from '../../audit/audit.service.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { inForce } from '../relation.queries.ts';
 import type { TransferPayload } from './transfer.schema.ts';
-import { invalid } from '../../../common/http/errors.ts';
+import { AppError, invalid } from '../../../common/http/errors.ts';
 import type { Executor } from '../../../db/database.ts';
 
 /** The receiving manager as a transfer needs him: an active person holding a manager-category role, anywhere in the bank. */
@@ -51,6 +51,10 @@ export async function applyTransfer(tx: Tx, checker: Actor, p: TransferPayload, 
     where m.customer_id = any(${idArray}) and m.ends_on is null
       and ((m.role = 'primary' and m.user_id = ${p.fromManagerId}::int4 and ${inForce('m', today)}) or (m.user_id = ${to.id}::int4 and m.role <> 'primary'))
     returning m.customer_id, m.user_id, m.role`.execute(tx);
+  // The basis guaranteed one open primary of the transferring manager per customer; a shortfall
+  // here would be a change the basis missed, and the new relations would overlap someone's.
+  const endedPrimaries = ended.rows.filter((r) => r.role === 'primary').length;
+  if (endedPrimaries !== ids.length) throw new AppError('approvals.stale', 409, { fields: 'customerIds' });
   await sql`insert into customer_manager (customer_id, user_id, role, since, assigned_by, assignment_id)
     select u.id, ${to.id}::int4, 'primary', ${effectiveOn}::date, ${by}::int4, ${batch.id}::int8 from unnest(${idArray}) as u(id)`.execute(tx);
   if (movesNow) await moveInstitution(tx, ids, to.home_institution_id);

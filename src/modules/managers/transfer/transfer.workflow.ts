@@ -102,7 +102,10 @@ export const customerTransfer: WorkflowType<TransferPayload> = {
       conditions: transferringOut !== receiving ? ['cross_institution'] : [],
     };
   },
+  // Read at the last approval: the customers are locked first (id order, as an assignment locks
+  // them), so no assignment slips in between this comparison and the apply.
   async basis(tx: Tx, p: TransferPayload) {
+    await tx.selectFrom('customer').select('id').where('id', 'in', p.customerIds).orderBy('id').forUpdate().execute();
     return basisOf(await primaries(tx, p.customerIds));
   },
   async changes(db: Executor, p: TransferPayload) {

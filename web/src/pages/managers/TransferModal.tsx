@@ -21,7 +21,7 @@ export function TransferModal(props: Props) {
   const queryClient = useQueryClient();
   const single = props.mode === 'customer';
   return (
-    <FormModal<Values> open width={600} testId="transfer-form"
+    <FormModal<Values> open width={600} testId="transfer-form" okText={t('managers.transfer.submit')}
       title={single ? t('managers.transfer.titleOne', { name: props.customer.name }) : t('managers.transfer.titleBook')}
       initialValues={{ effectiveOn: dayjs() }}
       aliases={{ 'selection.customerIds': 'fromManagerId', customerIds: 'fromManagerId', selection: 'fromManagerId' }}
