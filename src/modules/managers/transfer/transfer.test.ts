@@ -165,6 +165,19 @@ describe('refusals on the way', () => {
     expect(await primaries(c2!)).toEqual([[mgrId, today, null]]);
   });
 
+  it('two applications naming one customer at once: one is filed, the other refused as already open', async () => {
+    const [c1, c2, c3] = await book(mgrId, 3);
+    const results = await Promise.all([
+      mgr.post('/api/customer-transfers', body([c1!, c2!])),
+      headA1.post('/api/customer-transfers', body([c2!, c3!], { toManagerId: mgrA2Id })),
+    ]);
+    expect(results.map((r) => r.statusCode).sort(), results.map((r) => r.body).join(' | ')).toEqual([202, 409]);
+    expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('approvals.already_open');
+    const open = await ctx.handle.db.selectFrom('approval_request').select('payload').where('workflow_type', '=', 'customer.transfer')
+      .where('status', '=', 'pending').execute();
+    expect(open.filter((r) => (r.payload as { customerIds: number[] }).customerIds.includes(c2!))).toHaveLength(1);
+  });
+
   it('out of scope: another branch\'s manager, a manager for someone else\'s customers, another branch\'s approver', async () => {
     const [c] = await book(mgrId);
     expect(expectProblem(await mgrB.post('/api/customer-transfers', body([c!], { fromManagerId: mgrId })), 422).errors![0]!.code).toBe('managers.transfer.own_customers_only');
