@@ -221,6 +221,8 @@ export interface CustomerAssignmentTable {
   id: Generated<number>;
   assigned_by: number | null; manager_id: number; role: ManagerRole; effective_on: string;
   selection: unknown; customer_count: number; reason: string | null; created_at: Timestamp;
+  /** A transfer of primary rights (0042): its request, its maker, and when the customers' institution followed. */
+  approval_request_id: ColumnType<number | null, number | null | undefined, number | null>; maker_id: ColumnType<number | null, number | null | undefined, number | null>; institution_moved_at: NullableTimestamp;
 }
 
 export interface PersonalCustomerTable {
@@ -486,8 +488,11 @@ export interface SavedCustomerFilterTable {
 export type ApprovalStatus = 'pending' | 'approved' | 'returned' | 'withdrawn' | 'rejected';
 export type ApprovalDecisionKind = 'submit' | 'approve' | 'return' | 'reject' | 'withdraw';
 export interface ApprovalStepTable {
-  workflow_type: string; institution_level: number; step_no: number; role_code: string; acting_institution: 'own' | 'parent';
+  /** 'own' | 'parent' (the maker's institution or its parent), or a party the workflow type names (0042). */
+  workflow_type: string; institution_level: number; step_no: number; role_code: string; acting_institution: string;
   time_limit_days: number; updated_by: number | null; updated_at: Timestamp;
+  /** The step is planned only when the request meets this condition of its type (0042). */
+  only_when: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface ApprovalRequestTable {
   id: Generated<number>; workflow_type: string; subject_type: string; subject_id: string; subject_label: string;

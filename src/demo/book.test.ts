@@ -144,6 +144,18 @@ describe('the demo book', () => {
     expect(shown.scale).not.toBe(proposed);
   });
 
+  it('has sn_mgr\'s transfers of primary rights to sn_assist from next week: one awaiting qd_head, one qd_confirm; sn_mgr still the primary', async () => {
+    const head = await signIn('qd_head');
+    const confirm = await signIn('qd_confirm');
+    expect((await head('/api/approvals/inbox?type=customer.transfer')).items).toEqual([expect.objectContaining({ maker: '卫主办', step: 1, stepCount: 2 })]);
+    const waiting = (await confirm('/api/approvals/inbox?type=customer.transfer')).items;
+    expect(waiting).toEqual([expect.objectContaining({ maker: '卫主办', step: 2, stepCount: 2 })]);
+    const detail = await confirm(`/api/approvals/${waiting[0].id}`);
+    expect(detail.changes.find((c: { field: string }) => c.field === 'primaryManager')).toMatchObject({ old: '卫主办', new: '蒋协办' });
+    const view = await (await signIn('sn_mgr'))(`/api/customers/${waiting[0].subject.id}`);
+    expect(view.managers.find((m: { role: string }) => m.role === 'primary').displayName).toBe('卫主办');
+  });
+
   it('has a relationship network around sn_mgr\'s customers: a family, owners, a masked guarantor of another branch, and guarantee circles after the scan', async () => {
     const mgr = await signIn('sn_mgr');
     const circles = await mgr('/api/guarantee-circles');

@@ -24,6 +24,7 @@ import { businessToday } from '../common/business-date.ts';
 import { isoOf, toDayNo } from './generate/feed.ts';
 import { addBookApprovals } from './book-approvals.ts';
 import { addBookScale } from './book-scale.ts';
+import { addBookTransfers } from './book-transfer.ts';
 import { addBookNetwork } from './book-network.ts';
 import { addBookDocuments } from './book-documents.ts';
 import { addBookImages } from './book-images.ts';
@@ -93,6 +94,7 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   await addBookInformationReviews(db, actorOf);
   log('    customer information changes under review');
   log(`    ${await addBookScale(db, actorOf)} scale-attribute changes under review`);
+  log(`    ${await addBookTransfers(db, actorOf)} transfers of primary rights under review`);
   log(`    ${await addBookNetwork(db, actorOf)} customer links keyed, guarantee circles scanned`);
 
   const accounts = Number((await sql<{ n: number }>`select count(*)::int as n from account`.execute(db)).rows[0]!.n);

@@ -44,6 +44,7 @@ import { addressRoutes } from '../modules/customers/address/address.routes.ts';
 import { blacklistRoutes } from '../modules/customers/blacklist/blacklist.routes.ts';
 import { mergeRoutes } from '../modules/customers/merge/merge.routes.ts';
 import { assignmentRoutes } from '../modules/managers/assignment.routes.ts';
+import { transferRoutes } from '../modules/managers/transfer/transfer.routes.ts';
 import { riskAssessmentRoutes } from '../modules/customers/risk-assessment/risk-assessment.routes.ts';
 import { creditInfoRoutes } from '../modules/customers/credit-info/credit-info.routes.ts';
 import { productRoutes } from '../modules/accounts/products/product.routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(jobRoutes);
     await api.register(mergeRoutes);
     await api.register(assignmentRoutes);
+    await api.register(transferRoutes);
     await api.register(blacklistRoutes);
     await api.register(addressRoutes);
     await api.register(riskAssessmentRoutes);

@@ -20,6 +20,7 @@ import { notificationSenderJob } from '../modules/notifications/notification.job
 import { AppError, invalid } from '../common/http/errors.ts';
 import { vacuumUnlessAutovacuum } from '../db/vacuum.ts';
 import { runGuaranteeScan } from '../modules/network/guarantee-scan.service.ts';
+import { moveDueTransferInstitutions } from '../modules/managers/transfer/transfer.apply.ts';
 
 export interface JobDef {
   name: string;
@@ -35,6 +36,7 @@ export interface JobDef {
 
 export const JOBS: readonly JobDef[] = [
   { name: 'certificate-expiry', cron: '30 6 * * *', zh: '证件到期提醒（提前一星期）', en: 'Certificate expiry reminders (one week ahead)', run: raiseCertificateExpiryReminders },
+  { name: 'transfer-institution', cron: '5 0 * * *', zh: '主办权移交生效（管户机构随新主办客户经理）', en: 'Transfers of primary rights taking effect (managing institution follows)', run: moveDueTransferInstitutions },
   { name: 'blacklist-expiry', cron: '10 0 * * *', zh: '黑名单到期', en: 'Blacklist expiry', run: expireBlacklistEntries },
   { name: 'completeness-overdue', cron: '40 6 * * *', zh: '新客户信息完整性逾期提醒', en: 'New customers\' completeness overdue (to-dos)', run: raiseCompletenessTodos },
   { name: 'feed-inbox', cron: '*/10 5-10 * * *', zh: '核心系统数据下发（收件目录）', en: 'Core-banking daily feed (inbox)', run: loadInbox, repeat: true },

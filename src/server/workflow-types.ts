@@ -12,3 +12,5 @@ import { customerScaleChange } from '../modules/customers/scale/scale.workflow.t
 registerWorkflowType(customerScaleChange);
 import { blacklistRemoval } from '../modules/customers/blacklist/blacklist-removal.workflow.ts';
 registerWorkflowType(blacklistRemoval);
+import { customerTransfer } from '../modules/managers/transfer/transfer.workflow.ts';
+registerWorkflowType(customerTransfer);

@@ -3,7 +3,7 @@
 import {
   AlertOutlined, ApartmentOutlined, CheckSquareOutlined, AuditOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, CloudDownloadOutlined, MergeCellsOutlined, ShopOutlined,
   ContainerOutlined, DatabaseOutlined, FileDoneOutlined, InboxOutlined, SendOutlined, SafetyCertificateOutlined, SettingOutlined, StopOutlined, FieldTimeOutlined, TagsOutlined, TeamOutlined, BellOutlined, UserSwitchOutlined,
-  ClusterOutlined,
+  ClusterOutlined, SwapOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
@@ -16,7 +16,7 @@ type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'c
   | 'documentFlows' | 'documentEntry' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
   | 'completenessOverdue' | 'informationReviewSettings' | 'products'
-  | 'guaranteeCircles';
+  | 'guaranteeCircles' | 'customerTransfers';
 
 export interface AppRoute {
   path: string;
@@ -49,6 +49,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/blacklist/BlacklistPage')) },
   { path: '/customer-duplicates', label: 'menu.duplicates', icon: <MergeCellsOutlined />, group: 'customer', permission: 'customer.read',
     component: lazy(() => import('./pages/duplicates/DuplicatesPage')) },
+  { path: '/customer-transfers', label: 'menu.customerTransfers', icon: <SwapOutlined />, group: 'customer', permission: 'customer.transfer.apply',
+    component: lazy(() => import('./pages/managers/TransfersPage')) },
   { path: '/customers/industry-import', label: 'menu.industryImport', icon: <TagsOutlined />, group: 'customer', permission: 'customer.manage',
     component: lazy(() => import('./pages/industry-import/IndustryImportPage')) },
   { path: '/customers/new/:kind', label: 'menu.customerNew', group: 'customer', permission: 'customer.manage', hideInMenu: true, parent: '/customers',

@@ -29,6 +29,7 @@ import { notificationMessages } from '../../modules/notifications/notification.m
 import { scaleMessages } from '../../modules/customers/scale/scale.messages.ts';
 import { networkMessages } from '../../modules/network/network.messages.ts';
 import { managersMessages } from '../../modules/managers/managers.messages.ts';
+import { transferMessages } from '../../modules/managers/transfer/transfer.messages.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -65,6 +66,7 @@ const bundles: MessageBundle[] = [
   scaleMessages,
   networkMessages,
   managersMessages,
+  transferMessages,
 ];
 
 const i18n = i18next.createInstance();

@@ -30,7 +30,9 @@ export const stepsParams = z.strictObject({ type: singleLineText().min(1).max(60
 export const stepsBody = z.strictObject({
   steps: z.array(z.strictObject({
     roleCode: singleLineText().min(1).max(40),
-    actingInstitution: z.enum(['own', 'parent']),
+    // 'own', 'parent', or a party of the type ('receiving'); the service checks the type knows it.
+    actingInstitution: z.string().regex(/^[a-z][a-z_]{1,23}$/),
+    onlyWhen: z.string().regex(/^[a-z][a-z_]{1,39}$/).nullish(),
     timeLimitDays: z.number().int().min(1).max(60),
   })).max(9),
 });

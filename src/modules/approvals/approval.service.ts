@@ -59,7 +59,7 @@ export async function submitRequest<P>(db: Database, maker: Actor, type: Workflo
       subjectOf = { type: subject.type, id: String(subject.id) };
       const makerInstitutionId = maker.institutionId!;
       const today = businessToday();
-      const { plan, start } = await planFor(tx, type.code, makerInstitutionId, today);
+      const { plan, start } = await planFor(tx, type.code, makerInstitutionId, today, subject);
       const basis = subject.basis ?? (type.basis ? await type.basis(tx, payload) : null);
       const first = stepState(plan, 1, makerInstitutionId, start, today);
       // One statement: the request (a second open request for the same subject is stopped by
@@ -271,7 +271,7 @@ export async function resubmit(db: Database, actor: Actor, id: number, newPayloa
     const subject = await type.check(tx, actor, payload);
     if (subject.type !== r.subject_type || String(subject.id) !== r.subject_id) throw invalid({ path: 'payload', code: 'approvals.subject_changed' });
     const today = businessToday();
-    const { plan, start } = await planFor(tx, type.code, r.maker_institution_id, today);
+    const { plan, start } = await planFor(tx, type.code, r.maker_institution_id, today, subject);
     const basis = subject.basis ?? (type.basis ? await type.basis(tx, payload) : null);
     const round = r.round + 1;
     const first = stepState(plan, 1, r.maker_institution_id, start, today);

@@ -10,7 +10,16 @@ import type { Actor } from '../auth/actor.ts';
  * What a request is about, for the inbox and the subject's own screen; and, when the check read
  * it anyway, the request's basis (as the type's `basis` would read it), sparing that read.
  */
-export interface ApprovalSubject { type: string; id: string | number; label: string; basis?: Record<string, unknown> }
+export interface ApprovalSubject {
+  type: string; id: string | number; label: string; basis?: Record<string, unknown>;
+  /**
+   * Institutions the request names, by the party names the type declares: a step whose acting
+   * institution is a party acts there (a transfer's 'transferring_out' and 'receiving').
+   */
+  parties?: Record<string, number>;
+  /** The conditions of the type's declared ones this request meets: steps `only_when` one of them are planned. */
+  conditions?: string[];
+}
 
 /** One field the request would change, old → new, as the reviewer's drawer shows it. */
 export interface ProposedChange { field: string; old: string | null; new: string | null }
@@ -19,6 +28,10 @@ export interface WorkflowType<P> {
   /** 'customer.delete': names the steps in approval_step and the messages approvals.type.<code>. */
   code: string;
   payload: z.ZodType<P>;
+  /** The party names a step of this type may act at, besides the maker's 'own' and 'parent'. */
+  parties?: readonly string[];
+  /** The conditions a step of this type may be planned `only_when`. */
+  conditions?: readonly string[];
   /**
    * Run at submission in the maker's transaction and data scope: refuses (throws an AppError) what
    * could never be applied, and names the subject.

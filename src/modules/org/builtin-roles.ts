@@ -17,7 +17,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     permissions: [...VIEW, 'audit.read'] },
   // USR-3 management roles
   { code: 'institution_head', zh: '机构负责人', en: 'Institution head', category: 'management', dataScope: 'institution',
-    permissions: [...VIEW, ...CUSTOMER_VIEW, 'customer.sensitive.read', 'customer.transfer.approve', 'customer.scale.approve', 'performance.read', 'marketing.task.issue', 'alert.unassigned.handle'] },
+    permissions: [...VIEW, ...CUSTOMER_VIEW, 'customer.sensitive.read', 'customer.transfer.apply', 'customer.transfer.approve', 'customer.scale.approve', 'performance.read', 'marketing.task.issue', 'alert.unassigned.handle'] },
   { code: 'branch_admin', zh: '分行系统管理岗', en: 'Branch system administrator', category: 'management', dataScope: 'institution',
     permissions: [...VIEW, 'institution.manage', 'user.manage', 'role.grant', 'customer.read', 'customer.transfer.confirm', 'customer.scale.confirm', 'calendar.manage', 'blacklist.manage', 'customer.merge'] },
   { code: 'customer_assignment', zh: '客户分配岗', en: 'Customer assignment', category: 'management', dataScope: 'institution',

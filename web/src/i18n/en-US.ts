@@ -12,6 +12,7 @@ import { accountsEn } from './accounts.en-US';
 import { feedsEn } from './feeds.en-US';
 import { notificationsEn } from './notifications.en-US';
 import { approvalsEn } from './approvals.en-US';
+import { managersEn } from './managers.en-US';
 import { productsEn } from './products.en-US';
 
 export const enUS: Messages = {
@@ -42,6 +43,7 @@ export const enUS: Messages = {
     feeds: 'Daily feed',
     notifications: 'My notifications',
     delegations: 'Delegations',
+    customerTransfers: 'Primary-rights transfers',
     notificationDeliveries: 'Notification delivery log',
     alertSettings: 'Account alert settings',
     informationReviewSettings: 'Customer information review',
@@ -138,6 +140,7 @@ export const enUS: Messages = {
   feeds: feedsEn,
   notifications: notificationsEn,
   approvals: approvalsEn,
+  managers: managersEn,
   ...documentsEn,
   products: productsEn,
   network: networkEn,

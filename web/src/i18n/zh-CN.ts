@@ -11,6 +11,7 @@ import { accountsZh } from './accounts.zh-CN';
 import { feedsZh } from './feeds.zh-CN';
 import { notificationsZh } from './notifications.zh-CN';
 import { approvalsZh } from './approvals.zh-CN';
+import { managersZh } from './managers.zh-CN';
 import { productsZh } from './products.zh-CN';
 export const zhCN = {
   app: { title: '银行客户关系管理系统', shortTitle: 'CRM' },
@@ -34,6 +35,7 @@ export const zhCN = {
     approvals: '审批',
     notifications: '我的通知',
     delegations: '代理审批',
+    customerTransfers: '主办权移交',
     notificationDeliveries: '通知发送记录',
     institutions: '机构管理',
     users: '用户管理',
@@ -135,6 +137,7 @@ export const zhCN = {
   feeds: feedsZh,
   notifications: notificationsZh,
   approvals: approvalsZh,
+  managers: managersZh,
   ...documentsZh,
   products: productsZh,
   network: networkZh,

@@ -13,7 +13,7 @@ export interface ApprovalItem {
 export interface ApprovalPage { page: number; pageSize: number; hasMore: boolean; items: ApprovalItem[] }
 export interface ApprovalDetail extends ApprovalItem {
   round: number; actingInstitution: string | null; payload: Record<string, unknown>; result: Record<string, unknown> | null;
-  steps: { stepNo: number; roleCode: string; roleName: { zh: string; en: string } | null; actingInstitution: 'own' | 'parent'; timeLimitDays: number }[];
+  steps: { stepNo: number; roleCode: string; roleName: { zh: string; en: string } | null; actingInstitution: 'own' | 'parent' | 'transferring_out' | 'receiving'; timeLimitDays: number }[];
   history: { round: number; step: number; decision: 'submit' | 'approve' | 'return' | 'reject' | 'withdraw'; reason: string | null; at: string; actor: string; username: string; onBehalfOf: string | null }[];
   changes: { field: string; old: string | null; new: string | null }[];
   can: { decide: boolean; withdraw: boolean; resubmit: boolean };

@@ -1,7 +1,8 @@
 // The head of the single customer view (CIF-2): who the customer is at a glance, the masked
 // identifiers with their eye buttons, and the record's actions.
-import { DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../../auth/session';
@@ -11,6 +12,7 @@ import { BlacklistTag } from '../columns';
 import { KIND_COLOR, STATUS_COLOR } from '../labels';
 import { CodeName } from './CodeName';
 import { Masked } from './Masked';
+import { TransferModal } from '../../managers/TransferModal';
 
 export function ViewHeader({ c, onStatus }: { c: CustomerView; onStatus: () => void }) {
   const { t } = useTranslation();
@@ -18,6 +20,9 @@ export function ViewHeader({ c, onStatus }: { c: CustomerView; onStatus: () => v
   const navigate = useNavigate();
   const manage = can('customer.manage');
   const primary = c.managers.find((m) => m.role === 'primary');
+  // 移交主办权 (REL-22): the primary manager of an active customer may be handed over through approval.
+  const [transferring, setTransferring] = useState(false);
+  const canTransfer = can('customer.transfer.apply') && c.status === 'active' && !!primary;
   const first = c.identities[0];
   const personal = c.kind === 'personal';
 
@@ -34,7 +39,12 @@ export function ViewHeader({ c, onStatus }: { c: CustomerView; onStatus: () => v
       { key: 'org', label: t('customers.organizationCode'), children: <span style={{ fontFamily: 'monospace' }}>{orDash(c.fields.organizationCode as string | null)}</span> },
     ]),
     { key: 'inst', label: t('customers.institution'), children: `${c.institution.code} ${c.institution.name}` },
-    { key: 'mgr', label: t('customers.view.primaryManager'), children: primary ? primary.displayName : <Typography.Text type="secondary">{t('customers.view.noManager')}</Typography.Text> },
+    { key: 'mgr', label: t('customers.view.primaryManager'), children: (
+      <Space size={4} wrap>
+        {primary ? primary.displayName : <Typography.Text type="secondary">{t('customers.view.noManager')}</Typography.Text>}
+        {canTransfer && <Button size="small" type="link" icon={<SwapOutlined />} onClick={() => setTransferring(true)} data-testid="customer-transfer">{t('managers.transfer.action')}</Button>}
+      </Space>
+    ) },
     ...(personal ? [
       { key: 'age', label: t('customers.view.age'), children: c.computed.age ?? '—' },
       { key: 'income', label: t('customers.view.annualIncome'), children: formatMoney(c.computed.annualIncome) },
@@ -70,6 +80,9 @@ export function ViewHeader({ c, onStatus }: { c: CustomerView; onStatus: () => v
         </Typography.Paragraph>
       )}
       <Descriptions size="small" column={4} items={items} styles={{ label: { color: 'rgba(0,0,0,0.55)' } }} />
+      {transferring && primary && (
+        <TransferModal mode="customer" customer={{ id: c.id, name: c.name }} from={{ id: primary.id, displayName: primary.displayName }} onClose={() => setTransferring(false)} />
+      )}
     </Card>
   );
 }

@@ -1,0 +1,20 @@
+// Customer managers: transfer of primary rights (REL-22).
+import type { managersZh } from './managers.zh-CN';
+
+export const managersEn: typeof managersZh = {
+  transfer: {
+    action: 'Transfer primary rights',
+    titleOne: 'Transfer primary rights: {{name}}',
+    titleBook: 'Departing manager (transfer the whole book)',
+    pageTitle: 'Transfers of primary rights',
+    pageIntro: 'When a manager leaves or changes post, hand every customer he is the primary manager of to another manager at once: the request lists each customer as they stand when it is filed and is approved as one. Across institutions the transferring-out institution\'s head is consulted first; then the receiving institution\'s transfer approver approves and the branch\'s transfer confirmer confirms; the new manager is the primary from the effective date.',
+    followUp: 'Follow it in Approvals → My requests',
+    hintOne: 'The transfer takes effect only after approval and confirmation; until the effective date the current primary manager stays in charge.',
+    hintBook: 'Every customer in your charge whose primary manager is the transferring manager goes into one request.',
+    from: 'Transferring manager', fromDeparting: 'Departing or reassigned manager', to: 'Receiving manager',
+    effectiveOn: 'Effective date', effectiveHint: 'The new manager is the primary from this day; the current relation ends the day before.',
+    reason: 'Reason', required: 'Please fill this in', submit: 'Submit for approval',
+    searchManager: 'Type a name or username', departed: 'left', customerCount: 'primary of {{count}}',
+    submitted: 'Transfer request {{id}} submitted ({{count}} customers), waiting for approval',
+  },
+};
