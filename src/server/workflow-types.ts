@@ -12,3 +12,5 @@ import { customerScaleChange } from '../modules/customers/scale/scale.workflow.t
 registerWorkflowType(customerScaleChange);
 import { blacklistRemoval } from '../modules/customers/blacklist/blacklist-removal.workflow.ts';
 registerWorkflowType(blacklistRemoval);
+import { customerMerge } from '../modules/customers/merge/merge.workflow.ts';
+registerWorkflowType(customerMerge);

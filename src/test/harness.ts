@@ -12,6 +12,8 @@ import { systemActor, type Actor } from '../modules/auth/actor.ts';
 import { createInstitution } from '../modules/org/institution.service.ts';
 import { createUser } from '../modules/org/user.service.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
+import { getSetting } from '../modules/settings/settings.service.ts';
+import type { InformationReviewSettings } from '../modules/customers/information-review/review-settings.ts';
 
 export const PASSWORD = 'Test#Pass1';
 
@@ -168,4 +170,14 @@ export function expectProblem(res: LightMyRequestResponse, status: number, code?
   expect(body.requestId).toBe(res.headers['x-request-id']);
   if (code) expect(body.code).toBe(code);
   return body as { title: string; code: string; errors?: { path: string; code: string; message: string }[]; params?: Record<string, unknown> };
+}
+
+/**
+ * Sets some kinds of the setting customers.information_review as the head-office administrator's
+ * screen would (the others kept as they are): a test of the change itself turns its review off.
+ */
+export async function setInformationReview(ctx: TestContext, kinds: Partial<InformationReviewSettings>) {
+  const value = JSON.stringify({ ...(await getSetting(ctx.handle.db, 'customers.information_review')), ...kinds });
+  await ctx.handle.db.insertInto('setting').values({ key: 'customers.information_review', value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }

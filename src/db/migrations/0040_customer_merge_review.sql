@@ -1,0 +1,10 @@
+-- Merging two customer records under review (issue 13 item 3, CIF-40): approval type
+-- 'customer.merge'. A merge retires a customer number and moves everything attached for good, so
+-- it gets the same two steps as lifting a blacklist entry: the information-review clerk (信息复核岗)
+-- of the maker's institution compares the two records, then its head approves; a marketing team's
+-- requests go to its sub-branch.
+insert into approval_step (workflow_type, institution_level, step_no, role_code, acting_institution, time_limit_days) values
+  ('customer.merge', 0, 1, 'data_review_clerk', 'own', 2),
+  ('customer.merge', 0, 2, 'institution_head', 'own', 3),
+  ('customer.merge', 4, 1, 'data_review_clerk', 'parent', 2),
+  ('customer.merge', 4, 2, 'institution_head', 'parent', 3);
