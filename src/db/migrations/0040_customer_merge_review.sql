@@ -8,3 +8,9 @@ insert into approval_step (workflow_type, institution_level, step_no, role_code,
   ('customer.merge', 0, 2, 'institution_head', 'own', 3),
   ('customer.merge', 4, 1, 'data_review_clerk', 'parent', 2),
   ('customer.merge', 4, 2, 'institution_head', 'parent', 3);
+
+-- The record that stays is named in the payload (`survivorId`), not as the subject: its "under
+-- review" mark (approvals' listOpenFor) finds the open merge through this index, as 0031's finds
+-- a payload's customerId. Only open requests, so the index stays small.
+create index approval_request_open_survivor_idx on approval_request ((payload->>'survivorId'))
+  where status in ('pending', 'returned');

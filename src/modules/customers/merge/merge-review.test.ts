@@ -77,6 +77,9 @@ describe('a merge under review', () => {
     // The merged record's page shows the pending merge; the duplicates screen marks the pair.
     const open = (await reviewA2.get(`/api/approvals/open?subjectType=customer&subjectId=${m.id}`)).json();
     expect(open.items).toEqual([expect.objectContaining({ id: requestId, type: 'customer.merge', fields: ['merge'] })]);
+    // So does the survivor's, although the request's subject is the record that goes.
+    const openS = (await reviewA2.get(`/api/approvals/open?subjectType=customer&subjectId=${s.id}`)).json();
+    expect(openS.items).toEqual([expect.objectContaining({ id: requestId, type: 'customer.merge' })]);
     const dups = await reviewA.get('/api/customer-duplicates');
     expect(dups.statusCode, dups.body).toBe(200);
     const pair = dups.json().items
