@@ -12,6 +12,7 @@ import { createCustomer } from '../modules/customers/customer.service.ts';
 import { customerDeletion } from '../modules/customers/deletion/customer-deletion.workflow.ts';
 import { residentIdCheckDigit } from '../common/validators/resident-id.ts';
 import { customerMerge } from '../modules/customers/merge/merge.workflow.ts';
+import { submitCustomerOpening } from '../modules/customers/opening/opening-review.workflow.ts';
 import '../server/workflow-types.ts';
 
 const MISTAKES = [
@@ -49,5 +50,16 @@ export async function addBookMergeReview(db: Database, actorOf: (username: strin
   const first = await createCustomer(db, entry, { kind: 'personal', name: '鲍秀英', identities: [{ idType: '10', idNumber: id('128') }] });
   const second = await createCustomer(db, entry, { kind: 'personal', name: '鲍秀英', identities: [{ idType: '10', idNumber: id('148') }] });
   await submitRequest(db, review, customerMerge, { survivorId: first.id, mergedId: second.id, reason: '同一客户重复开户：第二次开户时证件号录入错误，客户本人到柜面确认' });
+  return 1;
+}
+
+/**
+ * An opening under review (customers.information_review.opening: corporate openings by default):
+ * the branch's entry clerk (qd_entry) keyed a new company from its papers; it is not a customer
+ * until the branch's review clerk (qd_review) approves it, and the customer list shows it as
+ * 开户审核中 meanwhile.
+ */
+export async function addBookOpeningReview(db: Database, actorOf: (username: string) => Promise<Actor>): Promise<number> {
+  await submitCustomerOpening(db, await actorOf('qd_entry'), { kind: 'corporate', name: '青岛蓝湾海洋科技有限公司' });
   return 1;
 }

@@ -277,7 +277,7 @@ describe('document transfer and the archive in the demo book', () => {
   });
 });
 
-describe('the demo book: a merge under review (issue 13 item 3)', () => {
+describe('the demo book: a merge and an opening under review (issue 13 item 3)', () => {
   it('has one merge of a likely-duplicate pair waiting for the branch review clerk; both records untouched', async () => {
     const review = await signIn('qd_review');
     const inbox = (await review('/api/approvals/inbox?type=customer.merge')).items as { id: number }[];
@@ -287,6 +287,14 @@ describe('the demo book: a merge under review (issue 13 item 3)', () => {
     const { survivorId, mergedId } = detail.payload as { survivorId: number; mergedId: number };
     const both = await handle.db.selectFrom('customer').select('status').where('id', 'in', [survivorId, mergedId]).execute();
     expect(both.map((c) => c.status)).toEqual(['active', 'active']);
+  });
+
+  it('has one corporate opening waiting for the branch review clerk, not a customer yet, listed as pending', async () => {
+    const review = await signIn('qd_review');
+    const inbox = (await review('/api/approvals/inbox?type=customer.open')).items as { id: number }[];
+    expect(inbox).toHaveLength(1);
+    expect((await review('/api/customer-openings')).items).toEqual([expect.objectContaining({ requestId: inbox[0]!.id, name: '青岛蓝湾海洋科技有限公司', status: 'pending' })]);
+    expect(await handle.db.selectFrom('customer').select('id').where('name', '=', '青岛蓝湾海洋科技有限公司').execute()).toEqual([]);
   });
 });
 

@@ -14,3 +14,5 @@ import { blacklistRemoval } from '../modules/customers/blacklist/blacklist-remov
 registerWorkflowType(blacklistRemoval);
 import { customerMerge } from '../modules/customers/merge/merge.workflow.ts';
 registerWorkflowType(customerMerge);
+import { customerOpening } from '../modules/customers/opening/opening-review.workflow.ts';
+registerWorkflowType(customerOpening);

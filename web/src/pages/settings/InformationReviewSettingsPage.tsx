@@ -14,7 +14,7 @@ const KEY = ['settings', 'customer-information-review'] as const;
 const fetchSettings = (signal?: AbortSignal) => api.get<InformationReviewSettings>('/settings/customer-information-review', undefined, signal);
 // Only the kinds: the GET also lists the fields, which the PUT does not take.
 const saveSettings = (v: InformationReviewSettings) =>
-  api.put<InformationReviewSettings>('/settings/customer-information-review', { keyFields: v.keyFields, identityDocuments: v.identityDocuments, blacklistRemoval: v.blacklistRemoval, merge: v.merge });
+  api.put<InformationReviewSettings>('/settings/customer-information-review', { keyFields: v.keyFields, identityDocuments: v.identityDocuments, blacklistRemoval: v.blacklistRemoval, merge: v.merge, opening: v.opening });
 
 export default function InformationReviewSettingsPage() {
   const { t } = useTranslation();
@@ -37,6 +37,10 @@ export default function InformationReviewSettingsPage() {
           <Form.Item name="identityDocuments" label={t('approvals.reviewSettings.identityDocuments')}
             extra={<Typography.Text type="secondary">{names(IDENTITY_DOCUMENT_FIELDS)}</Typography.Text>}>
             <Radio.Group options={scopes} data-testid="review-identity-documents" />
+          </Form.Item>
+          <Form.Item name="opening" label={t('approvals.reviewSettings.opening')}
+            extra={<Typography.Text type="secondary">{t('approvals.reviewSettings.openingHint')}</Typography.Text>}>
+            <Radio.Group options={scopes} data-testid="review-opening" />
           </Form.Item>
           <Form.Item name="blacklistRemoval" label={t('approvals.reviewSettings.blacklistRemoval')}>
             <Radio.Group options={onOff} data-testid="review-blacklist-removal" />

@@ -14,3 +14,11 @@ insert into approval_step (workflow_type, institution_level, step_no, role_code,
 -- a payload's customerId. Only open requests, so the index stays small.
 create index approval_request_open_survivor_idx on approval_request ((payload->>'survivorId'))
   where status in ('pending', 'returned');
+
+-- Opening a customer under review ('customer.open'; customers.information_review.opening, by
+-- default corporate openings): one step, like a keyed change of customer information — the
+-- information-review clerk of the maker's institution checks the entry against the papers; a
+-- marketing team's openings go to its sub-branch.
+insert into approval_step (workflow_type, institution_level, step_no, role_code, acting_institution, time_limit_days) values
+  ('customer.open', 0, 1, 'data_review_clerk', 'own', 2),
+  ('customer.open', 4, 1, 'data_review_clerk', 'parent', 2);
