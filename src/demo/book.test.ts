@@ -289,6 +289,27 @@ describe('document transfer and the archive in the demo book', () => {
   });
 });
 
+describe('the demo book: a merge and an opening under review (issue 13 item 3)', () => {
+  it('has one merge of a likely-duplicate pair waiting for the branch review clerk; both records untouched', async () => {
+    const review = await signIn('qd_review');
+    const inbox = (await review('/api/approvals/inbox?type=customer.merge')).items as { id: number }[];
+    expect(inbox).toHaveLength(1);
+    const detail = await review(`/api/approvals/${inbox[0]!.id}`);
+    expect(detail).toMatchObject({ type: 'customer.merge', status: 'pending', step: 1, can: { decide: true } });
+    const { survivorId, mergedId } = detail.payload as { survivorId: number; mergedId: number };
+    const both = await handle.db.selectFrom('customer').select('status').where('id', 'in', [survivorId, mergedId]).execute();
+    expect(both.map((c) => c.status)).toEqual(['active', 'active']);
+  });
+
+  it('has one corporate opening waiting for the branch review clerk, not a customer yet, listed as pending', async () => {
+    const review = await signIn('qd_review');
+    const inbox = (await review('/api/approvals/inbox?type=customer.open')).items as { id: number }[];
+    expect(inbox).toHaveLength(1);
+    expect((await review('/api/customer-openings')).items).toEqual([expect.objectContaining({ requestId: inbox[0]!.id, name: '青岛蓝湾海洋科技有限公司', status: 'pending' })]);
+    expect(await handle.db.selectFrom('customer').select('id').where('name', '=', '青岛蓝湾海洋科技有限公司').execute()).toEqual([]);
+  });
+});
+
 describe('the demo book: images and completeness (issue 13 items 6, 7)', () => {
   it('has scans of the clerk\'s corporate customers, the latest per type, and overdue new customers with their to-dos', async () => {
     const images = await handle.db.selectFrom('customer_image').select(['customer_id', 'cert_type', 'source']).execute();

@@ -22,7 +22,7 @@ import { loadFeedDays } from './book-feed.ts';
 import { addBookDetails } from './book-details.ts';
 import { businessToday } from '../common/business-date.ts';
 import { isoOf, toDayNo } from './generate/feed.ts';
-import { addBookApprovals } from './book-approvals.ts';
+import { addBookApprovals, addBookMergeReview, addBookOpeningReview } from './book-approvals.ts';
 import { addBookScale } from './book-scale.ts';
 import { addBookTransfers } from './book-transfer.ts';
 import { addBookNetwork } from './book-network.ts';
@@ -96,6 +96,8 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   log(`    ${await addBookScale(db, actorOf)} scale-attribute changes under review`);
   log(`    ${await addBookTransfers(db, actorOf)} transfers of primary rights under review`);
   log(`    ${await addBookNetwork(db, actorOf)} customer links keyed, guarantee circles scanned`);
+  log(`    ${await addBookMergeReview(db, actorOf)} customer merge under review`);
+  log(`    ${await addBookOpeningReview(db, actorOf)} customer opening under review`);
 
   const accounts = Number((await sql<{ n: number }>`select count(*)::int as n from account`.execute(db)).rows[0]!.n);
   const customers = Number((await sql<{ n: number }>`select count(*)::int as n from customer`.execute(db)).rows[0]!.n);

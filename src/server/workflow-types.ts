@@ -14,3 +14,7 @@ import { blacklistRemoval } from '../modules/customers/blacklist/blacklist-remov
 registerWorkflowType(blacklistRemoval);
 import { customerTransfer } from '../modules/managers/transfer/transfer.workflow.ts';
 registerWorkflowType(customerTransfer);
+import { customerMerge } from '../modules/customers/merge/merge.workflow.ts';
+registerWorkflowType(customerMerge);
+import { customerOpening } from '../modules/customers/opening/opening-review.workflow.ts';
+registerWorkflowType(customerOpening);

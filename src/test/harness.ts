@@ -12,6 +12,8 @@ import { systemActor, type Actor } from '../modules/auth/actor.ts';
 import { createInstitution } from '../modules/org/institution.service.ts';
 import { createUser } from '../modules/org/user.service.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
+import { getSetting } from '../modules/settings/settings.service.ts';
+import { DEFAULT_INFORMATION_REVIEW, type InformationReviewSettings } from '../modules/customers/information-review/review-settings.ts';
 
 export const PASSWORD = 'Test#Pass1';
 
@@ -107,6 +109,10 @@ export async function createTestContext(): Promise<TestContext> {
   const subB1 = await inst('B110', '乙一支行', branchB);
   const teamA1 = await inst('A111', '营销一队', subA1, 'marketing');
   const bank = { ho: root.id, branchA, branchB, subA1, subA2, subB1, teamA1 };
+  // Tests open companies to test everything else; opening under review (by default a corporate
+  // opening is a request) is tested with the bank's default in opening-review.test.ts.
+  const reviewSetting = JSON.stringify({ ...DEFAULT_INFORMATION_REVIEW, opening: 'off' });
+  await db.insertInto('setting').values({ key: 'customers.information_review', value: reviewSetting }).execute();
 
   const roleId = async (code: string) => (await db.selectFrom('role').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
   const app = await buildApp(db, testConfig, { logger: false });
@@ -168,4 +174,14 @@ export function expectProblem(res: LightMyRequestResponse, status: number, code?
   expect(body.requestId).toBe(res.headers['x-request-id']);
   if (code) expect(body.code).toBe(code);
   return body as { title: string; code: string; errors?: { path: string; code: string; message: string }[]; params?: Record<string, unknown> };
+}
+
+/**
+ * Sets some kinds of the setting customers.information_review as the head-office administrator's
+ * screen would (the others kept as they are): a test of the change itself turns its review off.
+ */
+export async function setInformationReview(ctx: TestContext, kinds: Partial<InformationReviewSettings>) {
+  const value = JSON.stringify({ ...(await getSetting(ctx.handle.db, 'customers.information_review')), ...kinds });
+  await ctx.handle.db.insertInto('setting').values({ key: 'customers.information_review', value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }

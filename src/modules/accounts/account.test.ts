@@ -2,7 +2,7 @@
 // audit row per call), a customer's accounts within the data scope, finding a customer by account
 // number, account-number masking (PIPL), and a merge taking the accounts to the survivor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditSince, createTestContext, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
+import { auditSince, createTestContext, setInformationReview, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
 import { maskAccountNo, upsertAccounts } from './account.service.ts';
 
 let ctx: TestContext;
@@ -32,6 +32,8 @@ async function open(client: Client, name: string) {
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  // The merge itself is tested here; merges under review are tested in merge-review.test.ts.
+  await setInformationReview(ctx, { merge: 'off' });
   await ctx.addUser('ac_pm', ctx.bank.ho, ['product_manager']);
   await ctx.addUser('ac_clerk_a1', ctx.bank.subA1, ['data_entry_clerk']);
   await ctx.addUser('ac_clerk_b1', ctx.bank.subB1, ['data_entry_clerk']);

@@ -112,14 +112,16 @@ export async function listMine(db: Executor, actor: Actor, q: MineQuery) {
 /**
  * Open (pending or returned) requests about one subject that I may see: the "pending review" mark
  * on its screen. For a customer this includes requests of other subjects whose payload names the
- * customer (`customerId`): a document flow's entry review carrying his keyed information.
+ * customer (`customerId`): a document flow's entry review carrying his keyed information; and
+ * a merge into him (`survivorId`: the request's subject is the record that goes).
  */
 export async function listOpenFor(db: Executor, actor: Actor, subject: { type: string; id: string }) {
   const about = sql<SqlBool>`(approval_request.subject_type = ${subject.type} and approval_request.subject_id = ${subject.id})`;
   const rows = await db.selectFrom('approval_request').innerJoin('app_user as maker', 'maker.id', 'approval_request.maker_id')
     .innerJoin('institution as maker_i', 'maker_i.id', 'approval_request.maker_institution_id')
     .select([...listColumns, 'approval_request.payload'])
-    .where(subject.type === 'customer' ? sql<SqlBool>`(${about} or approval_request.payload->>'customerId' = ${subject.id})` : about)
+    .where(subject.type === 'customer'
+      ? sql<SqlBool>`(${about} or approval_request.payload->>'customerId' = ${subject.id} or approval_request.payload->>'survivorId' = ${subject.id})` : about)
     .where('approval_request.status', 'in', ['pending', 'returned']).where(requestVisibleTo(actor)).orderBy('approval_request.id').limit(20).execute();
   const today = businessToday();
   return { items: rows.map((r) => {

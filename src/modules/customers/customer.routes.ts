@@ -8,6 +8,10 @@ import { enterCustomerChange } from './information-review/information-review.ser
 import { listCustomers } from './list/customer-list.ts';
 import { submitRequest } from '../approvals/approval.service.ts';
 import { customerDeletion } from './deletion/customer-deletion.workflow.ts';
+import { submitCustomerOpening } from './opening/opening-review.workflow.ts';
+import { listPendingOpenings } from './opening/pending-openings.ts';
+import { openingReviewed } from './information-review/review-settings.ts';
+import { getSetting } from '../settings/settings.service.ts';
 import { getCustomerAuditTrail, getCustomerHistory, getCustomerView, revealField } from './customer-view.ts';
 
 const tags = ['customers'];
@@ -16,8 +20,17 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/customers', { config: { permission: 'customer.read' }, schema: { tags, summary: 'The customers in my charge a search selects (number, name, pinyin initials, ID, credit code, mobile, account), sorted, one keyset page at a time', querystring: searchQuery, response: { 200: customerListPage } } },
     async (req) => listCustomers(app.db, req.actor, req.query));
 
-  app.post('/customers', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Open a personal or corporate customer (existence check by document)', body: createCustomerBody } },
-    async (req, reply) => reply.status(201).send(await createCustomer(app.db, req.actor, req.body)));
+  app.post('/customers', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Open a personal or corporate customer (existence check by document); 202 with the request when the opening is under review (customers.information_review.opening, by default corporate openings)', body: createCustomerBody } },
+    async (req, reply) => {
+      // Under review: a request; no customer (and no number) exists until the checker approves it.
+      if (openingReviewed((await getSetting(app.db, 'customers.information_review')).opening, req.body.kind)) {
+        return reply.status(202).send(await submitCustomerOpening(app.db, req.actor, req.body));
+      }
+      return reply.status(201).send(await createCustomer(app.db, req.actor, req.body));
+    });
+
+  app.get('/customer-openings', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Openings under review (pending or returned) that I may see: not customers until approved' } },
+    async (req) => listPendingOpenings(app.db, req.actor));
 
   app.get('/customers/:id', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Single customer view (identifiers masked)', params: customerIdParams } },
     async (req) => getCustomerView(app.db, req.actor, req.params.id));

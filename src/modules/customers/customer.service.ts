@@ -58,9 +58,12 @@ async function assertNotExisting(tx: Tx, actor: Actor, kind: 'personal' | 'corpo
   }
 }
 
-async function assertLegalRep(tx: Tx, actor: Actor, id: unknown) {
+/** The legal representative: an active personal customer, in the actor's charge when one is given. */
+async function assertLegalRep(tx: Tx, actor: Actor | null, id: unknown) {
   if (id === null || id === undefined) return;
-  const rep = await tx.selectFrom('customer').select(['id', 'kind', 'status']).where('id', '=', Number(id)).where(customerInScope(actor)).executeTakeFirst();
+  let q = tx.selectFrom('customer').select(['id', 'kind', 'status']).where('id', '=', Number(id));
+  if (actor) q = q.where(customerInScope(actor));
+  const rep = await q.executeTakeFirst();
   if (!rep || rep.kind !== 'personal' || rep.status !== 'active') throw invalid({ path: 'legalRepCustomerId', code: 'customers.legal_rep_invalid' });
 }
 
@@ -86,50 +89,95 @@ async function flagDuplicates(tx: Tx, id: number, name: string, values: Record<s
   return found;
 }
 
-export async function createCustomer(db: Database, actor: Actor, input: CreateCustomer, source: ChangeSource = 'screen') {
-  const today = businessToday();
+/** The keyed opening, normalised (codes checked, dates and amounts in canonical form); refuses invalid values. */
+export async function normaliseOpening(db: Executor, input: CreateCustomer) {
   const codes = await loadCodeSets(db, codeTablesOf(input.kind));
-  const n = normaliseCustomer(input.kind, input as Record<string, unknown>, codes, today);
+  const n = normaliseCustomer(input.kind, input as Record<string, unknown>, codes, businessToday());
   if (n.errors.length) throw invalid(...n.errors);
-  return existenceGuard(() => db.transaction().execute(async (tx) => {
-    const institutionId = input.institutionId ?? (actor.kind === 'user' ? actor.institutionId! : actor.managingInstitutionId);
-    const inst = await tx.selectFrom('institution').select(['id', 'status']).where('id', '=', institutionId).where(institutionInScope(actor, 'institution.id')).executeTakeFirst();
-    if (!inst) throw invalid({ path: 'institutionId', code: 'common.not_found', params: { entity: 'entity.institution' } });
-    if (inst.status !== 'active') throw invalid({ path: 'institutionId', code: 'org.user.institution_inactive' });
-    await assertNotExisting(tx, actor, input.kind, n.values, n.identities);
-    if (input.kind === 'corporate') await assertLegalRep(tx, actor, n.values.legalRepCustomerId);
+  return n;
+}
+export type NormalisedOpening = Awaited<ReturnType<typeof normaliseOpening>>;
 
-    const [customerNo] = await nextCustomerNos(tx, 1);
-    const c = await tx.insertInto('customer').values({
-      customer_no: customerNo!, kind: input.kind, name: input.name, institution_id: institutionId,
-      search_terms: searchTerms(input.name, input.kind), created_by: userId(actor),
-    }).returning(['id']).executeTakeFirstOrThrow();
-    const columns = toColumns(input.kind, n.values);
-    if (input.kind === 'personal') {
-      await tx.insertInto('personal_customer').values({ customer_id: c.id, ...columns } as never).execute();
-      await tx.insertInto('customer_identity').values(n.identities!.map((d, i) => ({
-        customer_id: c.id, seq: i + 1, id_type: d.idType, id_number: d.idNumber, expires_on: d.expiresOn,
-      }))).execute();
-    } else {
-      await tx.insertInto('corporate_customer').values({ customer_id: c.id, ...columns, scale: input.scale ?? null } as never).execute();
-    }
-    // Links keyed to him while he was a stranger now name him as a customer.
-    await adoptRelatedParties(tx, c.id, input.kind, documentsOf(input.kind, n.values, n.identities));
-    // A customer manager who opens a customer is its primary manager until someone reassigns it.
-    if (actor.kind === 'user' && actor.dataScope === 'own') {
-      await tx.insertInto('customer_manager').values({ customer_id: c.id, user_id: actor.id!, role: 'primary', since: today }).execute();
-    }
-    const flagged = input.kind === 'personal' ? await flagDuplicates(tx, c.id, input.name, n.values) : [];
-    // Flagged bank-wide for head office's review; the clerk is told only of those in his charge.
-    const visibleIds = flagged.length
-      ? new Set((await tx.selectFrom('customer').select('id').where('id', 'in', flagged.map((d) => d.other)).where(customerInScope(actor)).execute()).map((r) => r.id))
-      : new Set<number>();
-    const duplicates = flagged.filter((d) => visibleIds.has(d.other));
-    await tx.insertInto('customer_history').values({ customer_id: c.id, field: '_created', old_value: null, new_value: customerNo!, source, changed_by: userId(actor), request_id: actor.requestId }).execute();
-    await writeAudit(tx, actor, { action: 'customer.create', entityType: 'customer', entityId: c.id,
-      after: { customerNo, kind: input.kind, name: input.name, institutionId, source, ...maskFields(input.kind, n.values) } });
-    return { id: c.id, customerNo: customerNo!, duplicates: duplicates.map((d) => ({ customerId: d.other, reason: d.reason })) };
-  }));
+/** The institution an opening puts the customer in when the entry names none: the opener's own. */
+export const openingInstitutionOf = (actor: Actor, input: CreateCustomer) =>
+  input.institutionId ?? (actor.kind === 'user' ? actor.institutionId! : actor.managingInstitutionId);
+
+/**
+ * What refuses an opening, in the opener's charge: the institution outside it or closed, a
+ * customer already holding the document or code, an invalid legal representative.
+ */
+export async function assertOpenable(tx: Tx, actor: Actor, input: CreateCustomer, n: NormalisedOpening, institutionId: number) {
+  const inst = await tx.selectFrom('institution').select(['id', 'status']).where('id', '=', institutionId).where(institutionInScope(actor, 'institution.id')).executeTakeFirst();
+  if (!inst) throw invalid({ path: 'institutionId', code: 'common.not_found', params: { entity: 'entity.institution' } });
+  if (inst.status !== 'active') throw invalid({ path: 'institutionId', code: 'org.user.institution_inactive' });
+  await assertNotExisting(tx, actor, input.kind, n.values, n.identities);
+  if (input.kind === 'corporate') await assertLegalRep(tx, actor, n.values.legalRepCustomerId);
+}
+
+/**
+ * An opening approved under review (customers.information_review.opening): who keyed it, under
+ * which request, and where it was decided at submission that the customer goes — the maker's
+ * institution (or the one he named) and, for a customer manager, himself as primary manager.
+ */
+export interface OpeningReview { requestId: number; makerId: number; institutionId: number; primaryManagerId: number | null }
+
+export async function createCustomer(db: Database, actor: Actor, input: CreateCustomer, source: ChangeSource = 'screen') {
+  const n = await normaliseOpening(db, input);
+  return existenceGuard(() => db.transaction().execute((tx) => insertCustomer(tx, actor, input, n, source)));
+}
+
+/**
+ * Opens the customer in the caller's transaction: at once, or when the checker of a
+ * 'customer.open' request approves (`review`; `actor` is then the checker: the checks run again
+ * bank-wide — a customer with the same document may have been opened meanwhile —, the customer
+ * is created by the maker, and history and audit name the request, the maker and the checker).
+ */
+export async function insertCustomer(tx: Tx, actor: Actor, input: CreateCustomer, n: NormalisedOpening, source: ChangeSource, review?: OpeningReview) {
+  const today = businessToday();
+  const institutionId = review ? review.institutionId : openingInstitutionOf(actor, input);
+  if (review) {
+    const inst = await tx.selectFrom('institution').select('status').where('id', '=', institutionId).executeTakeFirst();
+    if (!inst || inst.status !== 'active') throw invalid({ path: 'institutionId', code: 'org.user.institution_inactive' });
+    await assertNotExisting(tx, actor, input.kind, n.values, n.identities);
+    if (input.kind === 'corporate') await assertLegalRep(tx, null, n.values.legalRepCustomerId);
+  } else {
+    await assertOpenable(tx, actor, input, n, institutionId);
+  }
+  const openedBy = review ? review.makerId : userId(actor);
+
+  const [customerNo] = await nextCustomerNos(tx, 1);
+  const c = await tx.insertInto('customer').values({
+    customer_no: customerNo!, kind: input.kind, name: input.name, institution_id: institutionId,
+    search_terms: searchTerms(input.name, input.kind), created_by: openedBy,
+  }).returning(['id']).executeTakeFirstOrThrow();
+  const columns = toColumns(input.kind, n.values);
+  if (input.kind === 'personal') {
+    await tx.insertInto('personal_customer').values({ customer_id: c.id, ...columns } as never).execute();
+    await tx.insertInto('customer_identity').values(n.identities!.map((d, i) => ({
+      customer_id: c.id, seq: i + 1, id_type: d.idType, id_number: d.idNumber, expires_on: d.expiresOn,
+    }))).execute();
+  } else {
+    await tx.insertInto('corporate_customer').values({ customer_id: c.id, ...columns, scale: input.scale ?? null } as never).execute();
+  }
+  // Links keyed to him while he was a stranger now name him as a customer.
+  await adoptRelatedParties(tx, c.id, input.kind, documentsOf(input.kind, n.values, n.identities));
+  // A customer manager who opens a customer is its primary manager until someone reassigns it.
+  const primaryManagerId = review ? review.primaryManagerId : actor.kind === 'user' && actor.dataScope === 'own' ? actor.id! : null;
+  if (primaryManagerId !== null) {
+    await tx.insertInto('customer_manager').values({ customer_id: c.id, user_id: primaryManagerId, role: 'primary', since: today }).execute();
+  }
+  const flagged = input.kind === 'personal' ? await flagDuplicates(tx, c.id, input.name, n.values) : [];
+  // Flagged bank-wide for head office's review; the clerk is told only of those in his charge.
+  const visibleIds = flagged.length
+    ? new Set((await tx.selectFrom('customer').select('id').where('id', 'in', flagged.map((d) => d.other)).where(customerInScope(actor)).execute()).map((r) => r.id))
+    : new Set<number>();
+  const duplicates = flagged.filter((d) => visibleIds.has(d.other));
+  await tx.insertInto('customer_history').values({ customer_id: c.id, field: '_created', old_value: null, new_value: customerNo!, source, changed_by: userId(actor), request_id: actor.requestId,
+    ...(review ? { approval_request_id: review.requestId, maker_id: review.makerId, checker_id: userId(actor) } : {}) }).execute();
+  await writeAudit(tx, actor, { action: 'customer.create', entityType: 'customer', entityId: c.id,
+    after: { customerNo, kind: input.kind, name: input.name, institutionId, source, ...maskFields(input.kind, n.values),
+      ...(review ? { approvalRequestId: review.requestId, makerId: review.makerId } : {}) } });
+  return { id: c.id, customerNo: customerNo!, duplicates: duplicates.map((d) => ({ customerId: d.other, reason: d.reason })) };
 }
 
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));

@@ -4,7 +4,7 @@
 // once over the file, a merged customer's old number landing on the survivor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestContext, type Client, type TestContext } from '../../test/harness.ts';
+import { createTestContext, setInformationReview, type Client, type TestContext } from '../../test/harness.ts';
 import { creditCode, residentId } from '../customers/import/import.test-helpers.ts';
 import { loadFeed } from './feed.service.ts';
 import { removeFolders, writeDay } from './feed.test-helpers.ts';
@@ -32,6 +32,8 @@ async function open(body: Record<string, unknown>) {
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  // The merge itself is tested here; merges under review are tested in merge-review.test.ts.
+  await setInformationReview(ctx, { merge: 'off' });
   await ctx.addUser('fc_clerk', ctx.bank.subA1, ['data_entry_clerk']);
   await ctx.addUser('fc_review', ctx.bank.branchA, ['data_review_clerk']);
   clerk = await ctx.login('fc_clerk');

@@ -16,6 +16,8 @@ export const cifPagesEn: Pages = {
     merge: 'Merge', dismiss: 'Different customers',
     mergeTitle: 'Merge customers', survivor: 'Record that stays (its number, data and primary manager are kept)',
     mergeWarning: "The other record's documents, addresses, certificates, blacklist entries, risk assessments, managers and to-dos move to the record that stays; its number is retired for good. A merge cannot be undone.",
+    mergeSubmitted: 'The merge was submitted for approval (request {{requestId}}); both records stay as they are until it is approved', underReview: 'Merge under review',
+    mergeReviewHint: 'Where the customer information review setting requires it, the merge takes place only after the information reviewer and the institution head approve it.',
     merged: 'Merged into customer {{customerNo}}', dismissTitle: 'Confirm these are different customers', dismissed: 'Marked as different customers',
   },
   industryImport: {

@@ -12,6 +12,8 @@ export const cifPagesZh = {
     merge: '合并', dismiss: '不是同一客户',
     mergeTitle: '合并客户', survivor: '保留的客户（其客户号、资料和主办客户经理保留）',
     mergeWarning: '被合并客户的证件、地址、企业证件、黑名单、风险测评、客户经理和待办事宜转移到保留客户，其客户号停用且不再使用。合并不可撤销。',
+    mergeSubmitted: '合并申请已提交审批（申请编号 {{requestId}}），审批通过前两个客户保持不变', underReview: '合并审批中',
+    mergeReviewHint: '按客户信息复核设置，合并须经信息复核岗、机构负责人审批后才执行。',
     merged: '已合并到客户 {{customerNo}}', dismissTitle: '确认不是同一客户', dismissed: '已标记为不同客户',
   },
   industryImport: {

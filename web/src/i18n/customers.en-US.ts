@@ -53,6 +53,10 @@ export const customersEn: Messages['customers'] = {
     numberHint: 'Resident ID numbers are checked (check digit); birth date and gender are taken from them',
     add: 'Add a document (up to {{max}})',
   },
+  pendingOpenings: {
+    title: 'Openings under review ({{count}}): not customers until approved, so not in the list below',
+    pending: 'Opening under review', returned: 'Opening returned', view: 'View request', step: 'Step {{step}} of {{count}}',
+  },
   form: {
     choose: 'Choose', searching: 'Searching…', codeSearch: 'Type a code or name, or open the levels',
     pickCustomer: 'Customer no., name or ID number', pickCustomerHint: 'Type to search',
@@ -68,6 +72,7 @@ export const customersEn: Messages['customers'] = {
     maskedEdit: 'Type the full new value; a masked value cannot be saved',
     mobileFormat: 'Enter an 11-digit mobile number', postcodeFormat: 'Postal codes are 6 digits', emailFormat: 'Not a valid e-mail address', hoursFormat: 'Write hours as hh-hh, e.g. 09-11',
     created: 'Customer opened: {{customerNo}}',
+    openingSubmitted: 'The opening was submitted for review (request {{requestId}}); the customer is opened, and numbered, only when it is approved',
     duplicates: '{{count}} likely duplicate(s) found (same name and birth date, or same mobile); listed for review',
     updated: '{{count}} change(s) saved',
     noChanges: 'Nothing was changed',

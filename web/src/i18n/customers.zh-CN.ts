@@ -51,6 +51,10 @@ export const customersZh = {
     numberHint: '居民身份证将校验校验位；出生日期、性别可由身份证号码自动带出',
     add: '添加证件（最多 {{max}} 个）',
   },
+  pendingOpenings: {
+    title: '开户审核中（{{count}}）：复核通过前不是本行客户，不出现在客户列表中',
+    pending: '开户审核中', returned: '开户申请已退回', view: '查看申请', step: '第 {{step}} / {{count}} 步',
+  },
   form: {
     choose: '请选择', searching: '正在查找…', codeSearch: '输入代码或名称查找，或逐级展开选择',
     pickCustomer: '输入客户号、姓名或证件号查找', pickCustomerHint: '请输入查找条件',
@@ -66,6 +70,7 @@ export const customersZh = {
     maskedEdit: '请输入完整的新值，遮蔽显示的内容不能保存',
     mobileFormat: '请输入 11 位手机号码', postcodeFormat: '邮政编码应为 6 位数字', emailFormat: '电子邮件格式不正确', hoursFormat: '时间格式应为 hh-hh，例如 09-11',
     created: '客户已开立，客户号 {{customerNo}}',
+    openingSubmitted: '开户申请已提交复核（申请编号 {{requestId}}），复核通过后才开立客户并生成客户号',
     duplicates: '系统发现 {{count}} 位疑似重复客户（同名同出生日期或同手机号），已列入疑似重复客户清单待核实',
     updated: '已保存 {{count}} 项修改',
     noChanges: '没有修改任何内容',

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../../common/business-date.ts';
 import { residentIdCheckDigit } from '../../../common/validators/resident-id.ts';
-import { auditSince, createTestContext, expectProblem, lastAuditId, type Client, type TestContext } from '../../../test/harness.ts';
+import { auditSince, createTestContext, expectProblem, lastAuditId, setInformationReview, type Client, type TestContext } from '../../../test/harness.ts';
 import { expireBlacklistEntries } from './blacklist.service.ts';
 import { deleteCustomer } from '../customer.service.ts';
 
@@ -41,9 +41,7 @@ beforeAll(async () => {
 
 /** The setting as the head-office administrator's screen would leave it (the other kinds at their defaults). */
 async function setBlacklistReview(mode: 'on' | 'off') {
-  const value = JSON.stringify({ keyFields: 'key_customers', identityDocuments: 'key_customers', blacklistRemoval: mode });
-  await ctx.handle.db.insertInto('setting').values({ key: 'customers.information_review', value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await setInformationReview(ctx, { blacklistRemoval: mode });
 }
 afterAll(() => ctx?.close());
 
@@ -209,7 +207,7 @@ describe('lifting under review (customers.information_review.blacklistRemoval, d
   let reviewA2: Client;
   let headA: Client;
   beforeAll(async () => {
-    await ctx.handle.db.deleteFrom('setting').where('key', '=', 'customers.information_review').execute(); // the default
+    await setInformationReview(ctx, { blacklistRemoval: 'on' }); // the default
     await ctx.addUser('bl_review_a2', ctx.bank.branchA, ['data_review_clerk']);
     await ctx.addUser('bl_head_a', ctx.bank.branchA, ['institution_head']);
     [reviewA2, headA] = await Promise.all(['bl_review_a2', 'bl_head_a'].map((u) => ctx.login(u)));

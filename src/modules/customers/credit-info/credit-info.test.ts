@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../../common/business-date.ts';
 import { creditCodeCheckCharacter } from '../../../common/validators/credit-code.ts';
 import { organizationCodeCheckCharacter } from '../../../common/validators/organization-code.ts';
-import { auditSince, createTestContext, lastAuditId, type Client, type TestContext } from '../../../test/harness.ts';
+import { auditSince, createTestContext, setInformationReview, lastAuditId, type Client, type TestContext } from '../../../test/harness.ts';
 
 let ctx: TestContext;
 let clerkA1: Client;
@@ -27,6 +27,8 @@ const notesHistory = (id: number) => ctx.handle.db.selectFrom('customer_history'
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  // The merge itself is tested here; merges under review are tested in merge-review.test.ts.
+  await setInformationReview(ctx, { merge: 'off' });
   await ctx.addUser('ci_clerk_a1', ctx.bank.subA1, ['data_entry_clerk']);
   await ctx.addUser('ci_clerk_b1', ctx.bank.subB1, ['data_entry_clerk']);
   await ctx.addUser('ci_review_a', ctx.bank.branchA, ['data_review_clerk']);

@@ -41,7 +41,8 @@ async function actorOf(username: string) {
   const u = await ctx.handle.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow();
   return (await loadActorForUser(ctx.handle.db, u.id, { ip: '127.0.0.1', requestId: 'test' }))!;
 }
-const setReview = (value: Record<string, string>) => admin.put('/api/settings/customer-information-review', value);
+// Openings stay off here (the harness's choice): this file opens companies to change them.
+const setReview = (value: Record<string, string>) => admin.put('/api/settings/customer-information-review', { opening: 'off', ...value });
 
 beforeAll(async () => {
   ctx = await createTestContext();

@@ -8,24 +8,38 @@ export const reviewScope = z.enum(['off', 'key_customers', 'all_customers']);
 export type ReviewScope = z.infer<typeof reviewScope>;
 
 /**
- * The change kinds with a setting. Blacklist removal has no key-customer distinction (lifting an
- * entry matters whoever the customer is): on or off. Opening and merge are not yet under review
- * (see docs/approvals.md); they have no setting rather than a setting that does nothing.
- * blacklistRemoval defaults when absent, so a value stored before it existed still reads.
+ * The change kinds with a setting. Blacklist removal and merge have no key-customer distinction
+ * (lifting an entry, or folding one record into another, matters whoever the customer is): on or
+ * off. Opening: a key customer at opening is a corporate one (a person has no credit business
+ * yet), so `key_customers` reviews corporate openings and `all_customers` personal ones too.
+ * The kinds added later default when absent, so a value stored before they existed still reads.
  */
 export const informationReviewSettingsSchema = z.strictObject({
   keyFields: reviewScope,
   identityDocuments: reviewScope,
   blacklistRemoval: z.enum(['off', 'on']).default('on'),
+  merge: z.enum(['off', 'on']).default('on'),
+  opening: reviewScope.default('key_customers'),
 });
 export type InformationReviewSettings = z.infer<typeof informationReviewSettingsSchema>;
 
 /**
  * A bank's default: key customers' key information is reviewed; the rest applies at once; lifting
  * a blacklist entry is always reviewed (a bank expects a second person before a listed customer
- * may do business again).
+ * may do business again), and so is a merge (it retires a customer number and moves accounts,
+ * documents and managers for good: a second person looks at the two records first). A corporate
+ * opening is reviewed (its codes, registration and legal representative reach credit reporting
+ * and the regulator, and are keyed from paper); a personal opening at the counter is not (the ID
+ * card is verified against the public-security system as the person stands there, and a second
+ * person for each would stop the counter).
  */
-export const DEFAULT_INFORMATION_REVIEW: InformationReviewSettings = { keyFields: 'key_customers', identityDocuments: 'key_customers', blacklistRemoval: 'on' };
+export const DEFAULT_INFORMATION_REVIEW: InformationReviewSettings = {
+  keyFields: 'key_customers', identityDocuments: 'key_customers', blacklistRemoval: 'on', merge: 'on', opening: 'key_customers',
+};
+
+/** Whether an opening of this kind goes to review under the setting (a key customer at opening is a corporate one). */
+export const openingReviewed = (scope: ReviewScope, kind: 'personal' | 'corporate') =>
+  scope === 'all_customers' || (scope === 'key_customers' && kind === 'corporate');
 
 
 /**

@@ -37,6 +37,12 @@ export async function listDuplicates(db: Database, actor: Actor, f: ListDuplicat
     .where('c.id', 'in', ids).execute() : [];
   const docs = ids.length ? await db.selectFrom('customer_identity').select(['customer_id', 'id_type', 'id_number'])
     .where('customer_id', 'in', ids).orderBy('seq').execute() : [];
+  // Open 'customer.merge' requests over these records: a pair whose two records one of them merges
+  // is marked "合并审批中" on the screen, which offers no second merge.
+  const open = ids.length ? await db.selectFrom('approval_request').select(['id', 'subject_id', sql<string>`payload->>'survivorId'`.as('survivor_id')])
+    .where('workflow_type', '=', 'customer.merge').where('status', 'in', ['pending', 'returned']).where('subject_id', 'in', ids.map(String)).execute() : [];
+  const mergeRequestOf = (a: number, b: number) =>
+    open.find((r) => [String(a), String(b)].includes(r.subject_id) && [String(a), String(b)].includes(r.survivor_id))?.id ?? null;
   const side = (id: number) => {
     const c = people.find((p) => p.id === id)!;
     return { ...c, mobile: maskValue('phone', c.mobile),
@@ -44,7 +50,8 @@ export async function listDuplicates(db: Database, actor: Actor, f: ListDuplicat
   };
   return {
     total: Number(total), page: f.page, pageSize: f.pageSize,
-    items: rows.map((r) => ({ id: Number(r.id), reasons: r.reasons, createdAt: r.createdAt, customer: side(Number(r.aId)), other: side(Number(r.bId)) })),
+    items: rows.map((r) => ({ id: Number(r.id), reasons: r.reasons, createdAt: r.createdAt, customer: side(Number(r.aId)), other: side(Number(r.bId)),
+      mergeRequestId: mergeRequestOf(Number(r.aId), Number(r.bId)) })),
   };
 }
 

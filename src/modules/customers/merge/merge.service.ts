@@ -30,11 +30,22 @@ export function historyCustomerIds(customerId: number): RawBuilder<number> {
 
 type Side = 'survivorId' | 'mergedId';
 
-async function lockPair(tx: Tx, actor: Actor, input: MergeInput) {
+/** The maker and the request of a merge applied by the last approval of a 'customer.merge' request. */
+export interface MergeReview { requestId: number; makerId: number }
+
+/**
+ * Locks both records and refuses a pair that cannot be merged. `actor` limits the pair to his
+ * data scope; without one (the approval of a request whose maker's scope was checked when he
+ * submitted it, and whose basis says neither record changed since) the records are read as they are.
+ */
+export async function lockPair(tx: Tx, actor: Actor | null, input: MergeInput) {
+  if (input.survivorId === input.mergedId) throw invalid({ path: 'mergedId', code: 'merge.same_customer' });
   // Locked in id order, so two merges touching the same records cannot deadlock.
-  const rows = await tx.selectFrom('customer').leftJoin('corporate_customer', 'corporate_customer.customer_id', 'customer.id')
+  let q = tx.selectFrom('customer').leftJoin('corporate_customer', 'corporate_customer.customer_id', 'customer.id')
     .select(['customer.id', 'customer.customer_no', 'customer.name', 'customer.kind', 'customer.status', 'customer.version', 'corporate_customer.credit_code'])
-    .where('customer.id', 'in', [input.survivorId, input.mergedId]).where(customerInScope(actor)).orderBy('customer.id').forUpdate(['customer']).execute();
+    .where('customer.id', 'in', [input.survivorId, input.mergedId]);
+  if (actor) q = q.where(customerInScope(actor));
+  const rows = await q.orderBy('customer.id').forUpdate(['customer']).execute();
   const survivor = rows.find((r) => r.id === input.survivorId);
   const merged = rows.find((r) => r.id === input.mergedId);
   if (!survivor || !merged) {
@@ -53,7 +64,7 @@ async function lockPair(tx: Tx, actor: Actor, input: MergeInput) {
 }
 
 /** Refuses, naming every document, when the survivor would hold more than three. */
-async function assertIdentityLimit(tx: Tx, survivorId: number, mergedId: number) {
+export async function assertIdentityLimit(tx: Tx, survivorId: number, mergedId: number) {
   const docs = await tx.selectFrom('customer_identity as ci').innerJoin('customer as c', 'c.id', 'ci.customer_id')
     .leftJoin('code_item as t', (j) => j.onRef('t.code', '=', 'ci.id_type').on('t.table_code', '=', 'id_type'))
     .select(['c.customer_no', 'ci.id_type', 'ci.id_number', 't.name_zh', 't.name_en'])
@@ -64,57 +75,67 @@ async function assertIdentityLimit(tx: Tx, survivorId: number, mergedId: number)
     listed.map((params) => ({ path: 'mergedId', code: 'merge.identity_listed', params })));
 }
 
-async function history(tx: Tx, by: ChangedBy, customerId: number, field: string, oldValue: string | null, newValue: string | null) {
-  await tx.insertInto('customer_history').values({ customer_id: customerId, field, old_value: oldValue, new_value: newValue, source: 'merge', changed_by: by.userId, request_id: by.requestId }).execute();
+async function history(tx: Tx, by: ChangedBy, customerId: number, field: string, oldValue: string | null, newValue: string | null, review?: MergeReview) {
+  await tx.insertInto('customer_history').values({ customer_id: customerId, field, old_value: oldValue, new_value: newValue, source: 'merge', changed_by: by.userId, request_id: by.requestId,
+    ...(review ? { approval_request_id: review.requestId, maker_id: review.makerId, checker_id: by.userId } : {}) }).execute();
 }
 
+/** Merges at once (the setting customers.information_review.merge off). */
 export async function mergeCustomers(db: Database, actor: Actor, input: MergeInput) {
   if (input.survivorId === input.mergedId) throw invalid({ path: 'mergedId', code: 'merge.same_customer' });
+  return db.transaction().execute((tx) => mergeInTransaction(tx, actor, input));
+}
+
+/**
+ * The merge itself, in the caller's transaction: at once, or when the last checker of a
+ * 'customer.merge' request approves (`review` names the request and its maker; the merge's history
+ * and audit rows carry them, the checker being the actor).
+ */
+export async function mergeInTransaction(tx: Tx, actor: Actor, input: MergeInput, review?: MergeReview) {
   const today = businessToday();
-  return db.transaction().execute(async (tx) => {
-    const { survivor, merged } = await lockPair(tx, actor, input);
-    const s = survivor.id;
-    const m = merged.id;
-    if (survivor.kind === 'personal') await assertIdentityLimit(tx, s, m);
-    const by = changedBy(actor);
+  const { survivor, merged } = await lockPair(tx, review ? null : actor, input);
+  const s = survivor.id;
+  const m = merged.id;
+  if (survivor.kind === 'personal') await assertIdentityLimit(tx, s, m);
+  const by = changedBy(actor);
 
-    const identities = await moveIdentities(tx, s, m);
-    const addresses = await moveAddresses(tx, by, s, m);
-    const certificates = await moveCertificates(tx, by, s, m, input.reason);
-    const blacklistEntries = await moveOwned(tx, 'blacklist_entry', s, m);
-    const riskAssessments = await moveOwned(tx, 'risk_assessment', s, m);
-    const accounts = await moveOwned(tx, 'account', s, m);
-    await moveOwned(tx, 'account_alert', s, m);
-    for (const table of ['customer_image', 'document_flow', 'archive_position'] as const) await moveOwned(tx, table, s, m);
-    await reassignOpenAlerts(tx); // open alerts go to the survivor's responsible person now, not at the next feed
-    await moveChannelLimits(tx, s, m);
-    const signings = await moveSignings(tx, s, m, today);
-    const managers = await moveManagers(tx, s, m);
-    const legalRepOf = await moveLegalRepReferences(tx, by, s, m);
-    const duplicates = await resolveDuplicates(tx, by, s, m, input.reason);
-    const todos = await moveTodos(tx, s, m);
-    const creditInfo = await moveCreditInfo(tx, by, s, m);
-    await moveLinks(tx, s, m, today);
+  const identities = await moveIdentities(tx, s, m);
+  const addresses = await moveAddresses(tx, by, s, m);
+  const certificates = await moveCertificates(tx, by, s, m, input.reason);
+  const blacklistEntries = await moveOwned(tx, 'blacklist_entry', s, m);
+  const riskAssessments = await moveOwned(tx, 'risk_assessment', s, m);
+  const accounts = await moveOwned(tx, 'account', s, m);
+  await moveOwned(tx, 'account_alert', s, m);
+  for (const table of ['customer_image', 'document_flow', 'archive_position'] as const) await moveOwned(tx, table, s, m);
+  await reassignOpenAlerts(tx); // open alerts go to the survivor's responsible person now, not at the next feed
+  await moveChannelLimits(tx, s, m);
+  const signings = await moveSignings(tx, s, m, today);
+  const managers = await moveManagers(tx, s, m);
+  const legalRepOf = await moveLegalRepReferences(tx, by, s, m);
+  const duplicates = await resolveDuplicates(tx, by, s, m, input.reason);
+  const todos = await moveTodos(tx, s, m);
+  const creditInfo = await moveCreditInfo(tx, by, s, m);
+  await moveLinks(tx, s, m, today);
 
-    if (identities.moved) await history(tx, by, s, 'identities', identities.before, identities.after);
-    const survivorFlag = await recomputeBlacklistFlag(tx, by, s, today, 'merge');
-    await recomputeBlacklistFlag(tx, by, m, today, 'merge');
-    const investorType = await syncInvestorType(tx, by, s, today, 'merge');
-    await history(tx, by, s, 'merge', merged.customer_no, survivor.customer_no);
-    await history(tx, by, m, 'merge', merged.customer_no, survivor.customer_no);
-    await history(tx, by, m, 'status', merged.status, 'merged');
-    await tx.updateTable('customer').set({ status: 'merged', merged_into: s, status_reason: input.reason, version: merged.version + 1, updated_at: new Date() })
-      .where('id', '=', m).execute();
-    await tx.updateTable('customer').set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', s).execute();
+  if (identities.moved) await history(tx, by, s, 'identities', identities.before, identities.after);
+  const survivorFlag = await recomputeBlacklistFlag(tx, by, s, today, 'merge');
+  await recomputeBlacklistFlag(tx, by, m, today, 'merge');
+  const investorType = await syncInvestorType(tx, by, s, today, 'merge');
+  await history(tx, by, s, 'merge', merged.customer_no, survivor.customer_no, review);
+  await history(tx, by, m, 'merge', merged.customer_no, survivor.customer_no, review);
+  await history(tx, by, m, 'status', merged.status, 'merged', review);
+  await tx.updateTable('customer').set({ status: 'merged', merged_into: s, status_reason: input.reason, version: merged.version + 1, updated_at: new Date() })
+    .where('id', '=', m).execute();
+  await tx.updateTable('customer').set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', s).execute();
 
-    const moved = { identities: identities.moved, addresses, certificates: certificates.moved, certificatesSuperseded: certificates.superseded,
-      blacklistEntries, riskAssessments, managers: managers.length, legalRepOf: legalRepOf.length, duplicatesRepointed: duplicates.repointed,
-      duplicatesClosed: duplicates.closed, todos, creditInfo, accounts, signings };
-    await writeAudit(tx, actor, { action: 'customer.merge', entityType: 'customer', entityId: s,
-      after: { survivorNo: survivor.customer_no, mergedId: m, mergedNo: merged.customer_no, reason: input.reason, moved,
-        managers, legalRepOf, blacklisted: survivorFlag.after, investorType: investorType?.after ?? null } });
-    await writeAudit(tx, actor, { action: 'customer.merged_into', entityType: 'customer', entityId: m,
-      before: { status: merged.status }, after: { status: 'merged', mergedInto: s, survivorNo: survivor.customer_no, reason: input.reason } });
-    return { survivorId: s, survivorNo: survivor.customer_no, mergedId: m, mergedNo: merged.customer_no, moved, blacklisted: survivorFlag.after };
-  });
+  const moved = { identities: identities.moved, addresses, certificates: certificates.moved, certificatesSuperseded: certificates.superseded,
+    blacklistEntries, riskAssessments, managers: managers.length, legalRepOf: legalRepOf.length, duplicatesRepointed: duplicates.repointed,
+    duplicatesClosed: duplicates.closed, todos, creditInfo, accounts, signings };
+  const reviewed = review ? { approvalRequestId: review.requestId, makerId: review.makerId } : {};
+  await writeAudit(tx, actor, { action: 'customer.merge', entityType: 'customer', entityId: s,
+    after: { survivorNo: survivor.customer_no, mergedId: m, mergedNo: merged.customer_no, reason: input.reason, moved,
+      managers, legalRepOf, blacklisted: survivorFlag.after, investorType: investorType?.after ?? null, ...reviewed } });
+  await writeAudit(tx, actor, { action: 'customer.merged_into', entityType: 'customer', entityId: m,
+    before: { status: merged.status }, after: { status: 'merged', mergedInto: s, survivorNo: survivor.customer_no, reason: input.reason, ...reviewed } });
+  return { survivorId: s, survivorNo: survivor.customer_no, mergedId: m, mergedNo: merged.customer_no, moved, blacklisted: survivorFlag.after };
 }

@@ -7,7 +7,7 @@ import { businessToday } from '../../../common/business-date.ts';
 import { residentIdCheckDigit } from '../../../common/validators/resident-id.ts';
 import { creditCodeCheckCharacter } from '../../../common/validators/credit-code.ts';
 import { organizationCodeCheckCharacter } from '../../../common/validators/organization-code.ts';
-import { auditSince, createTestContext, lastAuditId, type Client, type TestContext } from '../../../test/harness.ts';
+import { auditSince, createTestContext, setInformationReview, lastAuditId, type Client, type TestContext } from '../../../test/harness.ts';
 import { historyCustomerIds } from './merge.service.ts';
 
 let ctx: TestContext;
@@ -52,6 +52,8 @@ async function snapshot(ids: number[]) {
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  // The merge itself is tested here; merges under review are tested in merge-review.test.ts.
+  await setInformationReview(ctx, { merge: 'off' });
   await ctx.addUser('mg_clerk_a1', ctx.bank.subA1, ['data_entry_clerk']);
   await ctx.addUser('mg_clerk_b1', ctx.bank.subB1, ['data_entry_clerk']);
   mgr1Id = await ctx.addUser('mg_mgr1', ctx.bank.subA1, ['primary_manager']);

@@ -74,11 +74,12 @@ function Body({ r, lang, link }: { r: ApprovalDetail; lang: 'zh-CN' | 'en-US'; l
         { key: 'due', label: t('approvals.dueOn'), children: <>{orDash(r.dueOn)} {r.overdue && <Tag color="red">{t('approvals.overdueTag')}</Tag>}</> },
       ]} />
       {r.changes.length > 0 && <>
-        <Typography.Title level={5} style={{ marginTop: 20 }}>{t('approvals.changes')}</Typography.Title>
+        <Typography.Title level={5} style={{ marginTop: 20 }}>{r.type === 'customer.merge' ? t('approvals.mergeSides.title') : t('approvals.changes')}</Typography.Title>
         <Table size="small" rowKey="field" pagination={false} dataSource={r.changes} data-testid="approval-changes" columns={[
           { title: t('approvals.field'), dataIndex: 'field', width: 140, render: (f: string) => fieldLabel(t, f, lang) },
-          { title: t('approvals.oldValue'), dataIndex: 'old', render: (v: string | null, x) => <Typography.Text delete={v !== x.new}><ChangeValue field={x.field} v={v} /></Typography.Text> },
-          { title: t('approvals.newValue'), dataIndex: 'new', render: (v: string | null, x) => <Typography.Text strong><ChangeValue field={x.field} v={v} /></Typography.Text> },
+          // A merge compares two records side by side: the one that goes, the one that stays (as it will be).
+          { title: r.type === 'customer.merge' ? t('approvals.mergeSides.merged') : t('approvals.oldValue'), dataIndex: 'old', render: (v: string | null, x) => <Typography.Text delete={v !== x.new}><ChangeValue field={x.field} v={v} /></Typography.Text> },
+          { title: r.type === 'customer.merge' ? t('approvals.mergeSides.survivor') : t('approvals.newValue'), dataIndex: 'new', render: (v: string | null, x) => <Typography.Text strong><ChangeValue field={x.field} v={v} /></Typography.Text> },
         ]} />
       </>}
       <Typography.Title level={5} style={{ marginTop: 20 }}>{t('approvals.steps')}</Typography.Title>

@@ -25,6 +25,8 @@ export function valueLabel(t: TFunction, field: string, value: string | null): s
   if (value === null || value === '') return '—';
   if (field === 'flowStatus') return t(`documents.statusLabel.${value}` as never, { defaultValue: value }) as string;
   if (field === 'scale' || field === 'scaleSuggested') return t(`customers.scale.${value}` as never, { defaultValue: value }) as string;
+  if (field === 'kind') return t(`customers.kind.${value}` as never, { defaultValue: value }) as string;
+  if (field === 'blacklisted') return t(`approvals.yesNo.${value}` as never, { defaultValue: value }) as string;
   if (field === 'status') return t(`approvals.customerStatus.${value}` as never, { defaultValue: value }) as string;
   return value;
 }

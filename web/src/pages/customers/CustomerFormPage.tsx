@@ -103,6 +103,12 @@ export function CustomerForm({ kind, view, entry }: { kind: CustomerKind; view?:
     try {
       if (!view) {
         const res = await createCustomer(createBody(kind, v) as never);
+        if ('requestId' in res) {
+          // Under review: nothing is opened yet; the customer list shows it as 开户审核中.
+          message.info({ content: t('customers.form.openingSubmitted', { requestId: res.requestId }), duration: 8 });
+          navigate('/customers');
+          return;
+        }
         message.success(t('customers.form.created', { customerNo: res.customerNo }));
         if (res.duplicates.length) message.warning({ content: t('customers.form.duplicates', { count: res.duplicates.length }), duration: 8 });
         navigate(`/customers/${res.id}`);

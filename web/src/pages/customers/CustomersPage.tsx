@@ -19,6 +19,7 @@ import { ExportButton } from './ExportButton';
 import { ImportModal } from './ImportModal';
 import { ListSettingsButton, useListSettings } from './ListSettings';
 import { SavedFilters } from './SavedFilters';
+import { PendingOpenings } from './PendingOpenings';
 
 const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 const oneOf = <T extends string>(v: string | null, values: readonly T[]) => (values as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
@@ -89,6 +90,7 @@ export default function CustomersPage() {
         {can('customer.manage') && <Button onClick={() => setImporting(true)} data-testid="customer-import">{t('customers.import.button')}</Button>}
       </Space>
     )}>
+      <PendingOpenings />
       <Space wrap style={{ marginBottom: 8 }}>
         <Input.Search allowClear enterButton={t('common.search')} placeholder={t('accounts.searchPlaceholder')} style={{ width: 560 }} value={qInput} maxLength={60}
           onChange={(e) => setQInput(e.target.value)} onSearch={(v) => update({ q: v.trim() })} data-testid="customer-search" />

@@ -61,7 +61,15 @@ export const fetchCustomer = (id: number, signal?: AbortSignal) => api.get<Custo
 export const fetchHistory = (id: number, signal?: AbortSignal) => api.get<HistoryRow[]>(`/customers/${id}/history`, undefined, signal);
 export interface AuditTrailRow { id: number; occurredAt: string; actorKind: string; actorName: string | null; action: string; clientIp: string | null; requestId: string | null; field: string | null }
 export const fetchAuditTrail = (id: number, signal?: AbortSignal) => api.get<AuditTrailRow[]>(`/customers/${id}/audit`, { pageSize: 200 }, signal);
-export const createCustomer = (body: CreateCustomer) => api.post<Created>('/customers', body);
+/** Opened at once (201), or (an opening under review, by default a corporate one) a request: no customer until approved. */
+export const createCustomer = (body: CreateCustomer) => api.post<Created | { requestId: number }>('/customers', body);
+
+/** 开户审核中: openings under review I may see; not customers until approved. */
+export interface PendingOpening {
+  requestId: number; status: 'pending' | 'returned'; step: number; stepCount: number; submittedAt: string;
+  name: string; kind: 'personal' | 'corporate'; institution: string | null; maker: string;
+}
+export const fetchPendingOpenings = (signal?: AbortSignal) => api.get<{ items: PendingOpening[] }>('/customer-openings', undefined, signal);
 /** Applied at once ({ changed }), or submitted for review (202: { requestId, reviewedFields }). */
 export type UpdateResult = { id: number; version: number; changed: number; requestId?: undefined } | { requestId: number; step: number; reviewedFields: string[] };
 export const updateCustomer = (id: number, body: Record<string, unknown> & { version: number }) =>

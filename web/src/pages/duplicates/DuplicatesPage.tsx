@@ -56,7 +56,7 @@ function Comparison({ a, b }: { a: Side; b: Side }) {
   );
 }
 
-function MergeModal({ row, onClose, onDone }: { row: DuplicateRow; onClose: () => void; onDone: (no: string) => void }) {
+function MergeModal({ row, onClose, onDone }: { row: DuplicateRow; onClose: () => void; onDone: (text: string) => void }) {
   const { t } = useTranslation();
   // The record opened first usually carries the history; it is offered as the one that stays.
   const older = row.customer.createdAt <= row.other.createdAt ? row.customer : row.other;
@@ -67,9 +67,10 @@ function MergeModal({ row, onClose, onDone }: { row: DuplicateRow; onClose: () =
       onSubmit={async (v) => {
         const mergedId = v.survivorId === row.customer.id ? row.other.id : row.customer.id;
         const r = await mergeCustomers({ survivorId: v.survivorId, mergedId, reason: v.reason.trim() });
-        onDone(r.survivorNo);
+        // Under review the answer is the request; nothing has moved yet.
+        onDone('requestId' in r ? t('duplicates.mergeSubmitted', { requestId: r.requestId }) : t('duplicates.merged', { customerNo: r.survivorNo }));
       }}>
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('duplicates.mergeWarning')} />
+      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('duplicates.mergeWarning')} description={t('duplicates.mergeReviewHint')} />
       <Comparison a={row.customer} b={row.other} />
       <Form.Item name="survivorId" label={t('duplicates.survivor')} rules={[{ required: true }]}>
         <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
@@ -119,14 +120,17 @@ export default function DuplicatesPage() {
           { title: t('duplicates.customer'), key: 'a', render: (_: unknown, r) => <SideCell s={r.customer} /> },
           { title: t('duplicates.other'), key: 'b', render: (_: unknown, r) => <SideCell s={r.other} /> },
           { title: t('duplicates.flaggedAt'), dataIndex: 'createdAt', width: 160, render: formatDateTime },
-          ...(manage ? [{ title: t('common.actions'), key: 'actions', width: 150, render: (_: unknown, r: DuplicateRow) => (
+          ...(manage ? [{ title: t('common.actions'), key: 'actions', width: 150, render: (_: unknown, r: DuplicateRow) => r.mergeRequestId !== null ? (
+            // A merge of these two records is under review: no second merge, the request is one click away.
+            <Link to={`/approvals?id=${r.mergeRequestId}`}><Tag color="processing">{t('duplicates.underReview')}</Tag></Link>
+          ) : (
             <Space size={8}>
               <a onClick={() => setMerging(r)}>{t('duplicates.merge')}</a>
               <a onClick={() => setDismissing(r)}>{t('duplicates.dismiss')}</a>
             </Space>
           ) }] : []),
         ]} />
-      {merging && <MergeModal row={merging} onClose={() => setMerging(null)} onDone={(no) => done(t('duplicates.merged', { customerNo: no }))} />}
+      {merging && <MergeModal row={merging} onClose={() => setMerging(null)} onDone={done} />}
       {dismissing && (
         <FormModal<{ reason: string }> open title={t('duplicates.dismissTitle')} okText={t('duplicates.dismiss')} onCancel={() => setDismissing(null)} testId="dismiss-form"
           onSubmit={async (v) => { await dismissDuplicate(dismissing.id, v.reason.trim()); done(t('duplicates.dismissed')); }}>

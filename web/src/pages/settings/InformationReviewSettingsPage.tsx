@@ -14,7 +14,7 @@ const KEY = ['settings', 'customer-information-review'] as const;
 const fetchSettings = (signal?: AbortSignal) => api.get<InformationReviewSettings>('/settings/customer-information-review', undefined, signal);
 // Only the kinds: the GET also lists the fields, which the PUT does not take.
 const saveSettings = (v: InformationReviewSettings) =>
-  api.put<InformationReviewSettings>('/settings/customer-information-review', { keyFields: v.keyFields, identityDocuments: v.identityDocuments, blacklistRemoval: v.blacklistRemoval });
+  api.put<InformationReviewSettings>('/settings/customer-information-review', { keyFields: v.keyFields, identityDocuments: v.identityDocuments, blacklistRemoval: v.blacklistRemoval, merge: v.merge, opening: v.opening });
 
 export default function InformationReviewSettingsPage() {
   const { t } = useTranslation();
@@ -24,6 +24,7 @@ export default function InformationReviewSettingsPage() {
   if (query.error) return <Result status="warning" title={query.error.message} />;
   const names = (keys: readonly string[]) => keys.map((k) => fieldLabel(t, k, lang)).join('、');
   const scopes = (['off', 'key_customers', 'all_customers'] as const).map((s) => ({ value: s, label: t(`approvals.reviewSettings.scope.${s}`) }));
+  const onOff = (['on', 'off'] as const).map((v) => ({ value: v, label: t(`approvals.reviewSettings.onOff.${v}`) }));
   return (
     <Card size="small" title={t('approvals.reviewSettings.title')} style={{ maxWidth: 760 }}>
       <Alert type="info" showIcon title={t('approvals.reviewSettings.intro')} style={{ marginBottom: 16 }} />
@@ -37,8 +38,16 @@ export default function InformationReviewSettingsPage() {
             extra={<Typography.Text type="secondary">{names(IDENTITY_DOCUMENT_FIELDS)}</Typography.Text>}>
             <Radio.Group options={scopes} data-testid="review-identity-documents" />
           </Form.Item>
+          <Form.Item name="opening" label={t('approvals.reviewSettings.opening')}
+            extra={<Typography.Text type="secondary">{t('approvals.reviewSettings.openingHint')}</Typography.Text>}>
+            <Radio.Group options={scopes} data-testid="review-opening" />
+          </Form.Item>
           <Form.Item name="blacklistRemoval" label={t('approvals.reviewSettings.blacklistRemoval')}>
-            <Radio.Group options={(['on', 'off'] as const).map((v) => ({ value: v, label: t(`approvals.reviewSettings.onOff.${v}`) }))} data-testid="review-blacklist-removal" />
+            <Radio.Group options={onOff} data-testid="review-blacklist-removal" />
+          </Form.Item>
+          <Form.Item name="merge" label={t('approvals.reviewSettings.merge')}
+            extra={<Typography.Text type="secondary">{t('approvals.reviewSettings.mergeHint')}</Typography.Text>}>
+            <Radio.Group options={onOff} data-testid="review-merge" />
           </Form.Item>
           <Form.Item style={{ marginBottom: 0 }}>
             <Space>
