@@ -1,0 +1,26 @@
+// The day's account alerts as notifications (kinds alert.maturity and alert.large_change): each
+// alert the feed raised, reopened or refreshed for business date D — open, with business_date = D —
+// tells the person it is assigned to, or the head an institution's alerts go to
+// (notification.reminders.ts), by inbox and e-mail/SMS per his preferences. One statement per kind;
+// the alert's business date is the notification's key, so a reloaded day notifies nobody twice,
+// while a warning reopened on a later day (a renewal undone) is news again.
+import { sql } from 'kysely';
+import type { Tx } from '../../../db/database.ts';
+import { notifyReminders } from '../../notifications/notification.reminders.ts';
+
+// Account number as its last four digits only: enough for a manager to know which one, nothing
+// more in a mailbox. Amounts as text, to the fen.
+const dayAlerts = (kind: 'maturity' | 'large_change', d: string) => sql`
+  select 'account_alert'::text as entity_type, al.id::text as entity_id, al.business_date::text as item_key,
+         al.assignee_user_id as user_id, al.assignee_institution_id as institution_id,
+         jsonb_build_object('alertId', al.id, 'customerId', cu.id, 'customerName', cu.name, 'customerNo', cu.customer_no,
+           'accountTail', right(a.account_no, 4), 'productZh', p.name_zh, 'productEn', p.name_en, 'currency', a.currency,
+           'businessDate', al.business_date::text, 'maturityOn', al.maturity_on::text, 'windowDays', al.window_days,
+           'balance', al.balance::text, 'change', al.change_amount::text) as params
+    from account_alert al join account a on a.id = al.account_id join customer cu on cu.id = a.customer_id join product p on p.id = a.product_id
+   where al.kind = ${kind} and al.status = 'open' and al.business_date = ${d}::date`;
+
+/** Notifies the open alerts of business date D; returns how many notifications were new. */
+export async function notifyDayAlerts(tx: Tx, d: string): Promise<number> {
+  return (await notifyReminders(tx, 'alert.maturity', dayAlerts('maturity', d))) + (await notifyReminders(tx, 'alert.large_change', dayAlerts('large_change', d)));
+}
