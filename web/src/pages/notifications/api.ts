@@ -10,7 +10,7 @@ export interface NotificationPage { total: number; unread: number; items: Notifi
 export interface Preference { kind: NotificationKind; name: string; email: boolean; sms: boolean }
 export interface Delivery {
   id: number; notificationId: number; channel: 'email' | 'sms'; address: string; status: 'pending' | 'sent' | 'failed'; attempts: number;
-  nextAttemptAt: string | null; lastError: string | null; sentAt: string | null; createdAt: string; kind: NotificationKind; recipient: string;
+  nextAttemptAt: string | null; lastError: string | null; sentAt: string | null; createdAt: string; kind: NotificationKind; kindName: string; recipient: string;
 }
 
 export const fetchNotifications = (q: { page: number; pageSize: number; unread?: boolean }, signal?: AbortSignal) =>
