@@ -211,4 +211,17 @@ describe('account alerts as notifications', () => {
     expect((await (await ctx.login('nr_manager_b1')).get('/api/notifications')).json().total).toBe(0);
     expect((await (await ctx.login('nr_head_a')).get('/api/notifications')).json().total).toBe(0);
   });
+
+  it('a day older than the keep days (a first load back-filling history) raises its alerts but messages nobody', async () => {
+    const unassigned = await corporate(clerk, '青岛历史变动通知公司');
+    await feedAccount('6222039900000003', unassigned.no, 'deposit_demand', { openedOn: '2020-01-01' });
+    const id = await accountId('6222039900000003');
+    const [before, old] = [addDays(today, -41), addDays(today, -40)];
+    await db().transaction().execute((tx) => applyBusinessDay(tx, before, [{ accountId: id, balance: '100000.00' }]));
+    await db().transaction().execute((tx) => applyBusinessDay(tx, old, [{ accountId: id, balance: '900000.00' }]));
+    expect(await db().transaction().execute((tx) => raiseAccountAlerts(tx, old, before))).toMatchObject({ largeChange: 1, notified: 0 });
+    const alert = await db().selectFrom('account_alert').select(['id', 'status']).where('account_id', '=', id).executeTakeFirstOrThrow();
+    expect(alert.status).toBe('open');
+    expect(await notificationsOf('alert.large_change', alert.id)).toEqual([]);
+  });
 });

@@ -75,7 +75,7 @@ export async function raiseAccountAlerts(tx: Tx, businessDate: string, previousD
   const maturity = await raiseMaturityWarnings(tx, businessDate, windows);
   const change = await raiseLargeChanges(tx, businessDate, previousDate, threshold);
   const aged = await expireOldLargeChanges(tx, businessDate, keepDays);
-  const notified = await notifyDayAlerts(tx, businessDate);
+  const notified = await notifyDayAlerts(tx, businessDate, { today: businessToday(), keepDays });
   return { maturity: maturity.raised, largeChange: change.inForce, withdrawn: maturity.withdrawn + change.withdrawn, expired: maturity.expired + aged, reassigned, notified };
 }
 
