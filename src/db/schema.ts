@@ -565,6 +565,8 @@ export type NotificationChannel = 'email' | 'sms';
 export interface NotificationTable {
   id: Generated<number>; user_id: number; kind: string; params: ColumnType<unknown, string | undefined, string>;
   entity_type: string | null; entity_id: string | null; created_at: Generated<Date>; read_at: NullableTimestamp;
+  /** A reminder's or alert's own key (to-do dedupe key, alert business date): one notification per kind, item, key and person. */
+  dedupe_key: string | null;
 }
 export interface NotificationDeliveryTable {
   id: Generated<number>; notification_id: number; channel: NotificationChannel; address: string;

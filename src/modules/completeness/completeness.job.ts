@@ -2,11 +2,14 @@
 // becomes a to-do on the workbench of its primary manager, or of its institution when it has none,
 // due on the deadline it missed. The dedupe key names the customer, so a second run raises
 // nothing; a customer no longer overdue (completed, or deleted) has its open to-do withdrawn.
+// Each new to-do is also a notification (kind completeness.overdue) to the manager, or to the head
+// the institution's reminders go to.
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.service.ts';
 import { raiseTodos, type TodoInput } from '../todos/todo.service.ts';
 import { findOverdue } from './completeness.service.ts';
+import { notifyRaisedTodos } from '../notifications/notification.reminders.ts';
 
 export const COMPLETENESS_TODO = 'completeness_overdue';
 const SCHEDULER: AuditActor = { kind: 'system', id: null, name: 'scheduler', institutionId: null, ip: null, requestId: null };
@@ -25,6 +28,7 @@ export async function raiseCompletenessTodos(db: Database, businessDate: string)
       dedupeKey: `${COMPLETENESS_TODO}:${r.customerId}`,
     }));
     const raised = await raiseTodos(tx, todos);
+    const notified = await notifyRaisedTodos(tx, 'completeness.overdue', raised);
     const still = overdue.map((r) => String(r.customerId));
     const withdrawn = await tx.updateTable('todo').set({ status: 'cancelled', done_at: new Date() })
       .where('kind', '=', COMPLETENESS_TODO).where('status', '=', 'open')
@@ -32,8 +36,8 @@ export async function raiseCompletenessTodos(db: Database, businessDate: string)
       .returning('id').execute();
     if (raised.length || withdrawn.length) {
       await writeAudit(tx, SCHEDULER, { action: 'completeness.overdue_todos', entityType: 'job', entityId: 'completeness-overdue',
-        after: { businessDate, raised, withdrawn: withdrawn.map((w) => w.id) } });
+        after: { businessDate, raised, withdrawn: withdrawn.map((w) => w.id), notified } });
     }
-    return { businessDate, overdue: overdue.length, raised: raised.length, withdrawn: withdrawn.length };
+    return { businessDate, overdue: overdue.length, raised: raised.length, withdrawn: withdrawn.length, notified };
   });
 }

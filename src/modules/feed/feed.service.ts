@@ -172,7 +172,7 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
             }
             counts.institutionRows = (await timed('institutionAverages', () => updateInstitutionAverages(tx, businessDate))).rows;
             const alerts = await timed('alerts', () => raiseAccountAlerts(tx, businessDate, (previousDate?.d as string | null | undefined) ?? null));
-            Object.assign(counts, { maturityAlerts: alerts.maturity, largeChangeAlerts: alerts.largeChange });
+            Object.assign(counts, { maturityAlerts: alerts.maturity, largeChangeAlerts: alerts.largeChange, alertNotifications: alerts.notified });
             balancesApplied = true;
           }
         } else if (kind === 'opening') {

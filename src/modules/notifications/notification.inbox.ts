@@ -77,7 +77,7 @@ export async function setPreferences(db: Database, actor: Actor, items: { kind: 
 }
 
 /** The delivery log: every outbox row with its channel, attempts, last error and when it was sent. Addresses masked. */
-export async function listDeliveries(db: Database, actor: Actor, q: { status?: 'pending' | 'sent' | 'failed'; channel?: NotificationChannel; page: number; pageSize: number }) {
+export async function listDeliveries(db: Database, actor: Actor, lang: Lang, q: { status?: 'pending' | 'sent' | 'failed'; channel?: NotificationChannel; page: number; pageSize: number }) {
   let base = db.selectFrom('notification_delivery as d').innerJoin('notification as n', 'n.id', 'd.notification_id').innerJoin('app_user as u', 'u.id', 'n.user_id');
   if (q.status) base = base.where('d.status', '=', q.status);
   if (q.channel) base = base.where('d.channel', '=', q.channel);
@@ -94,7 +94,7 @@ export async function listDeliveries(db: Database, actor: Actor, q: { status?: '
     items: rows.map((r) => ({
       id: r.id, notificationId: r.notification_id, channel: r.channel, address: maskAddress(r.channel, r.address), status: r.status, attempts: r.attempts,
       nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null, lastError: r.last_error, sentAt: r.sent_at, createdAt: r.created_at,
-      kind: r.kind, recipient: `${r.display_name}（${r.username}）`,
+      kind: r.kind, kindName: t(lang, `notifications.kind_name.${r.kind}`), recipient: `${r.display_name}（${r.username}）`,
     })),
   };
 }

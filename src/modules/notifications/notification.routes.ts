@@ -47,5 +47,5 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => setPreferences(app.db, req.actor, req.body.items));
 
   app.get('/notifications/deliveries', { config: { permission: 'notification.delivery.read' }, schema: { tags, summary: 'Delivery log: per e-mail/SMS delivery its channel, attempts, last error and time sent', querystring: deliveriesQuery } },
-    async (req) => listDeliveries(app.db, req.actor, req.query));
+    async (req) => listDeliveries(app.db, req.actor, req.lang, req.query));
 };

@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { t } from '../../common/i18n/i18n.ts';
 import type { Channels, OutgoingMessage } from './channels.ts';
+import { SMS_PARAMS, type NotificationKind } from './notification.service.ts';
 
 export interface SenderOptions {
   /** The sender's clock (tests move it past a lease or a backoff). */
@@ -56,18 +57,18 @@ export function backoffMs(attempts: number, base = DEFAULTS.backoffBaseMs): numb
 /**
  * The message of a delivery in zh-CN (the bank's staff language). A text message goes to a
  * private phone: it carries neither the customer's name nor number (its own shorter wording, and
- * only the request number, step and due date as gateway template parameters).
+ * only the kind's SMS_PARAMS — request number, step, dates — as gateway template parameters).
  */
 export function renderMessage(d: Pick<ClaimedDelivery, 'id' | 'address' | 'kind' | 'params' | 'channel'>): OutgoingMessage {
   const all = (d.params ?? {}) as Record<string, unknown>;
-  const params = d.channel === 'sms' ? Object.fromEntries(Object.entries(all).filter(([k]) => SMS_PARAMS.has(k))) : all;
+  const allowed = new Set<string>(SMS_PARAMS[d.kind as NotificationKind] ?? []);
+  const params = d.channel === 'sms' ? Object.fromEntries(Object.entries(all).filter(([k]) => allowed.has(k))) : all;
   return {
     deliveryId: d.id, address: d.address, kind: d.kind, params,
     subject: t('zh-CN', 'notifications.email.subject', { kind: t('zh-CN', `notifications.kind_name.${d.kind}`) }),
     text: t('zh-CN', `notifications.${d.channel === 'sms' ? 'sms' : 'kind'}.${d.kind}`, params),
   };
 }
-const SMS_PARAMS = new Set(['requestId', 'step', 'due']);
 
 async function markSent(db: Database, id: number, now: Date) {
   await db.updateTable('notification_delivery').set({ status: 'sent', sent_at: now, claimed_until: null, last_error: null })

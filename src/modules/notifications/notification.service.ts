@@ -5,8 +5,23 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { NotificationChannel } from '../../db/schema.ts';
 
-export const NOTIFICATION_KINDS = ['approval.submitted', 'approval.returned', 'approval.approved', 'approval.rejected'] as const;
+export const APPROVAL_KINDS = ['approval.submitted', 'approval.returned', 'approval.approved', 'approval.rejected'] as const;
+/** The daily jobs' reminders and alerts (notification.reminders.ts): one notification per item, key and person, ever. */
+export const REMINDER_KINDS = ['certificate.expiry', 'completeness.overdue', 'archive.overdue', 'alert.maturity', 'alert.large_change'] as const;
+export const NOTIFICATION_KINDS = [...APPROVAL_KINDS, ...REMINDER_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * The parameters a kind's text message may pass to the SMS gateway's template. A text goes to a
+ * private phone: never a customer's name or number, an account number or an amount — only
+ * request numbers, dates, and an archive position.
+ */
+export const SMS_PARAMS: Record<NotificationKind, readonly string[]> = {
+  'approval.submitted': ['requestId', 'step', 'due'], 'approval.returned': ['requestId'], 'approval.approved': ['requestId'], 'approval.rejected': ['requestId'],
+  'certificate.expiry': ['expiresOn'], 'completeness.overdue': ['deadline'], 'archive.overdue': ['positionNo', 'dueOn'],
+  'alert.maturity': ['maturityOn', 'windowDays'], 'alert.large_change': ['businessDate'],
+};
 export const CHANNELS: readonly NotificationChannel[] = ['email', 'sms'];
 
 /** With no preference row: e-mail on, SMS off (a text message costs the bank money and reaches a private phone). */

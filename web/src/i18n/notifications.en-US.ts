@@ -24,7 +24,7 @@ export const notificationsEn: Shape<typeof notificationsZh> = {
   deliveries: {
     title: 'Notification delivery log',
     intro: 'Each e-mail or text message and how its sending went: failures are retried with exponential backoff, then marked failed.',
-    recipient: 'Recipient', channel: 'Channel', address: 'Address', status: 'Status', attempts: 'Attempts', lastError: 'Last error',
+    recipient: 'Recipient', kind: 'Notification', channel: 'Channel', address: 'Address', status: 'Status', attempts: 'Attempts', lastError: 'Last error',
     sentAt: 'Sent at', nextAttemptAt: 'Next attempt', createdAt: 'Raised at',
     channels: { email: 'E-mail', sms: 'SMS' },
     statuses: { pending: 'Pending', sent: 'Sent', failed: 'Failed' },

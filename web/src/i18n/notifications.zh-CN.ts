@@ -21,7 +21,7 @@ export const notificationsZh = {
   deliveries: {
     title: '通知发送记录',
     intro: '每条电子邮件或短信的发送情况：失败的会按指数退避重试，超过次数后标为失败。',
-    recipient: '接收人', channel: '通道', address: '地址', status: '状态', attempts: '尝试次数', lastError: '最后错误',
+    recipient: '接收人', kind: '通知类型', channel: '通道', address: '地址', status: '状态', attempts: '尝试次数', lastError: '最后错误',
     sentAt: '发送时间', nextAttemptAt: '下次尝试', createdAt: '产生时间',
     channels: { email: '电子邮件', sms: '短信' },
     statuses: { pending: '待发送', sent: '已发送', failed: '失败' },

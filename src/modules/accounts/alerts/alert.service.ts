@@ -27,6 +27,7 @@ import { maskAccountNo } from '../account.service.ts';
 import type { AccountAlertPage, AccountAlertView, AlertKind, AlertListQuery, AlertSettings } from './alert.schema.ts';
 import { isBusinessDate } from '../balances/balance.service.ts';
 import { worthAnalyzing } from '../../../db/statistics.ts';
+import { notifyDayAlerts } from './alert.notify.ts';
 
 
 /** What a day's run did; the feed puts these counts in its own audit row. */
@@ -41,6 +42,8 @@ export interface RaisedAlerts {
   expired: number;
   /** Open alerts re-pointed to the customer's current responsible person (transfer, manager left). */
   reassigned: number;
+  /** Notifications new today: one per alert of D and person told (alert.notify.ts); none again on a reload. */
+  notified: number;
 }
 
 // The responsible person of each account's customer: its primary manager while employed, else
@@ -55,7 +58,8 @@ const ASSIGNEE_INSTITUTION = sql`case when u.id is null then cu.institution_id e
  * feed's transaction. previousDate is the business date loaded before D (null for the first load):
  * a large change compares D's balance with that day's, and an account opened since compares with 0.
  * Idempotent: running it again for D (a reload) raises nothing twice, refreshes D's large-change
- * figures and withdraws those that no longer reach the threshold. Writes no audit row itself — the
+ * figures and withdraws those that no longer reach the threshold. The day's open alerts are then
+ * notified (alert.notify.ts), each once per person. Writes no audit row itself — the
  * audit chain's lock would then be held for the rest of the feed's long transaction; the feed
  * records the returned counts in the row it writes last.
  */
@@ -71,7 +75,8 @@ export async function raiseAccountAlerts(tx: Tx, businessDate: string, previousD
   const maturity = await raiseMaturityWarnings(tx, businessDate, windows);
   const change = await raiseLargeChanges(tx, businessDate, previousDate, threshold);
   const aged = await expireOldLargeChanges(tx, businessDate, keepDays);
-  return { maturity: maturity.raised, largeChange: change.inForce, withdrawn: maturity.withdrawn + change.withdrawn, expired: maturity.expired + aged, reassigned };
+  const notified = await notifyDayAlerts(tx, businessDate, { today: businessToday(), keepDays });
+  return { maturity: maturity.raised, largeChange: change.inForce, withdrawn: maturity.withdrawn + change.withdrawn, expired: maturity.expired + aged, reassigned, notified };
 }
 
 /**

@@ -88,7 +88,7 @@ describe('maturity warnings (到期预警)', () => {
 
     // 23 April: t30 enters 7 days (D+7); its open 30-day warning gives way to the 7-day one.
     // t7 (7 April) and the loan (15 April) have matured unhandled: their warnings expire.
-    expect(await raise('2031-04-23', '2031-04-01')).toEqual({ maturity: 1, largeChange: 0, withdrawn: 1, expired: 2, reassigned: 0 });
+    expect(await raise('2031-04-23', '2031-04-01')).toEqual({ maturity: 1, largeChange: 0, withdrawn: 1, expired: 2, reassigned: 0, notified: 1 });
     expect((await alertsOf('t30')).map((a) => [a.window_days, a.status])).toEqual([[30, 'withdrawn'], [7, 'open']]);
     expect((await alertsOf('t7')).map((a) => [a.window_days, a.status])).toEqual([[7, 'expired']]);
     expect((await alertsOf('loan')).map((a) => [a.window_days, a.status])).toEqual([[30, 'expired']]);
@@ -103,7 +103,7 @@ describe('maturity warnings (到期预警)', () => {
     expect(await raise('2033-06-05')).toMatchObject({ maturity: 2 });
     await account('renew', cust.mgr, 'deposit_time', { maturityOn: '2034-06-10' });
     await account('close', cust.mgr, 'deposit_time', { maturityOn: '2033-06-12', status: 'closed', closedOn: '2033-06-06' });
-    expect(await raise('2033-06-06', '2033-06-05')).toEqual({ maturity: 0, largeChange: 0, withdrawn: 2, expired: 0, reassigned: 0 });
+    expect(await raise('2033-06-06', '2033-06-05')).toEqual({ maturity: 0, largeChange: 0, withdrawn: 2, expired: 0, reassigned: 0, notified: 0 });
     expect((await alertsOf('renew')).map((a) => a.status)).toEqual(['withdrawn']);
     expect((await alertsOf('close')).map((a) => a.status)).toEqual(['withdrawn']);
     expect(await raise('2034-06-01')).toMatchObject({ maturity: 1 });

@@ -4,9 +4,12 @@
 // or, when there is none, to the customer's institution; due on the expiry date. The dedupe key
 // names the certificate and its expiry date, so running the job again, on the next days of the
 // window, or on a second instance raises nothing new, while a renewed date gets its own reminder.
+// Each new reminder is also a notification (kind certificate.expiry) to the manager, or to the
+// head the institution's reminders go to, by inbox and e-mail/SMS per his preferences.
 import type { Database, Tx } from '../../../db/database.ts';
 import { writeAudit, type AuditActor } from '../../audit/audit.service.ts';
 import { raiseTodos, type TodoInput } from '../../todos/todo.service.ts';
+import { notifyRaisedTodos } from '../../notifications/notification.reminders.ts';
 import { inForce } from '../../managers/relation.queries.ts';
 import { EXPIRY_TODO } from './certificate.service.ts';
 import { addDays, REMINDER_DAYS } from './certificate.rules.ts';
@@ -39,10 +42,11 @@ export async function raiseCertificateExpiryReminders(db: Database, businessDate
       };
     });
     const raised = await raiseTodos(tx, todos);
+    const notified = await notifyRaisedTodos(tx, 'certificate.expiry', raised);
     if (raised.length) {
-      await writeAudit(tx, SCHEDULER, { action: 'certificate.expiry_reminders', entityType: 'job', entityId: 'certificate-expiry', after: { businessDate, windowEnd, todoIds: raised } });
+      await writeAudit(tx, SCHEDULER, { action: 'certificate.expiry_reminders', entityType: 'job', entityId: 'certificate-expiry', after: { businessDate, windowEnd, todoIds: raised, notified } });
     }
-    // `expiring`: certificates in the window; `raised`: reminders new today (the rest were raised before).
-    return { businessDate, windowEnd, expiring: rows.length, raised: raised.length };
+    // `expiring`: certificates in the window; `raised`: reminders new today (the rest were raised before); `notified`: people told of them.
+    return { businessDate, windowEnd, expiring: rows.length, raised: raised.length, notified };
   });
 }

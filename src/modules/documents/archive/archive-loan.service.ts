@@ -12,6 +12,7 @@ import { can, type Actor } from '../../auth/actor.ts';
 import { addWorkingDays } from '../../calendar/calendar.service.ts';
 import { institutionInScope } from '../../org/scope.ts';
 import { cancelTodos, raiseTodos } from '../../todos/todo.service.ts';
+import { notifyRaisedTodos } from '../../notifications/notification.reminders.ts';
 import type { CheckOutBody, LoanQuery } from './archive.schema.ts';
 
 const LOAN_ENTITY = 'archive_loan';
@@ -74,20 +75,24 @@ export async function listLoans(db: Executor, actor: Actor, q: LoanQuery) {
 
 /**
  * The daily reminder (job archive-overdue): one to-do per overdue file to the clerk who lent it
- * (or, when the system lent it, to the cabinet's institution). Dedupe keys make a second run a no-op.
+ * (or, when the system lent it, to the cabinet's institution), and a notification of it (kind
+ * archive.overdue) to that clerk or the institution's head. Dedupe keys make a second run a no-op.
  */
 export async function raiseOverdueReminders(db: Database, businessDate: string) {
   const rows = await db.selectFrom('archive_loan as l').innerJoin('archive_position as p', 'p.id', 'l.position_id').innerJoin('archive_cabinet as c', 'c.id', 'p.cabinet_id')
     .innerJoin('document_flow as f', 'f.id', 'p.flow_id')
     .select(['l.id', 'l.borrower', 'l.due_on', 'l.checked_out_by', 'c.institution_id', 'p.position_no', 'f.account_name'])
     .where('l.returned_on', 'is', null).where('l.due_on', '<', businessDate).execute();
-  const created = await db.transaction().execute((tx) => raiseTodos(tx, rows.map((r) => ({
-    kind: 'archive.overdue', title: `档案逾期未归还：${r.position_no}（${r.account_name}），借阅人 ${r.borrower}，应于 ${r.due_on} 归还`,
-    params: { positionNo: r.position_no, accountName: r.account_name, borrower: r.borrower, dueOn: r.due_on },
-    entity: { type: LOAN_ENTITY, id: r.id }, assignee: r.checked_out_by ? { userId: r.checked_out_by } : { institutionId: r.institution_id },
-    dueOn: r.due_on, dedupeKey: `archive.overdue:${r.id}`,
-  }))));
-  return { overdue: rows.length, raised: created.length };
+  const { created, notified } = await db.transaction().execute(async (tx) => {
+    const ids = await raiseTodos(tx, rows.map((r) => ({
+      kind: 'archive.overdue', title: `档案逾期未归还：${r.position_no}（${r.account_name}），借阅人 ${r.borrower}，应于 ${r.due_on} 归还`,
+      params: { positionNo: r.position_no, accountName: r.account_name, borrower: r.borrower, dueOn: r.due_on },
+      entity: { type: LOAN_ENTITY, id: r.id }, assignee: r.checked_out_by ? { userId: r.checked_out_by } : { institutionId: r.institution_id },
+      dueOn: r.due_on, dedupeKey: `archive.overdue:${r.id}`,
+    })));
+    return { created: ids, notified: await notifyRaisedTodos(tx, 'archive.overdue', ids) };
+  });
+  return { overdue: rows.length, raised: created.length, notified };
 }
 
 /** Used by the demo book: how many files are out. */

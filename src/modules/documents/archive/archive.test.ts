@@ -78,8 +78,8 @@ describe('the check-out register', () => {
     const after = addDays(dueOn, 1);
     expect(await overdue(after)).toContain(loanId);
 
-    expect(await raiseOverdueReminders(ctx.handle.db, after)).toEqual({ overdue: 1, raised: 1 });
-    expect(await raiseOverdueReminders(ctx.handle.db, after)).toEqual({ overdue: 1, raised: 0 });
+    expect(await raiseOverdueReminders(ctx.handle.db, after)).toEqual({ overdue: 1, raised: 1, notified: 1 });
+    expect(await raiseOverdueReminders(ctx.handle.db, after)).toEqual({ overdue: 1, raised: 0, notified: 0 });
     const reminders = async () => (await a.centreA.get('/api/todos?kind=archive.overdue')).json().items as { entity: { id: string }; title: string }[];
     expect((await reminders()).map((t) => t.entity.id)).toEqual([String(loanId)]);
     expect((await reminders())[0]!.title).toContain('A01-001-001');

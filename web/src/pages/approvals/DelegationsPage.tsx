@@ -34,7 +34,7 @@ export default function DelegationsPage() {
         <Form.Item name="reason" label={d('reason')}><Input maxLength={200} style={{ width: 200 }} /></Form.Item>
         <Form.Item><Button type="primary" htmlType="submit" loading={create.isPending}>{d('add')}</Button></Form.Item>
       </Form>
-      <Table<Delegation> rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items} pagination={false}
+      <Table<Delegation> rowKey="id" size="small" data-testid="delegations-table" loading={list.isFetching} dataSource={list.data?.items} pagination={false}
         locale={{ emptyText: list.error ? list.error.message : undefined }}
         columns={[
           { title: d('direction'), dataIndex: 'direction', width: 110, render: (v: Delegation['direction']) => d(v) },

@@ -24,13 +24,14 @@ export default function DeliveryLogPage() {
         <Select allowClear placeholder={d('channel')} style={{ width: 140 }} value={filter.channel} onChange={(v) => { setFilter((f) => ({ ...f, channel: v })); setPage((p) => ({ ...p, page: 1 })); }}
           options={(['email', 'sms'] as const).map((c) => ({ value: c, label: t(`notifications.deliveries.channels.${c}`) }))} />
       </Space>
-      <Table<Delivery> rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items}
+      <Table<Delivery> rowKey="id" size="small" data-testid="deliveries-table" scroll={{ x: 1400 }} loading={list.isFetching} dataSource={list.data?.items}
         locale={{ emptyText: list.error ? list.error.message : undefined }}
         pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (n) => t('common.total', { count: n }),
           onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
         columns={[
           { title: 'ID', dataIndex: 'id', width: 70 },
           { title: d('recipient'), dataIndex: 'recipient', width: 160 },
+          { title: d('kind'), dataIndex: 'kindName', width: 120 },
           { title: d('channel'), dataIndex: 'channel', width: 90, render: (v: Delivery['channel']) => t(`notifications.deliveries.channels.${v}`) },
           { title: d('address'), dataIndex: 'address', width: 170 },
           { title: d('status'), dataIndex: 'status', width: 90, render: (v: Delivery['status']) => <Tag color={STATUS_COLOR[v]}>{t(`notifications.deliveries.statuses.${v}`)}</Tag> },

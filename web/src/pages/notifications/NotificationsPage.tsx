@@ -26,7 +26,7 @@ function NotificationList() {
           options={[{ value: 'all', label: t('notifications.all') }, { value: 'unread', label: `${t('notifications.onlyUnread')} (${list.data?.unread ?? 0})` }]} />
         <Button onClick={() => markAllRead().then(refresh, report)} disabled={!list.data?.unread}>{t('notifications.markAllRead')}</Button>
       </Space>
-      <Table<NotificationItem> rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items}
+      <Table<NotificationItem> rowKey="id" size="small" data-testid="notifications-table" loading={list.isFetching} dataSource={list.data?.items}
         locale={{ emptyText: list.error ? list.error.message : t('notifications.none') }}
         pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (n) => t('common.total', { count: n }),
           onChange: (p, s) => setPage({ page: p, pageSize: s }) }}

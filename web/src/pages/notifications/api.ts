@@ -1,7 +1,8 @@
 // Calls and shapes of /api/notifications: my notifications and preferences, the delivery log.
 import { api } from '../../api/client';
 
-export type NotificationKind = 'approval.submitted' | 'approval.returned' | 'approval.approved' | 'approval.rejected';
+export type NotificationKind = 'approval.submitted' | 'approval.returned' | 'approval.approved' | 'approval.rejected'
+  | 'certificate.expiry' | 'completeness.overdue' | 'archive.overdue' | 'alert.maturity' | 'alert.large_change';
 export interface NotificationItem {
   id: number; kind: NotificationKind; kindName: string; text: string; entityType: string | null; entityId: string | null; createdAt: string; readAt: string | null;
 }
@@ -9,7 +10,7 @@ export interface NotificationPage { total: number; unread: number; items: Notifi
 export interface Preference { kind: NotificationKind; name: string; email: boolean; sms: boolean }
 export interface Delivery {
   id: number; notificationId: number; channel: 'email' | 'sms'; address: string; status: 'pending' | 'sent' | 'failed'; attempts: number;
-  nextAttemptAt: string | null; lastError: string | null; sentAt: string | null; createdAt: string; kind: NotificationKind; recipient: string;
+  nextAttemptAt: string | null; lastError: string | null; sentAt: string | null; createdAt: string; kind: NotificationKind; kindName: string; recipient: string;
 }
 
 export const fetchNotifications = (q: { page: number; pageSize: number; unread?: boolean }, signal?: AbortSignal) =>
@@ -22,6 +23,14 @@ export const savePreferences = (items: { kind: NotificationKind; email: boolean;
 export const fetchDeliveries = (q: { page: number; pageSize: number; status?: Delivery['status']; channel?: Delivery['channel'] }, signal?: AbortSignal) =>
   api.get<{ total: number; items: Delivery[] }>('/notifications/deliveries', { ...q }, signal);
 
+// Reminders open the list they are worked from: the to-dos (a certificate's to-do opens the
+// certificate), the overdue lists, the workbench's account alerts card.
+const REMINDER_SCREENS: Partial<Record<NotificationKind, string>> = {
+  'certificate.expiry': '/todos', 'completeness.overdue': '/completeness/overdue', 'archive.overdue': '/archive/loans',
+  'alert.maturity': '/', 'alert.large_change': '/',
+};
+
 /** The screen a notification is about. */
-export const notificationLink = (n: NotificationItem) => (n.entityType !== 'approval_request' ? null
-  : n.kind === 'approval.submitted' ? `/approvals?id=${n.entityId}` : `/approvals?tab=mine&id=${n.entityId}`);
+export const notificationLink = (n: NotificationItem) => (n.entityType === 'approval_request'
+  ? (n.kind === 'approval.submitted' ? `/approvals?id=${n.entityId}` : `/approvals?tab=mine&id=${n.entityId}`)
+  : REMINDER_SCREENS[n.kind] ?? null);
