@@ -9,6 +9,7 @@ import { listCustomers } from './list/customer-list.ts';
 import { submitRequest } from '../approvals/approval.service.ts';
 import { customerDeletion } from './deletion/customer-deletion.workflow.ts';
 import { getCustomerAuditTrail, getCustomerHistory, getCustomerView, revealField } from './customer-view.ts';
+import { customerView } from './customer-view.schema.ts';
 
 const tags = ['customers'];
 
@@ -19,7 +20,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/customers', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Open a personal or corporate customer (existence check by document)', body: createCustomerBody } },
     async (req, reply) => reply.status(201).send(await createCustomer(app.db, req.actor, req.body)));
 
-  app.get('/customers/:id', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Single customer view (identifiers masked)', params: customerIdParams } },
+  app.get('/customers/:id', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Single customer view (identifiers masked)', params: customerIdParams, response: { 200: customerView } } },
     async (req) => getCustomerView(app.db, req.actor, req.params.id));
 
   app.patch('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Change fields (personal or corporate field set, by the stored kind); every change kept in history. 202 with the request when the change needs review (customers.information_review)', params: customerIdParams } },

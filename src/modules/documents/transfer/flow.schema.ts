@@ -12,6 +12,9 @@ export const DEFAULT_CERTIFICATES = ['营业执照', '组织机构代码证', '�
 export const FLOW_STATUSES = ['draft', 'submitted', 'received', 'in_review', 'completed', 'cancelled'] as const;
 export type FlowStatus = (typeof FLOW_STATUSES)[number];
 
+/** Open, change, submit, cancel, accept: the flow and the status it has now. Exact (docs/api.md). */
+export const flowMove = z.object({ id: z.number().int(), flowNo: z.string(), status: z.enum(FLOW_STATUSES) });
+
 export const flowItem = z.strictObject({
   certKind: singleLineText().min(1).max(20),
   certNo: singleLineText().max(100).nullable().optional(),
