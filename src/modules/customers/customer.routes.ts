@@ -7,6 +7,7 @@ import { createCustomer, reactivateCustomer } from './customer.service.ts';
 import { enterCustomerChange } from './information-review/information-review.service.ts';
 import { listCustomers } from './list/customer-list.ts';
 import { submitRequest } from '../approvals/approval.service.ts';
+import { submittedRequest } from '../approvals/approval.schema.ts';
 import { customerDeletion } from './deletion/customer-deletion.workflow.ts';
 import { getCustomerAuditTrail, getCustomerHistory, getCustomerView, revealField } from './customer-view.ts';
 import { customerView } from './customer-view.schema.ts';
@@ -37,7 +38,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // Issue 12 item 2: a deletion is a request under review (approval type 'customer.delete'); the
   // customer is marked deleted when its last step approves. 202: accepted, not yet done.
-  app.delete('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Request the logical delete of a customer, with a reason; it takes effect when reviewed (the number is never reused)', params: customerIdParams, body: reasonBody } },
+  app.delete('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Request the logical delete of a customer, with a reason; it takes effect when reviewed (the number is never reused)', params: customerIdParams, body: reasonBody, response: { 202: submittedRequest } } },
     async (req, reply) => reply.status(202).send(await submitRequest(app.db, req.actor, customerDeletion, { customerId: req.params.id, reason: req.body.reason })));
 
   app.post('/customers/:id/reactivate', { config: { permission: 'customer.manage' }, schema: { tags, params: customerIdParams, body: reasonBody } },

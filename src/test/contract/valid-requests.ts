@@ -200,6 +200,9 @@ export const RECIPES: Record<string, Recipe> = {
     const u = await freshUser(ctx);
     return u && { url: `/api/users/${u.id}/status`, body: { version: u.version, status: 'disabled', effectiveDate: today(), reason: '契约测试' } };
   } },
+  'POST /api/roles': { as: 'admin', make: async () => ({
+    url: '/api/roles', body: { code: fresh('fuzz_role_'), nameZh: '契约测试岗', nameEn: 'Contract test role', dataScope: 'institution', permissions: ['customer.read'] },
+  }) },
   'PATCH /api/roles/{id}': { as: 'admin', make: async (ctx) => {
     const r = await freshRole(ctx);
     return r && { url: `/api/roles/${r.id}`, body: { version: r.version, nameEn: 'Contract test role, renamed' } };
@@ -365,6 +368,20 @@ export const RECIPES: Record<string, Recipe> = {
     url: '/api/customers/import?kind=personal&dryRun=true',
     upload: { name: 'customers.csv', type: 'text/csv', content: Buffer.from(`name,idType1,idNumber1\n契约测试,10,${residentId('19800101', '321')}\n`) },
   }) },
+
+  'POST /api/customers/merge': { as: 'sn_review', make: async (ctx) => {
+    const survivor = await freshCustomer(ctx);
+    const merged = await freshCustomer(ctx);
+    return survivor && merged && { url: '/api/customers/merge', body: { survivorId: survivor.id, mergedId: merged.id, reason: '契约测试：同一客户的两条记录' } };
+  } },
+  // The centre's receipt to-do of a submitted flow, which its clerk marks done.
+  'POST /api/todos/{id}/done': { as: 'qd_entry', make: async (ctx) => {
+    const f = await draftFlow(ctx);
+    if (!f) return undefined;
+    await ctx.send('sn_entry', 'POST', `/api/documents/flows/${f.id}/submit`);
+    const t = await one<{ id: number }>(ctx.db, `select id from todo where entity_type = 'document_flow' and entity_id = '${f.id}' and status = 'open' order by id`);
+    return t && { url: `/api/todos/${t.id}/done` };
+  } },
 
   // ── customer assignment (qd_admin holds customer_assignment) ──
   'POST /api/customer-assignments/preview': { as: 'qd_admin', make: async ({ db }) => {
