@@ -57,7 +57,7 @@ export const openApiTransform: SwaggerTransform = (args) => {
   for (const [status, body] of Object.entries(observed ?? {})) {
     response[status] = body
       ? { description: 'Success (loose: the keys listed are typed, others may appear)', content: { 'application/json': { schema: body } } }
-      : { type: 'null', description: 'No body' };
+      : { type: 'null', description: 'No body (loose: as the contract fuzzer saw it)' };
   }
   const described = Object.keys(response).some((k) => /^2/.test(k));
   if (!described) response['2XX'] = { description: 'Success (the body is not described yet)' };

@@ -38,17 +38,23 @@ export const accountRow = z.strictObject({
 });
 export type AccountRow = z.infer<typeof accountRow>;
 
+/** One account as the screens show it (answers of the two routes below). */
+const accountAnswer = z.object({
+  id: z.number().int(), accountNo: z.string(), masked: z.boolean().describe('the number is masked (no customer.sensitive.read)'),
+  customerId: z.number().int(), productId: z.string(), productNameZh: z.string(), productNameEn: z.string(),
+  kind: z.enum(ACCOUNT_KINDS), currency: z.string(), institutionId: z.number().int(), institutionName: z.string(),
+  openedOn: z.string(), closedOn: z.string().nullable(), status: z.enum(['active', 'dormant', 'closed', 'frozen']),
+  balance: z.string().nullable().describe('the balance of record: the latest daily snapshot'), balanceOn: z.string().nullable(),
+  rate: z.string().nullable(), maturityOn: z.string().nullable(), termMonths: z.number().int().nullable(),
+  contractNo: z.string().nullable(), contractAmount: z.string().nullable(), guaranteeType: z.enum(['credit', 'guarantee', 'mortgage', 'pledge']).nullable(),
+  origin: z.string(),
+});
+
 /** GET /customers/:id/accounts. Exact: the customer view's accounts tab. */
-export const customerAccounts = z.object({
-  customerId: z.number().int(),
-  items: z.array(z.object({
-    id: z.number().int(), accountNo: z.string(), masked: z.boolean().describe('the number is masked (no customer.sensitive.read)'),
-    customerId: z.number().int(), productId: z.string(), productNameZh: z.string(), productNameEn: z.string(),
-    kind: z.enum(ACCOUNT_KINDS), currency: z.string(), institutionId: z.number().int(), institutionName: z.string(),
-    openedOn: z.string(), closedOn: z.string().nullable(), status: z.enum(['active', 'dormant', 'closed', 'frozen']),
-    balance: z.string().nullable().describe('the balance of record: the latest daily snapshot'), balanceOn: z.string().nullable(),
-    rate: z.string().nullable(), maturityOn: z.string().nullable(), termMonths: z.number().int().nullable(),
-    contractNo: z.string().nullable(), contractAmount: z.string().nullable(), guaranteeType: z.enum(['credit', 'guarantee', 'mortgage', 'pledge']).nullable(),
-    origin: z.string(),
-  })),
+export const customerAccounts = z.object({ customerId: z.number().int(), items: z.array(accountAnswer) });
+
+/** GET /accounts?accountNo=. Exact: the lookup by account number (search box, document transfer). */
+export const accountLookup = z.object({
+  customer: z.object({ id: z.number().int(), customerNo: z.string(), name: z.string(), kind: z.enum(['personal', 'corporate']) }),
+  account: accountAnswer,
 });

@@ -17,16 +17,36 @@ const tags = ['approvals'];
 // engine is the one place that says who approves what; acting at all asks for a permission that
 // changes something (WORK_PERMISSIONS), so read-only roles such as the auditor never act.
 const work = { permission: WORK_PERMISSIONS };
-/** GET /approvals/inbox. Exact: the approvals inbox screen. */
-const inboxPage = z.object({
-  page: z.number().int(), pageSize: z.number().int(), hasMore: z.boolean(),
-  items: z.array(z.object({
-    id: z.number().int(), type: z.string().describe('the workflow type, e.g. customer.delete'),
-    subject: z.object({ type: z.string(), id: z.string(), label: z.string() }),
-    step: z.number().int(), stepCount: z.number().int(), role: z.string().nullable(), dueOn: z.string().nullable(), overdue: z.boolean(),
-    status: z.string(), maker: z.string(), makerInstitution: z.string(), submittedAt: timestamp, updatedAt: timestamp,
-  })),
+/** One request as the inbox lists it. */
+const requestItem = z.object({
+  id: z.number().int(), type: z.string().describe('the workflow type, e.g. customer.delete'),
+  subject: z.object({ type: z.string(), id: z.string(), label: z.string() }),
+  step: z.number().int(), stepCount: z.number().int(), role: z.string().nullable(), dueOn: z.string().nullable(), overdue: z.boolean(),
+  status: z.string(), maker: z.string(), makerInstitution: z.string(), submittedAt: timestamp, updatedAt: timestamp,
 });
+/** GET /approvals/inbox. Exact: the approvals inbox screen. */
+const inboxPage = z.object({ page: z.number().int(), pageSize: z.number().int(), hasMore: z.boolean(), items: z.array(requestItem) });
+/** GET /approvals/:id. Exact: the request screen (payload and result are the workflow type's own). */
+const requestDetail = requestItem.extend({
+  round: z.number().int(), actingInstitution: z.string().nullable(),
+  payload: z.unknown().describe('what was asked, as the workflow type shows it'), result: z.unknown().describe('what the last approval applied, once approved'),
+  steps: z.array(z.object({ stepNo: z.number().int(), roleCode: z.string(), roleName: z.object({ zh: z.string(), en: z.string() }).nullable(), actingInstitution: z.enum(['own', 'parent']), timeLimitDays: z.number().int() })),
+  history: z.array(z.object({
+    round: z.number().int(), step: z.number().int(), decision: z.enum(['submit', 'approve', 'return', 'reject', 'withdraw']), reason: z.string().nullable(),
+    at: timestamp, actor: z.string(), username: z.string(), onBehalfOf: z.string().nullable().describe('the delegator, when a delegate decided (代理审批)'),
+  })),
+  changes: z.array(z.object({ field: z.string(), old: z.string().nullable(), new: z.string().nullable() })).describe('old → new as of now, while pending'),
+  can: z.object({ decide: z.boolean(), withdraw: z.boolean(), resubmit: z.boolean() }),
+});
+
+/** POST /approvals/:id/approve, return, reject. Exact: where the request stands after my decision. */
+const decisionAnswer = z.object({
+  requestId: z.number().int(), status: z.enum(['pending', 'approved', 'returned', 'rejected']).describe('pending: on to the next step'),
+  step: z.number().int().describe('the step the request is now at'),
+  result: z.record(z.string(), z.unknown()).nullable().describe('what the last approval applied (the workflow type\'s own result), else null'),
+});
+/** POST /approvals/:id/resubmit. Exact. */
+const resubmitAnswer = z.object({ requestId: z.number().int(), status: z.literal('pending'), step: z.number().int(), round: z.number().int() });
 
 export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/approvals/inbox', { schema: { tags, summary: 'Pending steps I can act on (my roles, institutions in my charge, not my own requests), most urgent first', querystring: inboxQuery, response: { 200: inboxPage } } },
@@ -56,22 +76,22 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/approvals/delegations/:id/cancel', { config: work, schema: { tags, summary: 'Cancel one of my delegations (audited)', params: requestIdParams } },
     async (req) => cancelDelegation(app.db, req.actor, req.params.id));
 
-  app.get('/approvals/:id', { schema: { tags, summary: 'One request: steps, history of decisions, old → new fields, what I may do', params: requestIdParams } },
+  app.get('/approvals/:id', { schema: { tags, summary: 'One request: steps, history of decisions, old → new fields, what I may do', params: requestIdParams, response: { 200: requestDetail } } },
     async (req) => getRequest(app.db, req.actor, req.params.id));
 
-  app.post('/approvals/:id/approve', { config: work, schema: { tags, summary: 'Approve the current step (the last step applies the request)', params: requestIdParams, body: approveBody } },
+  app.post('/approvals/:id/approve', { config: work, schema: { tags, summary: 'Approve the current step (the last step applies the request)', params: requestIdParams, body: approveBody, response: { 200: decisionAnswer } } },
     async (req) => decide(app.db, req.actor, req.params.id, { decision: 'approve', ...req.body }));
 
-  app.post('/approvals/:id/return', { config: work, schema: { tags, summary: 'Return the request to its maker with a reason', params: requestIdParams, body: returnBody } },
+  app.post('/approvals/:id/return', { config: work, schema: { tags, summary: 'Return the request to its maker with a reason', params: requestIdParams, body: returnBody, response: { 200: decisionAnswer } } },
     async (req) => decide(app.db, req.actor, req.params.id, { decision: 'return', ...req.body }));
 
-  app.post('/approvals/:id/reject', { config: work, schema: { tags, summary: 'Reject the request with a reason (ends it)', params: requestIdParams, body: returnBody } },
+  app.post('/approvals/:id/reject', { config: work, schema: { tags, summary: 'Reject the request with a reason (ends it)', params: requestIdParams, body: returnBody, response: { 200: decisionAnswer } } },
     async (req) => decide(app.db, req.actor, req.params.id, { decision: 'reject', ...req.body }));
 
   app.post('/approvals/:id/withdraw', { config: work, schema: { tags, summary: 'The maker withdraws his pending or returned request', params: requestIdParams, body: withdrawBody } },
     async (req) => withdraw(app.db, req.actor, req.params.id, req.body.reason));
 
-  app.post('/approvals/:id/resubmit', { config: work, schema: { tags, summary: 'The maker submits a returned request again (optionally corrected)', params: requestIdParams, body: resubmitBody } },
+  app.post('/approvals/:id/resubmit', { config: work, schema: { tags, summary: 'The maker submits a returned request again (optionally corrected)', params: requestIdParams, body: resubmitBody, response: { 200: resubmitAnswer } } },
     async (req) => resubmit(app.db, req.actor, req.params.id, req.body.payload));
 
   app.post('/approvals/batch-approve', { config: work, schema: { tags, summary: 'Approve many, each checked and audited on its own; every refused item reported', body: batchApproveBody } },

@@ -46,3 +46,9 @@ export const delegationBody = z.strictObject({
   endsOn: isoDate,
   reason: singleLineText().max(200).nullish(),
 });
+
+/** The 202 of a change that goes to review first (a deletion, a blacklist removal …): the request it became. Exact. */
+export const submittedRequest = z.object({
+  requestId: z.number().int(), status: z.literal('pending'), step: z.number().int(), stepCount: z.number().int(),
+  role: z.string().describe('the role that decides the first step'), dueOn: z.string(),
+});

@@ -8,7 +8,7 @@
 import canonicalize from 'canonicalize';
 import { sql, type Insertable, type RawBuilder, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
+import type { ApprovalStatus, DB } from '../../db/schema.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../common/http/errors.ts';
 import { auditInsert, writeAudit } from '../audit/audit.service.ts';
@@ -175,7 +175,7 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
       q.where('id', '=', id).where('status', '=', 'pending').where('current_step', '=', input.step).where('round', '=', r.round);
     let change: Record<string, unknown>;
     let result: Record<string, unknown> | null = null;
-    let after: { status: string; current_step: number } | undefined;
+    let after: { status: DecidedStatus; current_step: number } | undefined;
     const ended = (status: 'approved' | 'returned' | 'rejected') => approvalNotification(id, { kind: `approval.${status}`, label: r.subject_label, makerId: r.maker_id, reason });
     const audit = () => auditInsert(actor, { action: `approval.${input.decision}`, entityType: 'approval_request', entityId: id,
       before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(behalfOf !== null ? { onBehalfOf: behalfOf } : {}), ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
@@ -217,6 +217,8 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
  * Should a concurrent approval by the same person commit after this snapshot, the one-approval
  * index (migration 0029) refuses the row instead.
  */
+/** Where a checker's decision leaves a request: only its maker withdraws it. */
+type DecidedStatus = Exclude<ApprovalStatus, 'withdrawn'>;
 type RequestMove = UpdateQueryBuilder<DB, 'approval_request', 'approval_request', UpdateResult>;
 
 async function writeDecision(tx: Tx, decision: Insertable<DB['approval_decision']>, persons: number[],
@@ -224,7 +226,7 @@ async function writeDecision(tx: Tx, decision: Insertable<DB['approval_decision'
   const earlier = tx.selectFrom('approval_decision').select('step_no')
     .where('request_id', '=', decision.request_id).where('round', '=', decision.round).where('decision', '=', 'approve')
     .where((eb) => eb.or([eb('actor_id', 'in', persons), eb('on_behalf_of', 'in', persons)])).limit(1);
-  const row = (await sql<{ earlier_step: number | null; status: string | null; current_step: number | null }>`
+  const row = (await sql<{ earlier_step: number | null; status: DecidedStatus | null; current_step: number | null }>`
     with earlier as ${earlier}, decided as (${tx.insertInto('approval_decision').values(decision)})
     ${then ? sql`, ${movedWith(then.move, then.notice, then.audit)}` : sql``}
     select (select step_no from earlier) as earlier_step,
@@ -239,7 +241,7 @@ const movedWith = (move: RequestMove, notice: RawBuilder<unknown>, audit: RawBui
 
 /** After the last approval's apply: the request moves, with its notifications and audit row, in one statement. */
 async function moveRequest(tx: Tx, move: RequestMove, notice: RawBuilder<unknown>, audit: RawBuilder<unknown>) {
-  return (await sql<{ status: string; current_step: number }>`with ${movedWith(move, notice, audit)} select status, current_step from moved`.execute(tx)).rows[0];
+  return (await sql<{ status: DecidedStatus; current_step: number }>`with ${movedWith(move, notice, audit)} select status, current_step from moved`.execute(tx)).rows[0];
 }
 
 /** The maker ends his own pending or returned request. */

@@ -55,11 +55,12 @@ export async function getCustomerView(db: Database, actor: Actor, id: number) {
     managers: inForceOn(relations, today).map((r) => ({ id: r.userId, displayName: r.displayName, role: r.role, since: r.since, temporaryStaff: r.temporaryStaff })),
     managerHistory: relations,
     fields: maskFields(c.kind, c.values),
-    identities: c.identities.map((d) => ({ ...d, idNumber: maskValue('id', d.idNumber) })),
+    // maskValue masks a string into a string (its unknown type serves the field map).
+    identities: c.identities.map((d) => ({ ...d, idNumber: maskValue('id', d.idNumber) as string })),
     computed: c.kind === 'personal'
       ? { age: ageOn(c.values.birthDate as string | null, today), annualIncome: annualIncome(c.values.monthlyIncome as string | null) }
       : {},
-    addresses: addresses.map((a) => ({ ...a, address: maskValue('address', a.address) })),
+    addresses: addresses.map((a) => ({ ...a, address: maskValue('address', a.address) as string })),
     blacklist, riskAssessments: risk, certificates,
     canReveal: can(actor, 'customer.sensitive.read'),
     // CIF-40: a change of these fields goes to 信息复核岗 before it takes effect (the settings, and whether this is a key customer).

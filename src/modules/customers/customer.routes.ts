@@ -7,12 +7,14 @@ import { createCustomer, reactivateCustomer } from './customer.service.ts';
 import { enterCustomerChange } from './information-review/information-review.service.ts';
 import { listCustomers } from './list/customer-list.ts';
 import { submitRequest } from '../approvals/approval.service.ts';
+import { submittedRequest } from '../approvals/approval.schema.ts';
 import { customerDeletion } from './deletion/customer-deletion.workflow.ts';
 import { submitCustomerOpening } from './opening/opening-review.workflow.ts';
 import { listPendingOpenings } from './opening/pending-openings.ts';
 import { openingReviewed } from './information-review/review-settings.ts';
 import { getSetting } from '../settings/settings.service.ts';
 import { getCustomerAuditTrail, getCustomerHistory, getCustomerView, revealField } from './customer-view.ts';
+import { customerView } from './customer-view.schema.ts';
 
 const tags = ['customers'];
 
@@ -32,7 +34,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/customer-openings', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Openings under review (pending or returned) that I may see: not customers until approved' } },
     async (req) => listPendingOpenings(app.db, req.actor));
 
-  app.get('/customers/:id', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Single customer view (identifiers masked)', params: customerIdParams } },
+  app.get('/customers/:id', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Single customer view (identifiers masked)', params: customerIdParams, response: { 200: customerView } } },
     async (req) => getCustomerView(app.db, req.actor, req.params.id));
 
   app.patch('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Change fields (personal or corporate field set, by the stored kind); every change kept in history. 202 with the request when the change needs review (customers.information_review)', params: customerIdParams } },
@@ -49,7 +51,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // Issue 12 item 2: a deletion is a request under review (approval type 'customer.delete'); the
   // customer is marked deleted when its last step approves. 202: accepted, not yet done.
-  app.delete('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Request the logical delete of a customer, with a reason; it takes effect when reviewed (the number is never reused)', params: customerIdParams, body: reasonBody } },
+  app.delete('/customers/:id', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'Request the logical delete of a customer, with a reason; it takes effect when reviewed (the number is never reused)', params: customerIdParams, body: reasonBody, response: { 202: submittedRequest } } },
     async (req, reply) => reply.status(202).send(await submitRequest(app.db, req.actor, customerDeletion, { customerId: req.params.id, reason: req.body.reason })));
 
   app.post('/customers/:id/reactivate', { config: { permission: 'customer.manage' }, schema: { tags, params: customerIdParams, body: reasonBody } },

@@ -23,3 +23,21 @@ export const assignmentBody = assignmentPreviewBody.extend({
 });
 export type AssignmentPreview = z.infer<typeof assignmentPreviewBody>;
 export type Assignment = z.infer<typeof assignmentBody>;
+
+// Answers (exact, docs/api.md): the assignment screen reads them as they are.
+const id = z.number().int();
+const managerRole = z.enum(['primary', 'assisting', 'assistant']);
+/** POST /customer-assignments/preview. */
+export const assignmentPreview = z.object({
+  count: id.describe('customers selected'), unchanged: id.describe('of them already managed by him in this role'),
+  manager: z.object({ id, displayName: z.string() }), role: managerRole, effectiveOn: z.string(),
+});
+/** POST /customer-assignments. */
+export const assignmentDone = z.object({ assignmentId: id, count: id, added: id, unchanged: id, effectiveOn: z.string() });
+/** GET /customer-assignments/needed. */
+export const assignmentsNeeded = z.object({
+  items: z.array(z.object({
+    id, customerNo: z.string(), name: z.string(), institutionId: id, primaryManager: z.string().nullable(),
+    reason: z.enum(['none', 'temporary_staff', 'departed']), since: z.string(), dueOn: z.string(), overdue: z.boolean(),
+  })),
+});

@@ -21,6 +21,22 @@ const proximityQuery = z.strictObject({ hops: z.coerce.number().int().min(1).max
 const chainsQuery = z.strictObject({ on: isoDate.optional(), ...page });
 const circleParams = z.strictObject({ date: isoDate, no: z.coerce.number().int().min(1).max(10_000_000) });
 
+const id = z.number().int();
+/** GET /customers/:id/network. Exact: the relationship graph (关系网) of the customer view. */
+const networkGraph = z.object({
+  center: z.string().describe('the key of the customer asked for'), on: z.string(), hops: id, nodeLimit: id,
+  nodes: z.array(z.object({
+    key: z.string().describe('c<customer id> or p<related party id>'), hop: id, isCustomer: z.boolean(), kind: z.enum(['personal', 'corporate']),
+    masked: z.boolean().describe('a customer outside my charge: name masked, no number'), customerId: id.nullable(), customerNo: z.string().nullable(),
+    name: z.string(), blacklisted: z.boolean().nullable(), openAlerts: id.nullable(),
+  })),
+  edges: z.array(z.object({
+    id, source: z.string(), target: z.string(), role: z.string(), roleZh: z.string(), roleEn: z.string(),
+    amount: z.string().nullable(), sharePct: z.string().nullable(), contractNo: z.string().nullable(),
+  })),
+  summarised: z.array(z.object({ hop: id, role: z.string(), count: id, roleZh: z.string(), roleEn: z.string() }).describe('links beyond the node limit, counted per hop and role')),
+});
+
 export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/customers/:id/links', { config: { permission: 'customer.read' }, schema: { tags, summary: 'The customer\'s links (关联关系) in force, or all with ended=true; parties outside my charge masked', params: customerIdParams, querystring: linksQuery } },
     async (req) => listLinks(app.db, req.actor, req.params.id, { ended: req.query.ended === 'true' }));
@@ -31,7 +47,7 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/customers/:id/links/:linkId/end', { config: { permission: 'customer.manage' }, schema: { tags, summary: 'End a link (it leaves the current network and stays in history)', params: linkParams, body: endLinkBody } },
     async (req) => endLink(app.db, req.actor, req.params.id, req.params.linkId, req.body));
 
-  app.get('/customers/:id/network', { config: { permission: 'customer.read' }, schema: { tags, summary: 'The relationship network (关系网) one to three hops out, on a date, summarised beyond 60 nodes', params: customerIdParams, querystring: networkQuery } },
+  app.get('/customers/:id/network', { config: { permission: 'customer.read' }, schema: { tags, summary: 'The relationship network (关系网) one to three hops out, on a date, summarised beyond 60 nodes', params: customerIdParams, querystring: networkQuery, response: { 200: networkGraph } } },
     async (req) => customerNetwork(app.db, req.actor, req.params.id, req.query));
 
   app.get('/guarantee-circles', { config: { permission: 'customer.read' }, schema: { tags, summary: 'Guarantee circles (担保圈) of the latest scan touching customers in my charge', querystring: circlesQuery } },

@@ -15,9 +15,12 @@ describe('the contract fuzzer', () => {
     const seed = 20261204;
     // Three of the book's callers keep it short: the administrator, the head and a manager.
     const callers = book.callers.filter((c) => ['admin', 'hq_head', 'sn_mgr'].includes(c.name));
-    const report = await fuzz(book.app, book.doc, { seed, casesPerOperation: 2, callers, ids: book.ids, pathValues: book.pathValues, protectedIds: book.protectedIds });
+    const report = await fuzz(book.app, book.doc, { seed, casesPerOperation: 2, callers, ids: book.ids, pathValues: book.pathValues, protectedIds: book.protectedIds, recipes: book.recipes });
     expect(report.operations).toBe(Object.values(book.doc.paths).reduce((n, m) => n + Object.keys(m).length, 0));
-    expect(report.requests).toBe(report.operations * callers.length * 2);
+    // Every recipe (valid-requests.ts) found its rows and got a success: none has gone stale.
+    expect(Object.entries(report.recipes).filter(([, r]) => !/^2\d\d$/.test(r))).toEqual([]);
+    expect(Object.keys(report.recipes).length).toBe(Object.keys(book.recipes.byOperation).length);
+    expect(report.requests).toBe(report.operations * callers.length * 2 + Object.keys(report.recipes).length);
     // Valid requests get past the gate and the checks for a good part of the API.
     expect(Object.keys(report.successes).length).toBeGreaterThan(60);
     expect(report.findings, report.findings.map((f) => `${f.operation} as ${f.caller}: ${f.problem}\n  ${f.request}\n  → ${f.status} ${f.body}`).join('\n')).toEqual([]);

@@ -15,7 +15,8 @@ import { createDemoBank, DEMO_PASSWORD } from '../../demo/demo-bank.ts';
 import { buildDemoBook } from '../../demo/book.ts';
 import { isoOf, toDayNo } from '../../demo/generate/feed.ts';
 import { createImageStore } from '../../modules/images/image-store.ts';
-import type { Caller, FuzzOptions, OpenApiDocument } from './fuzz.ts';
+import { injectable, type Caller, type FuzzOptions, type OpenApiDocument } from './fuzz.ts';
+import { RECIPES, RECIPE_USERS, type RecipeContext } from './valid-requests.ts';
 
 
 export interface FuzzBook {
@@ -25,6 +26,7 @@ export interface FuzzBook {
   ids: number[];
   pathValues: NonNullable<FuzzOptions['pathValues']>;
   protectedIds: NonNullable<FuzzOptions['protectedIds']>;
+  recipes: NonNullable<FuzzOptions['recipes']>;
   close: () => Promise<void>;
 }
 
@@ -36,6 +38,11 @@ export async function openFuzzBook(size: { customers: number; days: number }): P
   const imageDir = await mkdtemp(join(tmpdir(), 'crm-fuzz-images-'));
   const images = { kind: 'fs', dir: imageDir } as const;
   await buildDemoBook(handle.db, { ...size, endDate: isoOf(toDayNo(businessToday()) - 1), seed: 7, imageStore: createImageStore(images) });
+  // An inbox folder of the run's own (empty: a load from it is a rejected run), so that the
+  // screen's "load now" has somewhere to look; restored when the book closes.
+  const inbox = await mkdtemp(join(tmpdir(), 'crm-fuzz-inbox-'));
+  const inboxBefore = process.env.CRM_FEED_INBOX;
+  process.env.CRM_FEED_INBOX = inbox;
   const config: Config = { port: 0, host: '127.0.0.1', database: { kind: 'pglite', dataDir: '' }, cookieSecure: false, trustProxy: false, demo: true, logLevel: 'silent', images };
   const app = await buildApp(handle.db, config, { logger: false });
   await app.ready();
@@ -44,7 +51,11 @@ export async function openFuzzBook(size: { customers: number; days: number }): P
   const caller = (username: string): Caller => ({
     name: username,
     signIn: async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const login = () => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      let res = await login();
+      // The fuzzed sign-ins (wrong passwords, all from the one test address) end in the address's
+      // lock-out; the run's own users are let in again by clearing it, as an operator would.
+      if (res.statusCode === 429) { await handle.db.deleteFrom('login_throttle').execute(); res = await login(); }
       if (res.statusCode !== 200) throw new Error(`sign-in of ${username}: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'crm_session')!;
       return { cookie: `crm_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
@@ -57,7 +68,9 @@ export async function openFuzzBook(size: { customers: number; days: number }): P
   const names = ['admin', 'hq_head', 'sn_mgr', 'auditor', 'sn_entry', 'sn_review', 'qd_admin'];
   // The callers, their roles and their institutions are kept out of the paths of writes that
   // would lock them out (disable, move, strip roles), or the rest of the run would test the gate only.
-  const users = await handle.db.selectFrom('app_user').select(['id', 'username', 'home_institution_id', 'managing_institution_id']).where('username', 'in', names).execute();
+  // So are the users the recipes (valid-requests.ts) act as, and those their set-ups name.
+  const recipeUsers = [...new Set([...Object.values(RECIPES).map((r) => r.as), ...RECIPE_USERS])];
+  const users = await handle.db.selectFrom('app_user').select(['id', 'username', 'home_institution_id', 'managing_institution_id']).where('username', 'in', [...names, ...recipeUsers]).execute();
   const roles = await handle.db.selectFrom('user_role').select('role_id').where('user_id', 'in', users.map((u) => u.id)).execute();
   const institutions = users.flatMap((u) => [u.home_institution_id, u.managing_institution_id]);
   const root = await handle.db.selectFrom('institution').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
@@ -93,10 +106,35 @@ export async function openFuzzBook(size: { customers: number; days: number }): P
     [/^\/api\/customer-duplicates\/\{id\}/, 'select id from customer_duplicate limit 10'],
     [/^\/api\/blacklist\/\{id\}/, 'select id from blacklist_entry limit 10'],
     [/^\/api\/api-tokens\/\{id\}/, 'select id from api_token limit 10'],
-    [/^\/api\/code-tables\/\{code\}\/items\/\{item\}/, 'select t.code, i.code as item from code_item i join code_table t on t.id = i.table_id limit 20'],
+    [/^\/api\/code-tables\/\{code\}\/items\/\{item\}/, 'select table_code as code, code as item from code_item limit 20'],
     [/^\/api\/code-tables\/\{code\}/, 'select code from code_table limit 20'],
     [/^\/api\/jobs\/\{name\}/, "select distinct name from job_run limit 10"],
   ];
+  // The recipes' users (valid-requests.ts), signed in once and again when a session has ended.
+  const sessions = new Map<string, Record<string, string>>();
+  const headersOf = async (username: string) => {
+    if (!sessions.has(username)) sessions.set(username, await caller(username).signIn());
+    return sessions.get(username)!;
+  };
+  const sendAs: NonNullable<FuzzOptions['recipes']>['sendAs'] = async (username, method, made) => {
+    const req = injectable(method, made);
+    const go = async () => app.inject({ method: method as 'GET', url: req.url, headers: { ...(await headersOf(username)), ...req.headers }, payload: req.payload });
+    let res = await go();
+    if (res.statusCode === 401) { sessions.delete(username); res = await go(); }
+    return res;
+  };
+  const send: RecipeContext['send'] = async (username, method, url, body, upload) => {
+    const res = await sendAs(username, method, { url, body, upload });
+    return { status: res.statusCode, json: () => res.json() };
+  };
+  // sn_mgr takes over the customers of his sub-branch (corporate ones among them) as their primary
+  // manager, through the assignment screen's API, so that the recipes and his own requests find
+  // customers of both kinds in his charge.
+  const portfolio = (await sql.raw<{ id: number }>("select c.id from customer c join institution i on i.id = c.institution_id where i.code in ('0101', '0111') and c.status = 'active' order by c.id").execute(handle.db)).rows.map((r) => r.id);
+  if (portfolio.length) {
+    const res = await send('qd_admin', 'POST', '/api/customer-assignments', { selection: { customerIds: portfolio }, managerId: users.find((u) => u.username === 'sn_mgr')!.id, role: 'primary', expectedCount: portfolio.length, reason: 'contract fuzzer' });
+    if (res.status >= 300) throw new Error(`assigning sn_mgr his customers: ${res.status} ${JSON.stringify(res.json())}`);
+  }
   const pathValues = [];
   for (const [pattern, query] of sources) {
     try { pathValues.push({ pattern, rows: (await sql.raw<Record<string, unknown>>(query).execute(handle.db)).rows }); } catch { /* a table this version lacks */ }
@@ -104,7 +142,11 @@ export async function openFuzzBook(size: { customers: number; days: number }): P
   return {
     app, doc, callers: names.map(caller), pathValues,
     ids: [1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 20, 30, 50, 100],
+    recipes: { byOperation: RECIPES, context: { db: handle.db, send }, sendAs },
     protectedIds: { '/api/users/{id}': users.map((u) => u.id), '/api/roles/{id}': roles.map((r) => r.role_id), '/api/institutions/{id}': [...institutions, root.id] },
-    close: async () => { await app.close(); await handle.close(); await drop(); await rm(imageDir, { recursive: true, force: true }); },
+    close: async () => { await app.close(); await handle.close(); await drop(); await rm(imageDir, { recursive: true, force: true });
+      if (inboxBefore === undefined) delete process.env.CRM_FEED_INBOX; else process.env.CRM_FEED_INBOX = inboxBefore;
+      await rm(inbox, { recursive: true, force: true });
+    },
   };
 }

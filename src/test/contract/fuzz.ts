@@ -11,6 +11,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { hostileBody, hostileText, random, validValue, type Hints, type JsonSchema, type Random } from './generate.ts';
+import type { Recipe, RecipeContext, ValidRequest } from './valid-requests.ts';
 
 type Media = Record<string, { schema?: JsonSchema }>;
 interface Operation {
@@ -37,6 +38,11 @@ export interface FuzzOptions {
   protectedIds?: Record<string, number[]>;
   /** Operations left out, as "METHOD /path". */
   skip?: string[];
+  /**
+   * Valid requests of the book's own (valid-requests.ts), sent once per operation before the
+   * generated ones, as the user the recipe names (`sendAs` signs him in, again if need be).
+   */
+  recipes?: { byOperation: Record<string, Recipe>; context: RecipeContext; sendAs: (username: string, method: string, req: ValidRequest) => Promise<LightMyRequestResponse> };
 }
 
 export interface Finding { operation: string; caller: string; request: string; status: number; problem: string; body: string }
@@ -48,6 +54,8 @@ export interface FuzzReport {
   validRefused: Record<string, string>;
   /** Per operation, how many answers of each status. */
   byOperation: Record<string, Record<string, number>>;
+  /** Per operation with a recipe: its status and, unless a success, the start of the answer ("no row" when it found none). */
+  recipes: Record<string, string>;
 }
 
 // ajv-formats is CommonJS: its function is the default export under tsx and vitest alike, or the module itself.
@@ -102,6 +110,15 @@ export function declaredFor(op: Pick<Operation, 'responses'>, status: number) {
 const BOUNDARY = '----crm-contract-fuzz';
 function multipart(content: string, filename: string) {
   return `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${BOUNDARY}--\r\n`;
+}
+/** A recipe's request as inject() takes it: JSON, or a multipart body with its file. */
+export function injectable(method: string, req: ValidRequest | { url: string; body?: unknown; upload?: ValidRequest['upload'] }) {
+  if (req.upload) {
+    const head = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${req.upload.name}"\r\nContent-Type: ${req.upload.type}\r\n\r\n`;
+    return { url: req.url, headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, payload: Buffer.concat([Buffer.from(head), req.upload.content, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]) };
+  }
+  const json = req.body !== undefined || ['POST', 'PUT', 'PATCH'].includes(method);
+  return { url: req.url, headers: json ? { 'content-type': 'application/json' } : {}, payload: json ? JSON.stringify(req.body ?? {}) : undefined };
 }
 const UPLOADS = [
   ['name,kind\n张三,personal\n', 'customers.csv'], ['', 'empty.csv'], ['\u0000\u0001PK\u0003\u0004garbage', 'x.xlsx'],
@@ -173,13 +190,24 @@ function check(op: Operation, res: LightMyRequestResponse, validate: ReturnType<
 export async function fuzz(app: FastifyInstance, doc: OpenApiDocument, opts: FuzzOptions): Promise<FuzzReport> {
   const rnd = random(opts.seed);
   const validate = makeValidator();
-  const report: FuzzReport = { operations: 0, requests: 0, statuses: {}, findings: [], reSignIns: 0, successes: {}, byOperation: {}, validRefused: {} };
+  const report: FuzzReport = { operations: 0, requests: 0, statuses: {}, findings: [], reSignIns: 0, successes: {}, byOperation: {}, validRefused: {}, recipes: {} };
   const sessions = new Map<string, Record<string, string>>();
   for (const c of opts.callers) sessions.set(c.name, await c.signIn());
   for (const op of operationsOf(doc)) {
     const name = `${op.method} ${op.path}`;
     if (opts.skip?.includes(name)) continue;
     report.operations++;
+    const recipe = opts.recipes?.byOperation[name];
+    if (recipe) {
+      // A recipe that fails (a query on a table this version lacks) is reported, not fatal.
+      const made = await recipe.make(opts.recipes!.context).catch((e: Error) => `recipe failed: ${e.message}`);
+      if (typeof made === 'string' || !made) report.recipes[name] = made || 'no row';
+      else {
+        const res = await opts.recipes!.sendAs(recipe.as, op.method, made);
+        report.recipes[name] = res.statusCode < 300 ? String(res.statusCode) : `${res.statusCode} ${res.body.slice(0, 300)}`;
+        record(report, name, res, `${recipe.as} (recipe)`, `${op.method} ${made.url}${made.body !== undefined ? ` ${JSON.stringify(made.body).slice(0, 300)}` : ''}`, check(op, res, validate));
+      }
+    }
     for (const caller of opts.callers) {
       for (let i = 0; i < opts.casesPerOperation; i++) {
         const hostile = i > 0 && rnd.chance(0.75);
@@ -193,24 +221,23 @@ export async function fuzz(app: FastifyInstance, doc: OpenApiDocument, opts: Fuz
           sessions.set(caller.name, await caller.signIn());
           res = await send();
         }
-        report.requests++;
-        report.statuses[res.statusCode] = (report.statuses[res.statusCode] ?? 0) + 1;
         if (!hostile && res.statusCode === 400) report.validRefused[name] ??= `${req.url.slice(0, 200)} ${req.payload?.slice(0, 300) ?? ''} → ${res.body.slice(0, 300)}`;
-        const mine = (report.byOperation[name] ??= {});
-        mine[res.statusCode] = (mine[res.statusCode] ?? 0) + 1;
-        if (res.statusCode < 300) {
-          const seen = ((report.successes[name] ??= {})[res.statusCode] ??= []);
-          if (seen.length < 5) seen.push(String(res.headers['content-type'] ?? '').startsWith('application/json') ? res.json() : null);
-        }
-        const problem = check(op, res, validate);
-        if (problem) {
-          report.findings.push({
-            operation: name, caller: caller.name, status: res.statusCode, problem,
-            request: `${op.method} ${req.url.slice(0, 300)}${req.payload ? ` ${req.payload.slice(0, 300)}` : ''}`, body: res.body.slice(0, 400),
-          });
-        }
+        record(report, name, res, caller.name, `${op.method} ${req.url.slice(0, 300)}${req.payload ? ` ${req.payload.slice(0, 300)}` : ''}`, check(op, res, validate));
       }
     }
   }
   return report;
+}
+
+/** Counts an answer, keeps a few success bodies (to describe answers from) and any finding. */
+function record(report: FuzzReport, name: string, res: LightMyRequestResponse, caller: string, request: string, problem: string | null) {
+  report.requests++;
+  report.statuses[res.statusCode] = (report.statuses[res.statusCode] ?? 0) + 1;
+  const mine = (report.byOperation[name] ??= {});
+  mine[res.statusCode] = (mine[res.statusCode] ?? 0) + 1;
+  if (res.statusCode < 300) {
+    const seen = ((report.successes[name] ??= {})[res.statusCode] ??= []);
+    if (seen.length < 5) seen.push(String(res.headers['content-type'] ?? '').startsWith('application/json') ? res.json() : null);
+  }
+  if (problem) report.findings.push({ operation: name, caller, status: res.statusCode, problem, request, body: res.body.slice(0, 400) });
 }

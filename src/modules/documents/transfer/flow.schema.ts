@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { bigRecordIdParam } from '../../../common/id.ts';
 import { singleLineText } from '../../../common/text.ts';
+import { timestamp } from '../../../common/http/answers.ts';
 import { accountNo } from '../../accounts/account.schema.ts';
 import { informationPatch } from '../../customers/information-review/information-review.workflow.ts';
 
@@ -11,6 +12,27 @@ export const DEFAULT_CERTIFICATES = ['营业执照', '组织机构代码证', '�
 
 export const FLOW_STATUSES = ['draft', 'submitted', 'received', 'in_review', 'completed', 'cancelled'] as const;
 export type FlowStatus = (typeof FLOW_STATUSES)[number];
+
+/** Open, change, submit, cancel, accept: the flow and the status it has now. Exact (docs/api.md). */
+export const flowMove = z.object({ id: z.number().int(), flowNo: z.string(), status: z.enum(FLOW_STATUSES) });
+
+const id = z.number().int();
+/** A flow as the list shows it. */
+const flowSummary = z.object({
+  id, flowNo: z.string(), status: z.enum(FLOW_STATUSES), accountNo: z.string().describe('masked without customer.sensitive.read'), accountName: z.string(),
+  customerId: id, totalPages: id, totalCopies: id, institution: z.object({ id, name: z.string() }).describe('the sender'),
+  centre: z.object({ id, name: z.string() }).describe('the branch processing centre'), createdBy: z.string(),
+  createdAt: timestamp, submittedAt: timestamp.nullable(), receivedAt: timestamp.nullable(), completedAt: timestamp.nullable(),
+});
+/** GET /documents/flows. Exact. */
+export const flowPage = z.object({ total: id, items: z.array(flowSummary) });
+/** GET /documents/flows/:id. Exact: the flow screen. */
+export const flowDetail = flowSummary.extend({
+  items: z.array(z.object({ lineNo: id, certKind: z.string(), certNo: z.string().nullable(), pages: id, copies: id })),
+  review: z.object({ requestId: id, status: z.string() }).nullable().describe('the entry review (document.entry_review), once keyed'),
+  position: z.object({ id, positionNo: z.string() }).nullable().describe('where the paper is filed'),
+  can: z.object({ edit: z.boolean(), accept: z.boolean(), enter: z.boolean() }),
+});
 
 export const flowItem = z.strictObject({
   certKind: singleLineText().min(1).max(20),

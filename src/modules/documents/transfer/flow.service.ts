@@ -234,8 +234,10 @@ function toApi(r: Record<string, unknown>, unmasked: boolean) {
     id: r.id as number, flowNo: r.flow_no as string, status: r.status as FlowStatus,
     accountNo: unmasked ? r.account_no as string : maskAccountNo(r.account_no as string), accountName: r.account_name as string, customerId: r.customer_id as number,
     totalPages: r.total_pages as number, totalCopies: r.total_copies as number,
-    institution: { id: r.institution_id, name: r.institution_name }, centre: { id: r.branch_id, name: r.centre_name },
-    createdBy: r.created_by_name, createdAt: r.created_at, submittedAt: r.submitted_at, receivedAt: r.received_at, completedAt: r.completed_at,
+    // The columns' own types (LIST_COLUMNS: inner joins, so the names are there), for the route's response schema.
+    institution: { id: r.institution_id as number, name: r.institution_name as string }, centre: { id: r.branch_id as number, name: r.centre_name as string },
+    createdBy: r.created_by_name as string, createdAt: r.created_at as Date, submittedAt: r.submitted_at as Date | null,
+    receivedAt: r.received_at as Date | null, completedAt: r.completed_at as Date | null,
   };
 }
 
