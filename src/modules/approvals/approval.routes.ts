@@ -30,7 +30,7 @@ const inboxPage = z.object({ page: z.number().int(), pageSize: z.number().int(),
 const requestDetail = requestItem.extend({
   round: z.number().int(), actingInstitution: z.string().nullable(),
   payload: z.unknown().describe('what was asked, as the workflow type shows it'), result: z.unknown().describe('what the last approval applied, once approved'),
-  steps: z.array(z.object({ stepNo: z.number().int(), roleCode: z.string(), roleName: z.object({ zh: z.string(), en: z.string() }).nullable(), actingInstitution: z.enum(['own', 'parent']), timeLimitDays: z.number().int() })),
+  steps: z.array(z.object({ stepNo: z.number().int(), roleCode: z.string(), roleName: z.object({ zh: z.string(), en: z.string() }).nullable(), actingInstitution: z.string(), timeLimitDays: z.number().int() })),
   history: z.array(z.object({
     round: z.number().int(), step: z.number().int(), decision: z.enum(['submit', 'approve', 'return', 'reject', 'withdraw']), reason: z.string().nullable(),
     at: timestamp, actor: z.string(), username: z.string(), onBehalfOf: z.string().nullable().describe('the delegator, when a delegate decided (代理审批)'),
