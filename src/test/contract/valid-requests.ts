@@ -449,6 +449,15 @@ export const RECIPES: Record<string, Recipe> = {
     const f = await receivedFlow(ctx);
     return f && { url: `/api/documents/flows/${f.id}/entry`, body: {} };
   } },
+  'POST /api/customer-transfers': { as: 'sn_mgr', make: async ({ db }) => {
+    // sn_mgr hands one of his customers (primary, not already in a transfer) to his team-mate from today.
+    const c = await one<{ id: number }>(db, `select cm.customer_id as id from customer_manager cm join app_user u on u.id = cm.user_id
+      join customer c on c.id = cm.customer_id where u.username = 'sn_mgr' and cm.role = 'primary' and cm.ends_on is null and c.status = 'active'
+        and not exists (select 1 from approval_request r where r.workflow_type = 'customer.transfer' and r.status in ('pending', 'returned') and r.payload::text like '%' || cm.customer_id || '%')
+      order by cm.customer_id desc limit 1`);
+    return c && { url: '/api/customer-transfers', body: { selection: { customerIds: [Number(c.id)] }, fromManagerId: await userId(db, 'sn_mgr'),
+      toManagerId: await userId(db, 'sn_assist'), effectiveOn: today(), reason: '契约测试：客户经理调岗' } };
+  } },
   'POST /api/archive/cabinets/{id}/file': { as: 'qd_entry', make: async (ctx) => {
     const f = await receivedFlow(ctx);
     const cab = await cabinet(ctx);
