@@ -22,8 +22,8 @@ const HEAD = {
 };
 const WORDS = { 'zh-CN': { yes: '是', no: '否', sheet: '担保圈', sep: '、' }, 'en-US': { yes: 'Yes', no: 'No', sheet: 'Guarantee circles', sep: ', ' } };
 
-export async function exportGuaranteeCircles(db: Database, actor: Actor, q: Omit<CircleQuery, 'page' | 'pageSize'>, lang: Lang) {
-  const first = await listGuaranteeCircles(db, actor, { ...q, page: 1, pageSize: PAGE });
+export async function exportGuaranteeCircles(db: Database, actor: Actor, q: Omit<CircleQuery, 'page' | 'pageSize' | 'allMembers'>, lang: Lang) {
+  const first = await listGuaranteeCircles(db, actor, { ...q, page: 1, pageSize: PAGE, allMembers: true });
   if (first.total > MAX_EXPORT_CIRCLES) throw new AppError('network.circles.export_too_many', 422, { max: MAX_EXPORT_CIRCLES });
   const at = new Date();
   const mark = watermark(actor, at);
@@ -35,7 +35,7 @@ export async function exportGuaranteeCircles(db: Database, actor: Actor, q: Omit
   ws.addRow([mark]);
   ws.addRow(HEAD[lang]).font = { bold: true };
   let count = 0;
-  for (let page = 1, r = first; ; r = await listGuaranteeCircles(db, actor, { ...q, page: ++page, pageSize: PAGE })) {
+  for (let page = 1, r = first; ; r = await listGuaranteeCircles(db, actor, { ...q, page: ++page, pageSize: PAGE, allMembers: true })) {
     for (const c of r.items) {
       const members = (c.members as { name?: unknown }[]).map((m) => String(m.name ?? '*')).join(W.sep);
       ws.addRow([r.scanDate, c.circleNo, c.memberCount, c.mutual ? W.yes : W.no, c.cycleCount, members, Number(c.loanBalance), Number(c.guaranteedAmount),

@@ -13,6 +13,11 @@ import { scanGuarantees, type GuaranteeEdge } from './guarantee-graph.ts';
 import { maskPartyName } from './party-mask.ts';
 
 /** The customer a member key names: 'c12', or the circle a chain passes through named by its first member ('circle:c12'). */
+/**
+ * Ids as one array parameter: a circle of a bank's guarantee web can hold more customers than the
+ * 65,535 parameters a statement may carry (an IN list of 88,583 failed in the network bench).
+ */
+const anyId = (ids: number[]) => sql<number>`any(${ids}::int8[])`;
 const customerOf = (key: string) => { const m = /^(?:circle:)?c(\d+)$/.exec(key); return m ? Number(m[1]) : null; };
 
 /** Scans the links in force on `businessDate` and replaces that date's stored circles and chains. */
@@ -31,7 +36,7 @@ export async function runGuaranteeScan(db: Database, businessDate: string) {
 
   const memberCustomers = [...new Set(scan.circles.flatMap((c) => c.members.map(customerOf)).filter((id): id is number => id !== null))];
   const facts = memberCustomers.length ? await db.selectFrom('customer as c').leftJoin('customer_position as p', 'p.customer_id', 'c.id')
-    .select(['c.id', 'c.institution_id', 'p.loan_balance']).where('c.id', 'in', memberCustomers).execute() : [];
+    .select(['c.id', 'c.institution_id', 'p.loan_balance']).where('c.id', '=', anyId(memberCustomers)).execute() : [];
   const factOf = new Map(facts.map((f) => [f.id, f]));
   const ms = Math.round(performance.now() - started);
 
@@ -79,8 +84,8 @@ async function memberPresenter(db: Database, actor: Actor, lists: string[][]) {
   const partyIds = keys.map((k) => /^p(\d+)$/.exec(k)).filter((m): m is RegExpExecArray => m !== null).map((m) => Number(m[1]));
   const customers = customerIds.length ? await db.selectFrom('customer as c').leftJoin('institution as i', 'i.id', 'c.institution_id')
     .select(['c.id', 'c.customer_no', 'c.kind', 'c.name', 'c.blacklisted', 'i.name as institution'])
-    .select(sql<boolean>`${customerInScope(actor, 'c')}`.as('visible')).where('c.id', 'in', customerIds).execute() : [];
-  const parties = partyIds.length ? await db.selectFrom('related_party').select(['id', 'name', 'party_category']).where('id', 'in', partyIds).execute() : [];
+    .select(sql<boolean>`${customerInScope(actor, 'c')}`.as('visible')).where('c.id', '=', anyId(customerIds)).execute() : [];
+  const parties = partyIds.length ? await db.selectFrom('related_party').select(['id', 'name', 'party_category']).where('id', '=', anyId(partyIds)).execute() : [];
   const byKey = new Map<string, Record<string, unknown>>([
     ...customers.map((c) => [`c${c.id}`, { key: `c${c.id}`, isCustomer: true, kind: c.kind, masked: !c.visible, customerId: c.visible ? c.id : null,
       customerNo: c.visible ? c.customer_no : null, name: c.visible ? c.name : maskPartyName(c.kind, c.name), institution: c.institution, blacklisted: c.visible ? c.blacklisted : null }] as const),
@@ -90,7 +95,10 @@ async function memberPresenter(db: Database, actor: Actor, lists: string[][]) {
   return (list: string[]) => list.map((k) => byKey.get(k.startsWith('circle:') ? k.slice(7) : k) ?? { key: k, masked: true, name: '*' });
 }
 
-export interface CircleQuery { on?: string; minMembers?: number; institutionId?: number; page: number; pageSize: number }
+/** Members named per circle in the list. */
+export const LIST_MEMBERS = 50;
+
+export interface CircleQuery { on?: string; minMembers?: number; institutionId?: number; page: number; pageSize: number; /** every member named (the export) */ allMembers?: boolean }
 
 export async function listGuaranteeCircles(db: Database, actor: Actor, q: CircleQuery) {
   const scan = await scanDate(db, q.on);
@@ -102,11 +110,13 @@ export async function listGuaranteeCircles(db: Database, actor: Actor, q: Circle
   const rows = await base.select(['gc.circle_no', 'gc.members', 'gc.member_count', 'gc.loan_balance', 'gc.guaranteed_amount', 'gc.longest_chain', 'gc.cycles', 'gc.institution_ids'])
     .orderBy('gc.member_count', 'desc').orderBy('gc.loan_balance', 'desc').orderBy('gc.circle_no').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   const names = await institutionNames(db, rows.flatMap((r) => r.institution_ids));
-  const present = await memberPresenter(db, actor, rows.map((r) => r.members));
+  // A list row names at most LIST_MEMBERS members (the count says how many there are; the drill and
+  // the export name them all): a circle of a bank's guarantee web can hold thousands.
+  const present = await memberPresenter(db, actor, rows.map((r) => (q.allMembers ? r.members : r.members.slice(0, LIST_MEMBERS))));
   const items = rows.map((r) => ({
     circleNo: r.circle_no, memberCount: r.member_count, loanBalance: r.loan_balance, guaranteedAmount: r.guaranteed_amount, longestChain: r.longest_chain,
     mutual: r.member_count === 2, cycleCount: r.cycles.length, institutions: r.institution_ids.map((id) => names.get(id) ?? String(id)),
-    members: present(r.members),
+    members: present(q.allMembers ? r.members : r.members.slice(0, LIST_MEMBERS)),
   }));
   return { scanDate: scan.scan_date, scannedAt: scan.scanned_at, total, items };
 }
@@ -129,7 +139,7 @@ export async function getGuaranteeCircle(db: Database, actor: Actor, scanDateIso
     select l.id, l.customer_id, case when l.party_customer_id is not null then 'c' || l.party_customer_id else 'p' || l.related_party_id end as party,
            l.role, l.amount::text as amount, l.contract_no
       from customer_link l
-     where l.role in ('01', '02', '03', '04') and (l.customer_id in (${sql.join(ids)}) or l.party_customer_id in (${sql.join(ids)}))
+     where l.role in ('01', '02', '03', '04') and (l.customer_id = any(${ids}::int8[]) or l.party_customer_id = any(${ids}::int8[]))
        and l.starts_on <= ${scanDateIso} and (l.ends_on is null or l.ends_on > ${scanDateIso})`.execute(db);
   const roleName = new Map((await db.selectFrom('code_item').select(['code', 'name_zh', 'name_en']).where('table_code', '=', 'relation_role').execute()).map((r) => [r.code, r]));
   const edges = rows.map((l) => (l.role === '02' ? { ...l, from: `c${l.customer_id}`, to: l.party } : { ...l, from: l.party, to: `c${l.customer_id}` }))

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, auditSince, lastAuditId, type Client, type TestContext } from '../../test/harness.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { creditCode, readWorkbook, residentId } from '../customers/import/import.test-helpers.ts';
-import { runGuaranteeScan } from './guarantee-scan.service.ts';
+import { LIST_MEMBERS, runGuaranteeScan } from './guarantee-scan.service.ts';
+import { bulkInsertCustomers } from '../customers/import/bulk-insert.ts';
 import { NODE_LIMIT } from './network.service.ts';
 import { mergeCustomers } from '../customers/merge/merge.service.ts';
 
@@ -230,6 +231,27 @@ describe('guarantee circles', () => {
     expect(other.worksheets[0]!.rowCount).toBe(2);
     expect((await clerkA.get('/api/guarantee-circles/export?page=2')).statusCode).toBe(400);
     expect((await clerkA.get('/api/guarantee-circles/export?minMembers=1')).statusCode).toBe(400);
+  });
+});
+
+describe('a large circle', () => {
+  it('lists fifty of its members with the count, while the export names every one', async () => {
+    const db = ctx.handle.db;
+    const ids = await db.transaction().execute(async (tx) => (await bulkInsertCustomers(tx, ctx.system,
+      Array.from({ length: 60 }, (_, i) => ({ kind: 'corporate' as const, name: `大担保圈成员${String(i).padStart(2, '0')}有限公司`, institutionId: ctx.bank.subA1, values: {} })),
+      { flagDuplicates: false })).ids);
+    // A ring of sixty guarantees: each company guarantees the next.
+    await db.insertInto('customer_link').values(ids.map((id, i) => ({ customer_id: ids[(i + 1) % ids.length]!, seq: 1, party_customer_id: id, role: '01',
+      amount: '100.00', starts_on: '2026-01-05' }))).execute();
+    await runGuaranteeScan(db, businessToday());
+    const list = (await clerkA.get('/api/guarantee-circles?minMembers=60')).json();
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ memberCount: 60, guaranteedAmount: '6000.00' });
+    expect(list.items[0].members).toHaveLength(LIST_MEMBERS);
+    const ws = (await readWorkbook((await clerkA.get('/api/guarantee-circles/export?minMembers=60')).rawPayload)).worksheets[0]!;
+    expect(String(ws.getRow(3).getCell(6).value).split('、')).toHaveLength(60);
+    const detail = (await clerkA.get(`/api/guarantee-circles/${list.scanDate}/${list.items[0].circleNo}`)).json();
+    expect([detail.members.length, detail.edges.length]).toEqual([60, 60]);
   });
 });
 
