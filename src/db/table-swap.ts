@@ -28,17 +28,25 @@ async function tableParts(tx: Tx, table: string) {
     select g.grantee, g.privilege_type as privilege from information_schema.role_table_grants g
     where g.table_schema = current_schema() and g.table_name = ${table} and g.grantee <> current_user and g.grantee <> 'PUBLIC'
     order by g.grantee, g.privilege_type`.execute(tx)).rows;
-  // What a swap cannot carry over: rows of other tables pointing here, triggers on the table,
-  // row-level policies. Refused rather than silently lost.
-  const blockers = (await sql<{ what: string }>`
-    select 'referenced by ' || c.conrelid::regclass::text as what from pg_constraint c
-      where c.confrelid = to_regclass(quote_ident(current_schema()) || '.' || quote_ident(${table})) and c.contype = 'f'
-    union all select 'trigger ' || t.tgname from pg_trigger t
-      where t.tgrelid = to_regclass(quote_ident(current_schema()) || '.' || quote_ident(${table})) and not t.tgisinternal
-    union all select 'policy ' || p.polname from pg_policy p
-      where p.polrelid = to_regclass(quote_ident(current_schema()) || '.' || quote_ident(${table}))`.execute(tx)).rows;
-  if (blockers.length) throw new Error(`table ${table} cannot be rebuilt by a swap: ${blockers.map((b) => b.what).join(', ')}`);
+  const blockers = await swapBlockers(tx, table);
+  if (blockers.length) throw new Error(`table ${table} cannot be rebuilt by a swap: ${blockers.join(', ')}`);
   return { indexes, constraints, grants };
+}
+
+/**
+ * What a swap cannot carry over: rows of other tables pointing here, triggers on the table,
+ * row-level policies, views reading it (a bank's reporting view, say). Empty when the table may be
+ * swapped.
+ */
+export async function swapBlockers(tx: Tx, table: string): Promise<string[]> {
+  const rel = sql`to_regclass(quote_ident(current_schema()) || '.' || quote_ident(${table}))`;
+  const { rows } = await sql<{ what: string }>`
+    select 'referenced by ' || c.conrelid::regclass::text as what from pg_constraint c where c.confrelid = ${rel} and c.contype = 'f'
+    union all select 'trigger ' || t.tgname from pg_trigger t where t.tgrelid = ${rel} and not t.tgisinternal
+    union all select 'policy ' || p.polname from pg_policy p where p.polrelid = ${rel}
+    union all select distinct 'view ' || r.ev_class::regclass::text from pg_depend d join pg_rewrite r on r.oid = d.objid
+      where d.classid = 'pg_rewrite'::regclass and d.refobjid = ${rel} and r.ev_class <> ${rel}`.execute(tx);
+  return rows.map((r) => r.what);
 }
 
 /**

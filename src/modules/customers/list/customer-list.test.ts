@@ -9,7 +9,7 @@ import { refreshCustomerPositions } from '../position/position.service.ts';
 import { encodeCursor } from './customer-list.ts';
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/database.ts';
-import { rebuildTable } from '../../../db/table-swap.ts';
+import { rebuildTable, swapBlockers } from '../../../db/table-swap.ts';
 
 let ctx: TestContext;
 let head: Client; let manager: Client; let clerkB1: Client; let clerkA1: Client;
@@ -240,6 +240,21 @@ describe('positions on a bank\'s book (rebuilt and swapped in)', () => {
       await refreshCustomerPositions(tx, '2026-11-04', { rebuildFrom: 0 });
       const [id] = (await bulkInsertCustomers(tx, ctx.system, [{ kind: 'corporate', name: '换表后开户有限公司', institutionId: ctx.bank.subA1, values: {} }], { flagDuplicates: false })).ids;
       expect(await tx.selectFrom('customer_position').select(['customer_id', 'as_of']).where('customer_id', '=', id!).executeTakeFirst()).toEqual({ customer_id: id, as_of: null });
+    });
+  });
+
+  it('updates in place when a view reads the table (a bank\'s reporting view survives the day)', async () => {
+    let updated: unknown[] = [];
+    await inRolledBack(async (tx) => {
+      await refreshCustomerPositions(tx, '2026-11-04', { rebuildFrom: Number.POSITIVE_INFINITY });
+      updated = await positions(tx);
+    });
+    await inRolledBack(async (tx) => {
+      await sql`create view report_customer_position as select customer_id, deposit_balance from customer_position`.execute(tx);
+      expect(await swapBlockers(tx, 'customer_position')).toEqual(['view report_customer_position']);
+      await refreshCustomerPositions(tx, '2026-11-04', { rebuildFrom: 0 });
+      expect(await positions(tx)).toEqual(updated);
+      expect((await sql`select count(*)::int as n from report_customer_position`.execute(tx)).rows).toEqual([{ n: expect.any(Number) }]);
     });
   });
 

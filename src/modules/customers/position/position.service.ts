@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/database.ts';
 import { periodToDate } from '../../accounts/balances/average-sql.ts';
-import { rebuildTable } from '../../../db/table-swap.ts';
+import { rebuildTable, swapBlockers } from '../../../db/table-swap.ts';
 
 /**
  * SEG-2 value tiers (003): high — deposits ≥ 1,000,000 or loans ≥ 2,000,000 yuan; middle — deposits
@@ -37,7 +37,8 @@ const FIGURES = ['as_of', 'deposit_balance', 'deposit_month_avg', 'deposit_quart
  */
 export async function refreshCustomerPositions(tx: Tx, d: string, { rebuildFrom = REBUILD_FROM_ROWS }: { rebuildFrom?: number } = {}): Promise<{ customers: number }> {
   const { rows } = await sql<{ n: number }>`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'customer_position'::regclass`.execute(tx);
-  return (rows[0]?.n ?? 0) >= rebuildFrom ? rebuildPositions(tx, d) : updatePositions(tx, d);
+  // A view or a foreign key a bank added on the table would not survive the swap: updated in place then.
+  return (rows[0]?.n ?? 0) >= rebuildFrom && !(await swapBlockers(tx, 'customer_position')).length ? rebuildPositions(tx, d) : updatePositions(tx, d);
 }
 
 /** Each customer's figures as of `d` (customers holding an account), with the value tier. */
