@@ -43,7 +43,7 @@ export const enUS: Messages = {
     feeds: 'Daily feed',
     notifications: 'My notifications',
     delegations: 'Delegations',
-    customerTransfers: 'Primary-rights transfers',
+    customerTransfers: 'Manager transfers',
     notificationDeliveries: 'Notification delivery log',
     alertSettings: 'Account alert settings',
     informationReviewSettings: 'Customer information review',

@@ -95,7 +95,7 @@ export default function GuaranteeCirclesPage() {
             <>
               <Space style={{ marginBottom: 8 }}>
                 <span>{t('network.circles.scanDate')}：{scanDate ?? '—'}</span>
-                <InputNumber min={2} max={1000} placeholder={t('network.circles.minMembers')} value={minMembers} onChange={(v) => { setMinMembers(v); setPage(1); }} style={{ width: 140 }} />
+                <InputNumber min={2} max={1000} placeholder={t('network.circles.minMembers')} value={minMembers} onChange={(v) => { setMinMembers(v); setPage(1); }} style={{ width: 180 }} />
                 <Button onClick={onExport} loading={exporting} disabled={!circles.data?.total} data-testid="circles-export">{t('network.circles.export')}</Button>
               </Space>
               <Table<CircleRow> size="small" rowKey="circleNo" loading={circles.isLoading} dataSource={circles.data?.items} data-testid="circles-table" scroll={{ x: 1100 }}

@@ -47,7 +47,7 @@ export function ScalePanel({ c }: { c: CustomerView }) {
           { key: 'scale', label: t('customers.scale.label'), children: <span data-testid="scale-current">{sizeLabel(d?.scale ?? null)}</span> },
           { key: 'suggested', label: t('customers.scalePanel.suggested'), children: (
             <span data-testid="scale-suggested">
-              {s?.scale ? <Tag color={s.scale === d?.scale ? 'green' : 'orange'}>{sizeLabel(s.scale)}</Tag> : '—'}
+              {s?.scale ? <Tag color={s.scale === d?.scale ? 'green' : 'orange'}>{sizeLabel(s.scale)}</Tag> : why ? null : '—'}
               {basis ?? why}
             </span>
           ) },
