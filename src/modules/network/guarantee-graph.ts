@@ -204,7 +204,10 @@ export function scanGuarantees(edges: GuaranteeEdge[]): GuaranteeScan {
   // Chains: from each component nothing guarantees (a source), the longest path down, if long enough.
   const firstOf = new Int32Array(count).fill(-1);
   for (let i = 0; i < n; i++) if (firstOf[comp[i]!] === -1) firstOf[comp[i]!] = i;
-  const nameOfStop = (c: number) => (c < circleMembers.length ? `circle:${[...circleMembers[c]!].sort()[0]}` : names[firstOf[c]!]!);
+  // A circle stop is named by its smallest member, found once per circle (not per chain through it:
+  // sorting a circle of 100,000 members for each of its chains took two minutes).
+  const circleNameOf = circleMembers.map((members) => `circle:${members.reduce((a, b) => (b < a ? b : a))}`);
+  const nameOfStop = (c: number) => (c < circleMembers.length ? circleNameOf[c]! : names[firstOf[c]!]!);
   const chains: Chain[] = [];
   for (let c = 0; c < count; c++) {
     if (indeg[c]! > 0 || down[c]! < MIN_CHAIN) continue;
