@@ -111,20 +111,28 @@ async function openFresh(tx: Tx, actor: Actor, timings: Record<string, number>):
   if (!fresh) return 0;
   if (fresh >= ANALYZE_AFTER) await sql`analyze feed_customer_new`.execute(tx);
   let loadedAt = 0;
+  // Each table's insert timed on its own (the feed's timings), to see where a first load goes.
+  let lapAt = performance.now();
+  const lap = (step: string) => { const now = performance.now(); timings[step] = Math.round(now - lapAt); lapAt = now; };
   // customer_position too: migration 0020's trigger gives each opened customer its row there, in five
   // indexes and a foreign key of its own.
   await withIndexesBuiltAfter(tx, ['customer', 'personal_customer', 'corporate_customer', 'customer_identity', 'customer_history', 'customer_position'], fresh, async () => {
     await sql`insert into customer (id, customer_no, kind, name, institution_id, search_terms, created_by, origin) overriding system value
       select id, customer_no, kind, name, institution_id, string_to_array(terms, ' '), null, 'core' from feed_customer_new order by id`.execute(tx);
+    lap('openCustomer');
     await sql`insert into personal_customer (customer_id, gender, birth_date, nationality, mobile, home_address, home_postcode)
       select id, gender, birth_date, nationality, mobile, address, postcode from feed_customer_new where kind = 'personal' order by id`.execute(tx);
+    lap('openPersonal');
     await sql`insert into corporate_customer (customer_id, credit_code, organization_code, registered_address, office_postcode)
       select id, credit_code, organization_code, address, postcode from feed_customer_new where kind = 'corporate' order by id`.execute(tx);
+    lap('openCorporate');
     await sql`insert into customer_identity (customer_id, seq, id_type, id_number, expires_on)
       select id, 1, id_type, id_number, id_expires_on from feed_customer_new where kind = 'personal' order by id`.execute(tx);
+    lap('openIdentity');
     // Opened by the system (the core), so there is no primary manager to record, and no user.
     await sql`insert into customer_history (customer_id, field, old_value, new_value, source, changed_by, request_id)
       select id, '_created', null, customer_no, 'feed', null, ${actor.requestId}::text from feed_customer_new order by id`.execute(tx);
+    lap('openHistory');
     loadedAt = performance.now();
   });
   // A first load's indexes and foreign keys made again (zero on an ordinary day).
