@@ -113,9 +113,12 @@ async function lockVisible(tx: Tx, actor: Actor, id: number) {
       calendarAhead(today, sql<number>`coalesce((approval_request.plan -> approval_request.current_step ->> 'timeLimitDays')::int, 0)`).as('calendar_ahead'),
       sql<number | null>`(select d.step_no from approval_decision d where d.request_id = approval_request.id and d.round = approval_request.round
                            and d.decision = 'approve' and (d.actor_id = ${person} or d.on_behalf_of = ${person}) limit 1)`.as('approved_step')])
-    .where('approval_request.id', '=', id).where((eb) => eb.or([requestVisibleTo(actor), delegated]))
+    .where('approval_request.id', '=', id)
     .forUpdate('approval_request').executeTakeFirst();
-  if (!r) throw notFound('approval_request');
+  // Visibility is read as columns and judged here, not repeated in the WHERE clause: planning the
+  // scope and delegation subqueries twice cost more than the statement's execution. The row of a
+  // request the reader may not see is locked until this transaction ends at once, unchanged.
+  if (!r || (!r.visible && !r.delegated)) throw notFound('approval_request');
   const ownRight = r.holds_role && r.acting_path !== null && pathInScope(actor, r.acting_path);
   const delegatorId = r.delegated && (!r.visible || !ownRight)
     ? ((await tx.selectFrom('approval_request').select(delegatorOf(actor, today, false).as('d')).where('id', '=', id).executeTakeFirst())?.d ?? null)
@@ -180,14 +183,15 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
     const audit = () => auditInsert(actor, { action: `approval.${input.decision}`, entityType: 'approval_request', entityId: id,
       before: { status: 'pending', step: r.current_step }, after: { type: r.workflow_type, reason, ...(behalfOf !== null ? { onBehalfOf: behalfOf } : {}), ...(change.status ? { status: change.status } : { step: change.current_step }), ...(result ? { result } : {}) } });
     if (input.decision === 'approve' && r.current_step === r.step_count) {
-      // The last approval: the decision row first, so that a second approval by the same person
-      // this round fails before the payload applies; then the apply, then the request moves.
-      await writeDecision(tx, decision, persons);
+      // The last approval: the apply, then the decision row and the request's move in one
+      // statement. A second approval by the same person this round (one that committed while this
+      // one waited for the lock) is refused there, and the rollback takes the apply with it.
       const payload = parsePayload(type, r.payload);
-      assertNotStale(r.basis, type.basis ? await type.basis(tx, payload) : null);
-      result = await type.apply(tx, actor, payload, { id: r.id, makerId: r.maker_id });
+      const assertBasis = (current: Record<string, unknown> | null) => assertNotStale(r.basis, current);
+      if (!type.basisCheckedInApply) assertBasis(type.basis ? await type.basis(tx, payload) : null);
+      result = await type.apply(tx, actor, payload, { id: r.id, makerId: r.maker_id, assertBasis });
       change = { status: 'approved', result: JSON.stringify(result), closed_at: now };
-      after = await moveRequest(tx, onStep(tx.updateTable('approval_request').set({ ...change, updated_at: now })), ended('approved'), audit());
+      after = await writeDecision(tx, decision, persons, { move: onStep(tx.updateTable('approval_request').set({ ...change, updated_at: now })), notice: ended('approved'), audit: audit() });
     } else {
       let notice;
       if (input.decision === 'approve') {
@@ -207,30 +211,29 @@ async function decideLocked(db: Database, actor: Actor, checkerId: number, id: n
   });
 }
 
-/**
- * Records a checker's decision in one statement: the approvals of this round by any of `persons`
- * (by himself or through the other), the decision row and, unless the caller moves the request
- * later (the last approval applies first), the request's move with its notifications and audit
- * row (the transaction's last statement, so the audit chain's lock is held only for the commit). A statement of its own after the
- * lock, so it sees a step approved in a transaction that committed while this one waited for the
- * row; an approval found refuses the decision and the transaction rolls back what this wrote.
- * Should a concurrent approval by the same person commit after this snapshot, the one-approval
- * index (migration 0029) refuses the row instead.
- */
 /** Where a checker's decision leaves a request: only its maker withdraws it. */
 type DecidedStatus = Exclude<ApprovalStatus, 'withdrawn'>;
 type RequestMove = UpdateQueryBuilder<DB, 'approval_request', 'approval_request', UpdateResult>;
 
+/**
+ * Records a checker's decision in one statement: the approvals of this round by any of `persons`
+ * (by himself or through the other), the decision row, and the request's move with its
+ * notifications and audit row — the transaction's last statement (after the apply on the last
+ * approval), so the audit chain's lock is held only for the commit. A statement of its own after
+ * the lock, so it sees a step approved in a transaction that committed while this one waited for
+ * the row; an approval found refuses the decision and the transaction rolls back what this (and
+ * an apply before it) wrote. Should a concurrent approval by the same person commit after this
+ * snapshot, the one-approval index (migration 0029) refuses the row instead.
+ */
 async function writeDecision(tx: Tx, decision: Insertable<DB['approval_decision']>, persons: number[],
-  then?: { move: RequestMove; notice: RawBuilder<unknown>; audit: RawBuilder<unknown> }) {
+  then: { move: RequestMove; notice: RawBuilder<unknown>; audit: RawBuilder<unknown> }) {
   const earlier = tx.selectFrom('approval_decision').select('step_no')
     .where('request_id', '=', decision.request_id).where('round', '=', decision.round).where('decision', '=', 'approve')
     .where((eb) => eb.or([eb('actor_id', 'in', persons), eb('on_behalf_of', 'in', persons)])).limit(1);
   const row = (await sql<{ earlier_step: number | null; status: DecidedStatus | null; current_step: number | null }>`
-    with earlier as ${earlier}, decided as (${tx.insertInto('approval_decision').values(decision)})
-    ${then ? sql`, ${movedWith(then.move, then.notice, then.audit)}` : sql``}
-    select (select step_no from earlier) as earlier_step,
-           ${then ? sql`(select status from moved)` : sql`null`} as status, ${then ? sql`(select current_step from moved)` : sql`null`} as current_step`.execute(tx)).rows[0]!;
+    with earlier as ${earlier}, decided as (${tx.insertInto('approval_decision').values(decision)}),
+    ${movedWith(then.move, then.notice, then.audit)}
+    select (select step_no from earlier) as earlier_step, (select status from moved) as status, (select current_step from moved) as current_step`.execute(tx)).rows[0]!;
   if (row.earlier_step !== null) throw new AppError('approvals.same_person_two_steps', 403, { step: row.earlier_step });
   return row.status === null ? undefined : { status: row.status, current_step: row.current_step! };
 }
@@ -238,11 +241,6 @@ async function writeDecision(tx: Tx, decision: Insertable<DB['approval_decision'
 /** The request's move (guarded by the step the checker saw), its notifications and its audit row: CTEs named moved, notified…, audited. */
 const movedWith = (move: RequestMove, notice: RawBuilder<unknown>, audit: RawBuilder<unknown>) =>
   sql`moved as (${move.returning(['status', 'current_step'])}), ${notice}, audited as (${audit})`;
-
-/** After the last approval's apply: the request moves, with its notifications and audit row, in one statement. */
-async function moveRequest(tx: Tx, move: RequestMove, notice: RawBuilder<unknown>, audit: RawBuilder<unknown>) {
-  return (await sql<{ status: DecidedStatus; current_step: number }>`with ${movedWith(move, notice, audit)} select status, current_step from moved`.execute(tx)).rows[0];
-}
 
 /** The maker ends his own pending or returned request. */
 export async function withdraw(db: Database, actor: Actor, id: number, reason?: string | null) {

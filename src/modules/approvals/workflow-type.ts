@@ -24,6 +24,13 @@ export interface ApprovalSubject {
 /** One field the request would change, old → new, as the reviewer's drawer shows it. */
 export interface ProposedChange { field: string; old: string | null; new: string | null }
 
+/** The request being applied, as its type's `apply` sees it. */
+export interface AppliedRequest {
+  id: number; makerId: number;
+  /** Refuses the approval (409 approvals.stale, naming the fields) when `now` differs from the basis recorded at submission. */
+  assertBasis(now: Record<string, unknown> | null): void;
+}
+
 export interface WorkflowType<P> {
   /** 'customer.delete': names the steps in approval_step and the messages approvals.type.<code>. */
   code: string;
@@ -42,6 +49,13 @@ export interface WorkflowType<P> {
    * and compared at apply: a difference refuses the approval instead of overwriting newer data.
    */
   basis?(tx: Tx, payload: P): Promise<Record<string, unknown>>;
+  /**
+   * The type compares the basis itself, in `apply`, on the row it locks to apply (through
+   * `request.assertBasis`): then the engine does not read `basis` before the apply. Better where
+   * the apply locks the subject anyway — the comparison is made on the locked row, which nothing
+   * can change before the commit, and a read is spared.
+   */
+  basisCheckedInApply?: boolean;
   /** Old → new per field, for the reviewer (masked where the reader may not see the value). */
   changes?(db: Executor, payload: P): Promise<ProposedChange[]>;
   /**
@@ -49,7 +63,7 @@ export interface WorkflowType<P> {
    * checker (whose name goes into the subject's history and audit row). Returns the result kept
    * on the request.
    */
-  apply(tx: Tx, checker: Actor, payload: P, request: { id: number; makerId: number }): Promise<Record<string, unknown>>;
+  apply(tx: Tx, checker: Actor, payload: P, request: AppliedRequest): Promise<Record<string, unknown>>;
   /**
    * The payload as a reader of the request sees it, when the stored one holds personal data that
    * screens show masked (an ID number keyed into a customer change). Default: the payload itself.

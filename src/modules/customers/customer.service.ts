@@ -7,7 +7,7 @@ import type { Database, Executor, Tx } from '../../db/database.ts';
 import { businessToday } from '../../common/business-date.ts';
 import { AppError, conflict, invalid, notFound } from '../../common/http/errors.ts';
 import { auditInsert, writeAudit } from '../audit/audit.service.ts';
-import { customerHoldings } from '../accounts/holdings.ts';
+import { holdingsColumns, holdingsOf, type CustomerHoldings } from '../accounts/holdings.ts';
 import type { Actor } from '../auth/actor.ts';
 import { institutionInScope } from '../org/scope.ts';
 import { loadCustomer, toColumns, customerInScope, type CustomerRecord } from './customer.queries.ts';
@@ -270,23 +270,27 @@ export async function applyCustomerUpdate(tx: Tx, actor: Actor, id: number, patc
  * only through review (customers/deletion: the approving checker is `actor`, the maker is named in
  * `review`); reactivation directly.
  */
-export async function setCustomerStatus(tx: Tx, actor: Actor, id: number, to: 'active' | 'deleted', reason: string, review?: { requestId: number; makerId: number }) {
+export async function setCustomerStatus(tx: Tx, actor: Actor, id: number, to: 'active' | 'deleted', reason: string,
+  review?: { requestId: number; makerId: number; assertBasis?: (locked: { status: string; version: number }) => void }) {
   const c = await tx.selectFrom('customer').select(['id', 'status', 'version']).where('id', '=', id).where(customerInScope(actor)).forUpdate().executeTakeFirst();
   if (!c) throw notFound('customer');
+  review?.assertBasis?.({ status: c.status, version: c.version });
   if (c.status === 'merged') throw invalid({ path: 'id', code: 'customers.merged' });
   if (c.status === to) return { id };
-  if (to === 'deleted') {
-    // A customer who still banks with us is closed at the counter first, not deleted in the CRM.
-    const held = await customerHoldings(tx, id);
-    if (held.accounts || held.loans || held.signings || held.alerts) throw invalid({ path: 'id', code: 'customers.delete_holdings', params: { ...held } });
-  }
-  // The change, its history row and its audit row in one statement (inside an approval's decision).
-  await sql`
+  // The change, its history row and its audit row in one statement (inside an approval's decision),
+  // and for a deletion what the customer still holds, counted in that statement's snapshot (taken
+  // after the lock, so it sees an account opened while this waited): a customer who still banks
+  // with us is closed at the counter first, not deleted in the CRM — the error rolls it all back.
+  const row = (await sql<Partial<Record<keyof CustomerHoldings, string>>>`
     with changed as (${tx.updateTable('customer').set({ status: to, status_reason: reason, version: c.version + 1, updated_at: new Date() }).where('id', '=', id)}),
     recorded as (${tx.insertInto('customer_history').values({ customer_id: id, field: 'status', old_value: c.status, new_value: to, source: 'screen', changed_by: userId(actor), request_id: actor.requestId })}),
     audited as (${auditInsert(actor, { action: to === 'deleted' ? 'customer.delete' : 'customer.reactivate', entityType: 'customer', entityId: id,
       before: { status: c.status }, after: { status: to, reason, ...(review ? { approvalRequestId: review.requestId, makerId: review.makerId } : {}) } })})
-    select 1`.execute(tx);
+    select ${to === 'deleted' ? sql.join(holdingsColumns(sql`${id}::int8`)) : sql`1`}`.execute(tx)).rows[0]!;
+  if (to === 'deleted') {
+    const held = holdingsOf(row as Record<keyof CustomerHoldings, string>);
+    if (held.accounts || held.loans || held.signings || held.alerts) throw invalid({ path: 'id', code: 'customers.delete_holdings', params: { ...held } });
+  }
   return { id };
 }
 

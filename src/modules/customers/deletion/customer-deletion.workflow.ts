@@ -34,7 +34,9 @@ export const customerDeletion: WorkflowType<CustomerDeletion> = {
     return { type: 'customer', id: c.id, label: `${c.name}（${c.customer_no}）`, basis: { status: c.status, version: c.version } };
   },
   // Any change to the customer after submission (a new document, a feed update, a reactivation)
-  // means the reviewers approved a deletion of a record that no longer is what they saw.
+  // means the reviewers approved a deletion of a record that no longer is what they saw. Compared
+  // at apply on the customer row setCustomerStatus locks (basisCheckedInApply).
+  basisCheckedInApply: true,
   async basis(tx: Tx, p: CustomerDeletion) {
     const c = await current(tx, p.customerId);
     return { status: c?.status ?? null, version: c?.version ?? null };
@@ -45,7 +47,8 @@ export const customerDeletion: WorkflowType<CustomerDeletion> = {
   },
   // setCustomerStatus checks the holdings again: an account opened since submission refuses it.
   async apply(tx: Tx, checker: Actor, p: CustomerDeletion, request) {
-    await setCustomerStatus(tx, checker, p.customerId, 'deleted', p.reason, { requestId: request.id, makerId: request.makerId });
+    await setCustomerStatus(tx, checker, p.customerId, 'deleted', p.reason,
+      { requestId: request.id, makerId: request.makerId, assertBasis: (c) => request.assertBasis({ status: c.status, version: c.version }) });
     return { customerId: p.customerId, status: 'deleted' };
   },
 };
