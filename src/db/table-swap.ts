@@ -28,8 +28,6 @@ async function tableParts(tx: Tx, table: string) {
     select g.grantee, g.privilege_type as privilege from information_schema.role_table_grants g
     where g.table_schema = current_schema() and g.table_name = ${table} and g.grantee <> current_user and g.grantee <> 'PUBLIC'
     order by g.grantee, g.privilege_type`.execute(tx)).rows;
-  const blockers = await swapBlockers(tx, table);
-  if (blockers.length) throw new Error(`table ${table} cannot be rebuilt by a swap: ${blockers.join(', ')}`);
   return { indexes, constraints, grants };
 }
 
@@ -53,9 +51,15 @@ export async function swapBlockers(tx: Tx, table: string): Promise<string[]> {
  * Replaces the rows of `table` by what `fill` inserts into the new table it is given (its name),
  * then swaps the tables. Rows the old table gained after `fill` read it (another session's insert,
  * committed before the swap's lock was granted) are carried over by the primary key, unchanged.
- * Returns `fill`'s result.
+ * Returns `fill`'s result — or, when the table cannot be swapped (swapBlockers), `otherwise`'s
+ * (the caller's in-place way of doing the same), and without one it throws.
  */
-export async function rebuildTable<T>(tx: Tx, table: string, fill: (next: string) => Promise<T>): Promise<T> {
+export async function rebuildTable<T>(tx: Tx, table: string, fill: (next: string) => Promise<T>, otherwise?: () => Promise<T>): Promise<T> {
+  const blockers = await swapBlockers(tx, table);
+  if (blockers.length) {
+    if (otherwise) return otherwise();
+    throw new Error(`table ${table} cannot be rebuilt by a swap: ${blockers.join(', ')}`);
+  }
   const parts = await tableParts(tx, table);
   const next = `${table}_next`;
   const temp = (name: string) => `${name}_next`.slice(0, 63);

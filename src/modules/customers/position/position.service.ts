@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/database.ts';
 import { periodToDate } from '../../accounts/balances/average-sql.ts';
-import { rebuildTable, swapBlockers } from '../../../db/table-swap.ts';
+import { rebuildTable } from '../../../db/table-swap.ts';
 
 /**
  * SEG-2 value tiers (003): high — deposits ≥ 1,000,000 or loans ≥ 2,000,000 yuan; middle — deposits
@@ -38,7 +38,7 @@ const FIGURES = ['as_of', 'deposit_balance', 'deposit_month_avg', 'deposit_quart
 export async function refreshCustomerPositions(tx: Tx, d: string, { rebuildFrom = REBUILD_FROM_ROWS }: { rebuildFrom?: number } = {}): Promise<{ customers: number }> {
   const { rows } = await sql<{ n: number }>`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'customer_position'::regclass`.execute(tx);
   // A view or a foreign key a bank added on the table would not survive the swap: updated in place then.
-  return (rows[0]?.n ?? 0) >= rebuildFrom && !(await swapBlockers(tx, 'customer_position')).length ? rebuildPositions(tx, d) : updatePositions(tx, d);
+  return (rows[0]?.n ?? 0) >= rebuildFrom ? rebuildPositions(tx, d) : updatePositions(tx, d);
 }
 
 /** Each customer's figures as of `d` (customers holding an account), with the value tier. */
@@ -89,17 +89,18 @@ async function rebuildPositions(tx: Tx, d: string): Promise<{ customers: number 
     // The same rows updatePositions leaves: figures for holders, zeros for former holders, the rest as they were.
     await sql`insert into ${sql.table(next)} (customer_id, ${sql.join(FIGURES.map((f) => sql.ref(f)))})
       select p.customer_id,
-        case when t.customer_id is not null or ${held(sql`p`)} then ${d}::date else p.as_of end,
-        case when t.customer_id is not null then t.deposits when ${held(sql`p`)} then 0 else p.deposit_balance end,
-        case when t.customer_id is not null then t.month_avg when ${held(sql`p`)} then 0 else p.deposit_month_avg end,
-        case when t.customer_id is not null then t.quarter_avg when ${held(sql`p`)} then 0 else p.deposit_quarter_avg end,
-        case when t.customer_id is not null then t.year_avg when ${held(sql`p`)} then 0 else p.deposit_year_avg end,
-        case when t.customer_id is not null then t.loans when ${held(sql`p`)} then 0 else p.loan_balance end,
-        case when t.customer_id is not null then t.tier when ${held(sql`p`)} then 1 else p.value_tier end
+        case when t.customer_id is not null or h.held then ${d}::date else p.as_of end,
+        case when t.customer_id is not null then t.deposits when h.held then 0 else p.deposit_balance end,
+        case when t.customer_id is not null then t.month_avg when h.held then 0 else p.deposit_month_avg end,
+        case when t.customer_id is not null then t.quarter_avg when h.held then 0 else p.deposit_quarter_avg end,
+        case when t.customer_id is not null then t.year_avg when h.held then 0 else p.deposit_year_avg end,
+        case when t.customer_id is not null then t.loans when h.held then 0 else p.loan_balance end,
+        case when t.customer_id is not null then t.tier when h.held then 1 else p.value_tier end
       from customer_position p left join (${figuresAsOf(d)}) t on t.customer_id = p.customer_id
+        cross join lateral (select ${held(sql`p`)} as held) h
       order by p.customer_id`.execute(tx);
     const changed = await sql<{ n: number }>`select count(*)::float8 as n from ${sql.table(next)} n join customer_position p using (customer_id)
       where (${sql.join(FIGURES.map((f) => sql`n.${sql.ref(f)}`))}) is distinct from (${sql.join(FIGURES.map((f) => sql`p.${sql.ref(f)}`))})`.execute(tx);
     return { customers: Number(changed.rows[0]?.n ?? 0) };
-  });
+  }, () => updatePositions(tx, d));
 }
