@@ -25,30 +25,25 @@ export default function InformationReviewSettingsPage() {
   const names = (keys: readonly string[]) => keys.map((k) => fieldLabel(t, k, lang)).join('、');
   const scopes = (['off', 'key_customers', 'all_customers'] as const).map((s) => ({ value: s, label: t(`approvals.reviewSettings.scope.${s}`) }));
   const onOff = (['on', 'off'] as const).map((v) => ({ value: v, label: t(`approvals.reviewSettings.onOff.${v}`) }));
+  // One row per change kind: the kinds of three scopes first, then the on/off ones.
+  const kinds: { name: keyof InformationReviewSettings; options: { value: string; label: string }[]; extra?: string }[] = [
+    { name: 'keyFields', options: scopes, extra: `${t('approvals.reviewSettings.personal')}${names(KEY_FIELDS.personal)}；${t('approvals.reviewSettings.corporate')}${names(KEY_FIELDS.corporate)}` },
+    { name: 'identityDocuments', options: scopes, extra: names(IDENTITY_DOCUMENT_FIELDS) },
+    { name: 'opening', options: scopes, extra: t('approvals.reviewSettings.openingHint') },
+    { name: 'blacklistRemoval', options: onOff },
+    { name: 'merge', options: onOff, extra: t('approvals.reviewSettings.mergeHint') },
+  ];
   return (
     <Card size="small" title={t('approvals.reviewSettings.title')} style={{ maxWidth: 760 }}>
       <Alert type="info" showIcon title={t('approvals.reviewSettings.intro')} style={{ marginBottom: 16 }} />
       {query.isLoading ? <Skeleton active /> : (
         <Form form={form} layout="vertical" onFinish={submit} data-testid="information-review-settings-form">
-          <Form.Item name="keyFields" label={t('approvals.reviewSettings.keyFields')}
-            extra={<Typography.Text type="secondary">{t('approvals.reviewSettings.personal')}{names(KEY_FIELDS.personal)}；{t('approvals.reviewSettings.corporate')}{names(KEY_FIELDS.corporate)}</Typography.Text>}>
-            <Radio.Group options={scopes} data-testid="review-key-fields" />
-          </Form.Item>
-          <Form.Item name="identityDocuments" label={t('approvals.reviewSettings.identityDocuments')}
-            extra={<Typography.Text type="secondary">{names(IDENTITY_DOCUMENT_FIELDS)}</Typography.Text>}>
-            <Radio.Group options={scopes} data-testid="review-identity-documents" />
-          </Form.Item>
-          <Form.Item name="opening" label={t('approvals.reviewSettings.opening')}
-            extra={<Typography.Text type="secondary">{t('approvals.reviewSettings.openingHint')}</Typography.Text>}>
-            <Radio.Group options={scopes} data-testid="review-opening" />
-          </Form.Item>
-          <Form.Item name="blacklistRemoval" label={t('approvals.reviewSettings.blacklistRemoval')}>
-            <Radio.Group options={onOff} data-testid="review-blacklist-removal" />
-          </Form.Item>
-          <Form.Item name="merge" label={t('approvals.reviewSettings.merge')}
-            extra={<Typography.Text type="secondary">{t('approvals.reviewSettings.mergeHint')}</Typography.Text>}>
-            <Radio.Group options={onOff} data-testid="review-merge" />
-          </Form.Item>
+          {kinds.map((k) => (
+            <Form.Item key={k.name} name={k.name} label={t(`approvals.reviewSettings.${k.name}`)}
+              extra={k.extra && <Typography.Text type="secondary">{k.extra}</Typography.Text>}>
+              <Radio.Group options={k.options} data-testid={`review-${k.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`} />
+            </Form.Item>
+          ))}
           <Form.Item style={{ marginBottom: 0 }}>
             <Space>
               <Button type="primary" htmlType="submit" loading={busy} data-testid="information-review-settings-save">{t('common.save')}</Button>
