@@ -8,7 +8,7 @@ import { pad } from './random.ts';
 
 export type FeedLayout = 'delimited' | 'fixed';
 export type FeedEncoding = 'UTF-8' | 'GB18030';
-export type FeedKind = 'customers' | 'accounts' | 'balances' | 'transactions' | 'opening';
+export type FeedKind = 'customers' | 'accounts' | 'balances' | 'transactions' | 'opening' | 'guarantees';
 
 
 // ---------------------------------------------------------------------------------------------
@@ -28,6 +28,8 @@ export const LAYOUTS: Record<FeedKind, Field[]> = {
   balances: [f('account_no', 32), f('balance', 20)],
   transactions: [f('txn_no', 32), f('account_no', 32), f('txn_time', 6), f('direction', 1), f('amount', 20), f('balance_after', 20),
     f('channel', 2), f('counterparty_account', 32), f('counterparty_name', 120, true), f('summary', 60, true)],
+  guarantees: [f('contract_no', 40), f('customer_no', 11), f('role', 2), f('guarantor_customer_no', 11), f('guarantor_category', 1),
+    f('guarantor_name', 120, true), f('guarantor_id_type', 3), f('guarantor_id_no', 40), f('amount', 20), f('starts_on', 8)],
   opening: [f('account_no', 32), f('month_sum', 24), f('month_days', 3), f('quarter_sum', 24), f('quarter_days', 3), f('year_sum', 24), f('year_days', 3)],
 };
 

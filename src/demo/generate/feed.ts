@@ -445,7 +445,31 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
     const balancesOut = open('balances');
     for (let a = 0; a < book.count; a++) if (book.status[a] !== CLOSED) await balancesOut.row([accountNo(a, book.kind[a]!), yuan(book.balance[a]!)]);
 
-    const written: [FeedKind, FeedFileWriter][] = [['customers', customersOut], ['accounts', accountsOut], ['balances', balancesOut], ['transactions', txnsOut]];
+    // Guarantees (保证): every open loan secured by a guarantee, the core's whole list each day — a
+    // guarantor among the first book's customers (never the borrower), or one in five a person who
+    // does not bank with us, named by his identity document. Drawn from the loan's own stream, so
+    // a loan has the same guarantor every day.
+    const guaranteesOut = open('guarantees');
+    for (let a = 0; a < book.count; a++) {
+      if (book.kind[a] !== LN || book.guarantee[a] !== 2 || book.status[a] === CLOSED) continue;
+      const g = rng(mix(seed, 11, a));
+      const borrower = book.customer[a]!;
+      const head = [`JK${ymd(book.opened[a]!).slice(0, 4)}${pad(a, 10)}`, customerNo(borrower), '01'];
+      const tail = [yuan(book.contract[a]!), ymd(book.opened[a]!)];
+      const stranger = customerCapacity + a; // an identity slot no customer uses
+      if ((g() < 0.8 || stranger >= ID_SLOTS) && N > 1) {
+        let guarantor = Math.floor(g() * (N - 1));
+        if (guarantor >= borrower) guarantor++;
+        await guaranteesOut.row([...head, customerNo(guarantor), null, null, null, null, ...tail]);
+      } else if (stranger < ID_SLOTS) {
+        const slot = idSlot(stranger);
+        const body = `${pick(homeCounties, g)}${ymd(birthFirst + Math.floor(slot / 1000))}${pad(slot % 1000, 3)}`;
+        const name = SURNAMES[Math.floor(g() * SURNAMES.length)]! + pick(GIVEN, g) + pick(GIVEN, g);
+        await guaranteesOut.row([...head, null, '2', name, '10', body + residentIdCheckDigit(body), ...tail]);
+      }
+    }
+
+    const written: [FeedKind, FeedFileWriter][] = [['customers', customersOut], ['accounts', accountsOut], ['balances', balancesOut], ['transactions', txnsOut], ['guarantees', guaranteesOut]];
     if (d === 0 && opts.opening) {
       const openingOut = open('opening');
       const iso = isoOf(today);

@@ -2,7 +2,7 @@
 // The run is recorded in feed_run outside the load's transaction, so a rejected or failed day
 // leaves its record and report; the load itself is one transaction: customers → accounts →
 // balances (snapshots, running daily averages, institution figures, workbench alerts) →
-// transactions. Any rejected row, anywhere, rolls the whole day back; every file is still read to
+// transactions → guarantees (links of the network). Any rejected row, anywhere, rolls the whole day back; every file is still read to
 // the end so the report lists every rejected row at once, not one file per attempt.
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -28,6 +28,7 @@ import { AccountFeed } from './load-accounts.ts';
 import { BalanceFeed } from './load-balances.ts';
 import { OpeningFeed } from './load-opening.ts';
 import { TransactionFeed } from './load-transactions.ts';
+import { GuaranteeFeed } from './load-guarantees.ts';
 import { endInterruptedRuns, FEED_LOCK } from './interrupted-runs.ts';
 
 export type FeedTrigger = 'cli' | 'inbox' | 'screen';
@@ -177,6 +178,15 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
           }
         } else if (kind === 'opening') {
           continue; // loaded with the balances, above
+        } else if (kind === 'guarantees') {
+          await timed('guarantees', async () => {
+            const feed = new GuaranteeFeed(tx, e.file, reject, copyIn);
+            await feed.init();
+            await readAll(e, (r) => feed.add(r));
+            if (rejectedTotal) return; // the links are brought in line only on a day otherwise good
+            const r = await feed.finish(businessDate);
+            if (r) Object.assign(counts, r);
+          });
         } else {
           await timed('transactions', async () => {
             const feed = new TransactionFeed(tx, e.file, reject, copyIn);

@@ -1,7 +1,8 @@
 // The record layouts of the core-banking feed, as docs/feed-format.md states them: field names in
 // order and, for fixed-width files, each field's width in bytes of the file's encoding.
-// `opening` (the opening position) is loaded with the balances, right after them.
-export const FEED_KINDS = ['customers', 'accounts', 'balances', 'transactions', 'opening'] as const;
+// `opening` (the opening position) is loaded with the balances, right after them; `guarantees`
+// (the core's guarantee contracts, optional) after the transactions.
+export const FEED_KINDS = ['customers', 'accounts', 'balances', 'transactions', 'opening', 'guarantees'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
 export interface FieldLayout { name: string; bytes: number }
@@ -17,6 +18,8 @@ export const LAYOUTS: Record<FeedKind, readonly FieldLayout[]> = {
   balances: [f('account_no', 32), f('balance', 20)],
   transactions: [f('txn_no', 32), f('account_no', 32), f('txn_time', 6), f('direction', 1), f('amount', 20), f('balance_after', 20),
     f('channel', 2), f('counterparty_account', 32), f('counterparty_name', 120), f('summary', 60)],
+  guarantees: [f('contract_no', 40), f('customer_no', 11), f('role', 2), f('guarantor_customer_no', 11), f('guarantor_category', 1),
+    f('guarantor_name', 120), f('guarantor_id_type', 3), f('guarantor_id_no', 40), f('amount', 20), f('starts_on', 8)],
   opening: [f('account_no', 32), f('month_sum', 24), f('month_days', 3), f('quarter_sum', 24), f('quarter_days', 3), f('year_sum', 24), f('year_days', 3)],
 };
 

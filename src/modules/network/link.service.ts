@@ -39,7 +39,7 @@ async function lockCustomer(tx: Tx, actor: Actor, id: number) {
 }
 
 /** The document checked and normalised as the customer screens check it; its field error otherwise. */
-function checkDocument(category: '1' | '2', idType: string, idNumber: string): { number: string } | FieldError {
+export function checkDocument(category: '1' | '2', idType: string, idNumber: string): { number: string } | FieldError {
   const path = 'party.idNumber';
   const raw = idNumber.trim().toUpperCase();
   if (category === '2' && RESIDENT_ID_TYPES.has(idType)) {
@@ -149,9 +149,12 @@ export async function createLink(db: Database, actor: Actor, customerId: number,
 export async function endLink(db: Database, actor: Actor, customerId: number, linkId: number, body: { endsOn?: string; reason: string }) {
   return db.transaction().execute(async (tx) => {
     const c = await lockCustomer(tx, actor, customerId);
-    const link = await tx.selectFrom('customer_link').select(['id', 'seq', 'starts_on', 'ends_on', 'role']).where('id', '=', linkId).where('customer_id', '=', customerId).executeTakeFirst();
+    const link = await tx.selectFrom('customer_link').select(['id', 'seq', 'starts_on', 'ends_on', 'role', 'source']).where('id', '=', linkId).where('customer_id', '=', customerId).executeTakeFirst();
     if (!link) throw notFound('customer_link');
     if (link.ends_on !== null) throw invalid({ path: 'id', code: 'network.link_ended', params: { endsOn: link.ends_on } });
+    // The core system's guarantee contracts are the core's: the feed ends them when they leave its
+    // list (feed/load-guarantees.ts); ended here, the next day's file would only bring them back.
+    if (link.source === 'feed') throw invalid({ path: 'id', code: 'network.link_from_feed' });
     const endsOn = body.endsOn ?? businessToday();
     if (endsOn < link.starts_on) throw invalid({ path: 'endsOn', code: 'network.ends_before_start', params: { startsOn: link.starts_on } });
     await tx.updateTable('customer_link').set({ ends_on: endsOn, ended_by: userOf(actor), ended_at: new Date(), end_reason: body.reason.trim() }).where('id', '=', linkId).execute();

@@ -9,7 +9,7 @@ export const networkEn = {
   add: 'Add link', added: 'Link recorded', findBy: 'Find the party by', byCustomerNo: 'Customer number', byDocument: 'Name and document',
   partyCustomerNo: 'Party customer no.', partyCategory: 'Party category', partyName: 'Party name', idType: 'Document type', idNumber: 'Document number',
   role: 'Role', sharePct: 'Share', shareHint: 'Shareholders only', amount: 'Guaranteed amount', amountHint: 'Guarantees, mortgages and pledges only',
-  contractNo: 'Contract no.', accountNo: 'Account no.', startsOn: 'Start', endsOn: 'End', remark: 'Remark', required: 'Required',
+  fromFeed: 'Core system', fromFeedHint: 'A guarantee contract of the core system: added, changed and ended by the daily feed', contractNo: 'Contract no.', accountNo: 'Account no.', startsOn: 'Start', endsOn: 'End', remark: 'Remark', required: 'Required',
   partyCount: 'Parties: {{count}}', showEnded: 'Show ended links', seq: 'No.', party: 'Party', actions: 'Actions',
   end: 'End', endConfirm: 'End this link? It leaves the current network and stays in history.', endTitle: 'End link', endReason: 'Reason', ended: 'Link ended',
   proximity: { tab: 'Near the blacklist', hops: 'Hops', hopsN: '{{n}} hop(s)', customer: 'Customer', customerNo: 'Customer no.', distance: 'Distance', listed: 'Blacklisted customer' },

@@ -9,7 +9,7 @@ export const networkZh = {
   add: '新增关联关系', added: '关联关系已登记', findBy: '关联方查找方式', byCustomerNo: '按客户号', byDocument: '按名称和证件',
   partyCustomerNo: '关联方客户号', partyCategory: '关联方类别', partyName: '关联方名称', idType: '证件类型', idNumber: '证件号码',
   role: '关系方角色', sharePct: '持股比例', shareHint: '仅股东填写', amount: '担保金额', amountHint: '仅担保、抵押、质押填写',
-  contractNo: '相关合同号', accountNo: '相关账号', startsOn: '开始日期', endsOn: '结束日期', remark: '备注', required: '请填写',
+  fromFeed: '核心系统', fromFeedHint: '核心系统担保合同，随每日数据下发新增、变更和结束', contractNo: '相关合同号', accountNo: '相关账号', startsOn: '开始日期', endsOn: '结束日期', remark: '备注', required: '请填写',
   partyCount: '关联方数：{{count}}', showEnded: '显示已结束的关系', seq: '序号', party: '关联方', actions: '操作',
   end: '结束', endConfirm: '结束这条关联关系？结束后不再出现在当前关系网中，历史保留。', endTitle: '结束关联关系', endReason: '结束原因', ended: '关联关系已结束',
   proximity: { tab: '黑名单关联客户', hops: '关联层数', hopsN: '{{n}} 层', customer: '客户', customerNo: '客户号', distance: '距离', listed: '关联的黑名单客户' },

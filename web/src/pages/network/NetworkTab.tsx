@@ -127,10 +127,11 @@ export function NetworkTab({ c }: { c: CustomerView }) {
           { title: t('network.role'), key: 'role', width: 110, render: (_, r) => (zh ? r.roleZh : r.roleEn) ?? r.role },
           { title: t('network.sharePct'), dataIndex: 'sharePct', width: 80, render: (v: string | null) => (v ? `${v}%` : '—') },
           { title: t('network.amount'), dataIndex: 'amount', width: 130, align: 'right', render: (v: string | null) => formatMoney(v) },
-          { title: t('network.contractNo'), dataIndex: 'contractNo', width: 120, render: orDash },
+          { title: t('network.contractNo'), dataIndex: 'contractNo', width: 150, render: (v: string | null, r) => (
+            <>{orDash(v)}{r.source === 'feed' && <Tag color="blue" style={{ marginLeft: 6 }} title={t('network.fromFeedHint')}>{t('network.fromFeed')}</Tag>}</>) },
           { title: t('network.startsOn'), dataIndex: 'startsOn', width: 110 },
           { title: t('network.endsOn'), key: 'endsOn', width: 150, render: (_, r) => (r.endsOn ? <span title={r.endReason ?? ''}>{r.endsOn}</span> : '—') },
-          ...(manage ? [{ title: t('network.actions'), key: 'actions', width: 90, render: (_: unknown, r: LinkItem) => (!r.endsOn && (
+          ...(manage ? [{ title: t('network.actions'), key: 'actions', width: 90, render: (_: unknown, r: LinkItem) => (!r.endsOn && r.source !== 'feed' && (
             <Popconfirm title={t('network.endConfirm')} onConfirm={() => setEnding(r)}><Button size="small" type="link" danger>{t('network.end')}</Button></Popconfirm>
           )) }] : []),
         ]} />
