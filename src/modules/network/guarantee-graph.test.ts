@@ -2,6 +2,7 @@
 // guarantee, two circles sharing a member, a 50-long chain, and a self-guarantee that never counts.
 import { describe, expect, it } from 'vitest';
 import { MAX_CYCLES, scanGuarantees, type GuaranteeEdge } from './guarantee-graph.ts';
+import { membersToDraw } from './guarantee-scan.service.ts';
 
 const e = (from: string, to: string, amount = 100): GuaranteeEdge => ({ from, to, amount });
 
@@ -69,5 +70,14 @@ describe('scanGuarantees', () => {
     const r = scanGuarantees(edges);
     expect(r.circles[0]!.members).toHaveLength(8);
     expect(r.circles[0]!.cycles).toHaveLength(MAX_CYCLES);
+  });
+});
+
+describe('membersToDraw (the drill of a large circle)', () => {
+  it('draws a small circle whole, and of a large one the members of its cycles first, then the others in order, up to the limit', () => {
+    const members = Array.from({ length: 10 }, (_, i) => `c${i + 1}`);
+    expect(membersToDraw(members, [['c9', 'c10']], 10)).toEqual(members);
+    expect(membersToDraw(members, [['c9', 'c10'], ['c10', 'c7']], 5)).toEqual(['c9', 'c10', 'c7', 'c1', 'c2']);
+    expect(membersToDraw(members, [['c1', 'c2', 'c3', 'c4', 'c5', 'c6']], 4)).toEqual(['c1', 'c2', 'c3', 'c4']);
   });
 });

@@ -128,13 +128,33 @@ async function institutionNames(db: Database, ids: number[]) {
 }
 
 /** One circle with its cycles and the guarantees between its members, for the drill into the graph. */
+/**
+ * Members a circle's drawing shows at most: a circle of thousands drawn whole is a hairball the
+ * browser cannot lay out (the bench's circle of 99,000). Beyond it the members on the recorded
+ * cycles come first, then the others in member order; the Excel export lists every member.
+ */
+export const CIRCLE_DRAW_LIMIT = 300;
+
+/** The members a circle's drawing shows: all of a small circle; of a large one, the cycles' members first. */
+export function membersToDraw(members: string[], cycles: string[][], limit = CIRCLE_DRAW_LIMIT): string[] {
+  if (members.length <= limit) return members;
+  const shown = new Set<string>();
+  for (const key of [...cycles.flat(), ...members]) {
+    if (shown.size >= limit) break;
+    shown.add(key);
+  }
+  return [...shown];
+}
+
 export async function getGuaranteeCircle(db: Database, actor: Actor, scanDateIso: string, circleNo: number) {
   const r = await db.selectFrom('guarantee_circle as gc').selectAll('gc').where('gc.scan_date', '=', scanDateIso).where('gc.circle_no', '=', circleNo)
     .where(touchesScope(actor, 'gc.customer_ids')).executeTakeFirst();
   if (!r) throw notFound('guarantee_circle');
-  const members = (await memberPresenter(db, actor, [r.members]))(r.members);
-  const inside = new Set(r.members);
-  const ids = r.customer_ids.length ? r.customer_ids : [-1];
+  const drawn = membersToDraw(r.members, r.cycles as string[][]);
+  const members = (await memberPresenter(db, actor, [drawn]))(drawn);
+  const inside = new Set(drawn);
+  const drawnIds = drawn.map(customerOf).filter((id): id is number => id !== null);
+  const ids = drawnIds.length ? drawnIds : [-1];
   const { rows } = await sql<{ id: number; customer_id: number; party: string; role: string; amount: string | null; contract_no: string | null }>`
     select l.id, l.customer_id, case when l.party_customer_id is not null then 'c' || l.party_customer_id else 'p' || l.related_party_id end as party,
            l.role, l.amount::text as amount, l.contract_no
@@ -149,6 +169,8 @@ export async function getGuaranteeCircle(db: Database, actor: Actor, scanDateIso
   return {
     scanDate: r.scan_date, circleNo: r.circle_no, memberCount: r.member_count, loanBalance: r.loan_balance, guaranteedAmount: r.guaranteed_amount,
     longestChain: r.longest_chain, institutions: r.institution_ids.map((id) => names.get(id) ?? String(id)), members, cycles: r.cycles, edges,
+    /** Fewer than memberCount when the circle is larger than the drawing shows (CIRCLE_DRAW_LIMIT). */
+    membersShown: members.length,
   };
 }
 

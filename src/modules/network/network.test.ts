@@ -251,7 +251,7 @@ describe('a large circle', () => {
     const ws = (await readWorkbook((await clerkA.get('/api/guarantee-circles/export?minMembers=60')).rawPayload)).worksheets[0]!;
     expect(String(ws.getRow(3).getCell(6).value).split('、')).toHaveLength(60);
     const detail = (await clerkA.get(`/api/guarantee-circles/${list.scanDate}/${list.items[0].circleNo}`)).json();
-    expect([detail.members.length, detail.edges.length]).toEqual([60, 60]);
+    expect([detail.members.length, detail.edges.length, detail.membersShown, detail.memberCount]).toEqual([60, 60, 60, 60]);
   });
 });
 

@@ -13,7 +13,7 @@ export const networkEn = {
   partyCount: 'Parties: {{count}}', showEnded: 'Show ended links', seq: 'No.', party: 'Party', actions: 'Actions',
   end: 'End', endConfirm: 'End this link? It leaves the current network and stays in history.', endTitle: 'End link', endReason: 'Reason', ended: 'Link ended',
   proximity: { tab: 'Near the blacklist', hops: 'Hops', hopsN: '{{n}} hop(s)', customer: 'Customer', customerNo: 'Customer no.', distance: 'Distance', listed: 'Blacklisted customer' },
-  circles: {
+  circles: { drawnPart: 'The circle has {{count}} members; the drawing shows {{shown}} (those on its cycles first). Export to Excel for the full list.', 
     title: 'Guarantee circles and chains', intro: 'Each business day the bank-wide guarantee network (guarantees, mortgages, pledges in force) is scanned: a circle is a group of parties that reach each other through guarantees (mutual and joint guarantees included), a chain passes a default three or more guarantees on. Only circles and chains with a customer in your charge are listed; members outside it are masked.',
     scanDate: 'Scan date', noScan: 'No guarantee scan yet (daily at 11:00)', minMembers: 'Minimum members', exported: 'Exported {{name}}',
     circleNo: 'Circle', memberCount: 'Members', members: 'Members', loanBalance: 'Members\' loans', guaranteedAmount: 'Guaranteed inside', longestChain: 'Longest chain', institutions: 'Institutions',

@@ -13,7 +13,7 @@ export const networkZh = {
   partyCount: '关联方数：{{count}}', showEnded: '显示已结束的关系', seq: '序号', party: '关联方', actions: '操作',
   end: '结束', endConfirm: '结束这条关联关系？结束后不再出现在当前关系网中，历史保留。', endTitle: '结束关联关系', endReason: '结束原因', ended: '关联关系已结束',
   proximity: { tab: '黑名单关联客户', hops: '关联层数', hopsN: '{{n}} 层', customer: '客户', customerNo: '客户号', distance: '距离', listed: '关联的黑名单客户' },
-  circles: {
+  circles: { drawnPart: '圈内成员 {{count}} 个，图中显示 {{shown}} 个（环路上的成员优先）；完整名单请导出 Excel', 
     title: '担保圈与担保链', intro: '每个营业日按当日有效的担保、抵押、质押关系扫描全行担保网络：担保圈是彼此可沿担保关系互相到达的一组关联方（含互保、联保），担保链是三层及以上的担保传递。只列出含本人管辖客户的圈和链，管辖外的成员遮蔽显示。',
     scanDate: '扫描日期', noScan: '还没有担保圈扫描结果（每日 11:00 扫描）', minMembers: '最少成员数', exported: '已导出 {{name}}',
     circleNo: '圈号', memberCount: '成员数', members: '成员', loanBalance: '成员贷款余额', guaranteedAmount: '圈内担保金额', longestChain: '最长担保链', institutions: '涉及机构',

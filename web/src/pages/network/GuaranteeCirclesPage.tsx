@@ -33,6 +33,10 @@ function CircleDrawer({ date, no, onClose }: { date: string; no: number; onClose
       {q.error && <Alert type="warning" showIcon title={q.error.message} />}
       {d && (
         <>
+          {d.membersShown < d.memberCount && (
+            <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="circle-drawn-part"
+              title={t('network.circles.drawnPart', { shown: d.membersShown, count: d.memberCount })} />
+          )}
           <NetworkGraph nodes={d.members as unknown as GraphNode[]} edges={d.edges} fileName={`担保圈-${date}-${no}`} height={420} />
           <Typography.Title level={5}>{t('network.circles.cycleList')}</Typography.Title>
           <List size="small" dataSource={d.cycles as string[][]} renderItem={(cycle) => <List.Item>{[...cycle, cycle[0]!].map((k) => nameOf.get(k) ?? k).join(' → ')}</List.Item>} />
