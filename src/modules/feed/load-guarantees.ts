@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import type { CopyIn } from '../../db/copy-in.ts';
 import { hiddenCharacter } from '../../common/text.ts';
+import { ANALYZE_FROM_ROWS } from '../../db/statistics.ts';
 import { MONEY_RE } from '../accounts/balances/balance.service.ts';
 import { checkDocument } from '../network/link.service.ts';
 import { feedDate, type FeedRecord, type Rejection } from './read-file.ts';
@@ -103,6 +104,7 @@ export class GuaranteeFeed {
         limit 1) d on s.guarantor_customer_no is null
       left join related_party rp on s.guarantor_customer_no is null and d.customer_id is null and rp.party_category = s.guarantor_category
         and rp.id_type = s.guarantor_id_type and rp.id_number = s.guarantor_id_no`.execute(tx);
+    if (this.stage.count >= ANALYZE_FROM_ROWS) await sql`analyze feed_guarantee_resolved`.execute(tx);
     const problems = await sql<{ line: number; field: string; code: string; value: string | null }>`
       select r.line, x.field, x.code, x.value from feed_guarantee_resolved r
       left join code_item t on r.guarantor_customer_no is null and t.active
