@@ -47,7 +47,7 @@ async function expectChart(page: Page, testId: string, legend: string) {
   await expect.poll(() => chart.textContent()).toContain(legend);
 }
 
-describe.each([['zh-CN', { deposits: '存款余额', aum: '管理资产（AUM）', teams: '按营销团队' }], ['en-US', { deposits: 'Deposits', aum: 'AUM', teams: 'By marketing team' }]] as const)(
+describe.each([['zh-CN', { deposits: '存款余额', aum: '管理资产（AUM）', teams: '按营销团队', managers: '按客户经理' }], ['en-US', { deposits: 'Deposits', aum: 'AUM', teams: 'By marketing team', managers: 'By customer manager' }]] as const)(
   'the workbench in %s', (lang, words) => {
     it("shows sn_mgr his customers' totals with their changes, his trend, his to-dos, and the counts on the menu", async () => {
       const mgr = await crm.session('sn_mgr');
@@ -110,6 +110,16 @@ describe.each([['zh-CN', { deposits: '存款余额', aum: '管理资产（AUM）
       await expect.poll(() => page.locator('[data-testid=book-breakdown-table-teams] tbody tr.ant-table-row').count()).toBe(cut.teams.length);
       await page.waitForTimeout(800);
       await page.screenshot({ path: `${OUT}/workbench-qd_head-${lang}.png` });
+      // The team, one row per customer manager in his charge, the largest deposits first.
+      const team = (await head.get<{ items: { name: string; primaryCustomers: number; deposits: string }[] }>('/api/managers/team')).body.items;
+      expect(team.map((m) => m.name)).toContain('卫主办');
+      await page.locator('[data-testid=book-breakdown] .ant-tabs-tab').filter({ hasText: words.managers }).click();
+      const managers = page.locator('[data-testid=book-team-table] tbody tr.ant-table-row');
+      await expect.poll(() => managers.count()).toBe(Math.min(team.length, 20));
+      const first = await managers.first().locator('td').allTextContents();
+      expect(first[0]).toContain(team[0]!.name);
+      expect(first[4]).toContain(money(team[0]!.deposits));
+      await page.screenshot({ path: `${OUT}/workbench-qd_head-managers-${lang}.png` });
       await page.context().close();
     });
   });

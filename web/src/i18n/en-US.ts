@@ -123,7 +123,8 @@ export const enUS: Messages = {
     rule: 'AUM = deposits + wealth products. Yesterday is {{yesterday}}, month start is last month\'s close on {{monthBase}} (loaded business days); "—" means that day has no data.',
     none: 'No business data loaded yet', trend: 'Balance trend (90 days)',
     breakdownTitle: 'Institutions and teams · {{name}}', byChild: 'By institution below', byTeam: 'By marketing team', unit: 'Institution',
-    direct: '{{name}} (own accounts)', noTeams: 'No marketing team in your charge',
+    direct: '{{name}} (own accounts)', noTeams: 'No marketing team in your charge', byManager: 'By customer manager',
+    team: { manager: 'Customer manager', institution: 'Institution', primary: 'Primary', assisted: 'Assisting', deposits: 'Deposits', depositMonthAvg: 'Deposit month avg.', loans: 'Loans', openAlerts: 'Open alerts', departed: 'Departed', none: 'No customer manager in your charge' },
   },
   institutionAverages: {
     title: 'Institution daily averages · {{name}}', category: 'Category (currency)', accounts: 'Accounts', balance: 'Balance',

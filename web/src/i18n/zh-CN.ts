@@ -120,7 +120,8 @@ export const zhCN = {
     rule: 'AUM = 存款 + 理财产品。较上日对比 {{yesterday}}，较月初对比上月末 {{monthBase}}（均为已加载的业务日期）；“—”表示对比日没有数据。',
     none: '尚未加载业务数据', trend: '余额走势（近 90 天）',
     breakdownTitle: '下级机构与团队 · {{name}}', byChild: '按下级机构', byTeam: '按营销团队', unit: '机构',
-    direct: '{{name}}（本级直属）', noTeams: '所辖范围内没有营销团队',
+    direct: '{{name}}（本级直属）', noTeams: '所辖范围内没有营销团队', byManager: '按客户经理',
+    team: { manager: '客户经理', institution: '所属机构', primary: '主办客户', assisted: '协办客户', deposits: '存款余额', depositMonthAvg: '存款月日均', loans: '贷款余额', openAlerts: '未处理预警', departed: '已离岗', none: '所辖范围内没有客户经理' },
   },
   institutionAverages: {
     title: '本机构日均 · {{name}}', category: '类别（币种）', accounts: '账户数', balance: '余额',

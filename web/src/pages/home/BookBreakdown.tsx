@@ -15,6 +15,7 @@ import { formatMoney } from '../../lib/format';
 import { BOOK_KEY, fetchBreakdown, type BookBreakdown as Breakdown } from './book-api';
 import { Change } from './BookFigures';
 import styles from './home.module.css';
+import { TeamManagers } from './TeamManagers';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent]);
 type Option = echarts.ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
@@ -83,7 +84,7 @@ export function BookBreakdown() {
   const { t } = useTranslation();
   const can = useCan();
   const { data: me } = useMe();
-  const [tab, setTab] = useState<'children' | 'teams'>('children');
+  const [tab, setTab] = useState<'children' | 'teams' | 'managers'>('children');
   const allowed = !!me && me.dataScope === 'institution' && (can('report.read') || can('performance.read'));
   const q = useQuery({ queryKey: [...BOOK_KEY, 'breakdown', 'CNY'], enabled: allowed, queryFn: ({ signal }) => fetchBreakdown('CNY', signal) });
   if (!allowed || !me) return null;
@@ -95,9 +96,10 @@ export function BookBreakdown() {
       {q.error && <Typography.Text type="danger">{q.error.message}</Typography.Text>}
       {b && !b.asOf && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('book.none')} />}
       {b?.asOf && (
-        <Tabs size="small" activeKey={tab} onChange={(k) => setTab(k as 'children' | 'teams')} items={[
+        <Tabs size="small" activeKey={tab} onChange={(k) => setTab(k as 'children' | 'teams' | 'managers')} items={[
           { key: 'children', label: t('book.byChild'), children: <UnitView units={b.children} kind="children" /> },
           { key: 'teams', label: t('book.byTeam'), children: <UnitView units={b.teams} kind="teams" /> },
+          { key: 'managers', label: t('book.byManager'), children: <TeamManagers /> },
         ]} />
       )}
     </Card>
