@@ -46,6 +46,7 @@ import { mergeRoutes } from '../modules/customers/merge/merge.routes.ts';
 import { assignmentRoutes } from '../modules/managers/assignment.routes.ts';
 import { transferRoutes } from '../modules/managers/transfer/transfer.routes.ts';
 import { teamRoutes } from '../modules/managers/team/team.routes.ts';
+import { responsibilityRoutes } from '../modules/managers/responsibility/responsibility.routes.ts';
 import { riskAssessmentRoutes } from '../modules/customers/risk-assessment/risk-assessment.routes.ts';
 import { creditInfoRoutes } from '../modules/customers/credit-info/credit-info.routes.ts';
 import { productRoutes } from '../modules/accounts/products/product.routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(mergeRoutes);
     await api.register(assignmentRoutes);
     await api.register(teamRoutes);
+    await api.register(responsibilityRoutes);
     await api.register(transferRoutes);
     await api.register(blacklistRoutes);
     await api.register(addressRoutes);

@@ -4,6 +4,9 @@ import type { MessageBundle } from '../../common/i18n/i18n.ts';
 export const managersMessages: MessageBundle = {
   'zh-CN': {
     'managers.assign.manager_inactive': '该用户已停用或离职，不能分配客户',
+    'managers.responsibility.amount_format': '金额应为不超过 16 位整数、2 位小数的非负数',
+    'managers.responsibility.not_ascending': '各层级门槛应逐级递增：总行领导 > 营业单位负责人 > 客户经理 > 0',
+    'managers.responsibility.export_too_many': '符合条件的客户超过 {{max}} 户，请缩小范围后再导出',
     'managers.assign.not_a_manager': '该用户不是客户经理（需有客户经理类角色），不能分配客户',
     'managers.assign.customers_out_of_scope': '{{count}} 个所选客户不存在、已注销或不在您的管辖范围内：{{ids}}；本次分配未执行',
     'managers.assign.count_changed': '预览时为 {{expected}} 户，现在符合条件的是 {{actual}} 户；请重新预览后再确认',
@@ -11,6 +14,9 @@ export const managersMessages: MessageBundle = {
   },
   'en-US': {
     'managers.assign.manager_inactive': 'This user is disabled or has left; customers cannot be assigned to him',
+    'managers.responsibility.amount_format': 'An amount is a non-negative number of at most 16 digits and 2 decimals',
+    'managers.responsibility.not_ascending': 'Each level\'s threshold must be above the next: head office > outlet head > customer manager > 0',
+    'managers.responsibility.export_too_many': 'More than {{max}} customers match: narrow the selection before exporting',
     'managers.assign.not_a_manager': 'This user holds no customer-manager role; customers cannot be assigned to him',
     'managers.assign.customers_out_of_scope': '{{count}} selected customers do not exist, are not active or are outside your scope: {{ids}}; nothing was assigned',
     'managers.assign.count_changed': 'The preview counted {{expected}} customers, {{actual}} match now; preview again before confirming',

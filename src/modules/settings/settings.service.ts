@@ -12,6 +12,7 @@ import { largeChangeKeepDaysSchema, largeChangeThresholdSchema, maturityWindowsS
 import { demoBookStateSchema } from '../../demo/book-state.ts';
 import { imageMaxBytesSchema } from '../images/image.schema.ts';
 import { DEFAULT_INFORMATION_REVIEW, informationReviewSettingsSchema } from '../customers/information-review/review-settings.ts';
+import { DEFAULT_RESPONSIBILITY_RULES, responsibilityRulesSchema } from '../managers/responsibility/responsibility.rules.ts';
 
 const SETTINGS = {
   'security.policy': { schema: securityPolicySchema, default: MLPS_POLICY },
@@ -31,6 +32,8 @@ const SETTINGS = {
   'images.max_bytes': { schema: imageMaxBytesSchema, default: 20 * 1024 * 1024 },
   // CIF-40: which customer information changes go to 信息复核岗 before they take effect.
   'customers.information_review': { schema: informationReviewSettingsSchema, default: DEFAULT_INFORMATION_REVIEW },
+  // REL-24: the thresholds proposing who answers for a customer (docs/managers-performance.md).
+  'managers.responsibility_rules': { schema: responsibilityRulesSchema, default: DEFAULT_RESPONSIBILITY_RULES },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
