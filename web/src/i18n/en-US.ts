@@ -44,6 +44,7 @@ export const enUS: Messages = {
     notifications: 'My notifications',
     delegations: 'Delegations',
     customerTransfers: 'Manager transfers',
+    responsibility: 'Responsibility table',
     notificationDeliveries: 'Notification delivery log',
     alertSettings: 'Account alert settings',
     informationReviewSettings: 'Customer information review',

@@ -17,4 +17,14 @@ export const managersEn: typeof managersZh = {
     searchManager: 'Type a name or username', departed: 'left', customerCount: 'primary of {{count}}',
     submitted: 'Transfer request {{id}} submitted ({{count}} customers), waiting for approval',
   },
+  responsibility: {
+    title: 'Maintenance responsibility (one person, N customers)',
+    rules: 'Proposed level by {{basis}}: deposits ≥ {{hoDeposit}} or loans ≥ {{hoLoan}} → head-office leader; deposits ≥ {{ohDeposit}} or loans ≥ {{ohLoan}} → outlet head; any loan or deposits ≥ {{cmDeposit}} → customer manager; otherwise a teller. Head office sets the thresholds.',
+    basis: { balance: 'deposit balance', month_avg: 'deposit month average', quarter_avg: 'deposit quarter average', year_avg: 'deposit year average' },
+    level: { head_office: 'Head-office leader', outlet_head: 'Outlet head', customer_manager: 'Customer manager', teller: 'Teller' },
+    agreements: { match: 'Agrees', below: 'Too junior', above: 'More senior', unassigned: 'Nobody responsible' },
+    customer: 'Customer', customerNo: 'Customer no.', institution: 'Institution', deposits: 'Deposits', loans: 'Loans',
+    proposed: 'Proposed level', manager: 'Responsible person', actual: 'His level', agreement: 'Agreement', customers: 'Customers',
+    export: 'Export to Excel', total: '{{count}} customers',
+  },
 };

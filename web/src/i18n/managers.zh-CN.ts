@@ -15,4 +15,14 @@ export const managersZh = {
     searchManager: '输入姓名或用户名查找', departed: '已离岗', customerCount: '主办 {{count}} 户',
     submitted: '已提交移交申请（编号 {{id}}，{{count}} 户），待审批',
   },
+  responsibility: {
+    title: '维护责任表（存量客户 1 对 N 维护责任）',
+    rules: '建议层级按{{basis}}：存款 ≥ {{hoDeposit}} 或贷款 ≥ {{hoLoan}} 为总行（联社）领导；存款 ≥ {{ohDeposit}} 或贷款 ≥ {{ohLoan}} 为营业单位负责人；有贷款或存款 ≥ {{cmDeposit}} 为客户经理；其余为综合柜员。门槛由总行在设置中调整。',
+    basis: { balance: '存款余额', month_avg: '存款月日均', quarter_avg: '存款季日均', year_avg: '存款年日均' },
+    level: { head_office: '总行（联社）领导', outlet_head: '营业单位负责人', customer_manager: '客户经理', teller: '综合柜员' },
+    agreements: { match: '相符', below: '责任人层级偏低', above: '责任人层级偏高', unassigned: '未落实责任人' },
+    customer: '客户名称', customerNo: '客户号', institution: '管户机构', deposits: '存款余额', loans: '贷款余额',
+    proposed: '建议责任层级', manager: '维护责任人', actual: '责任人层级', agreement: '是否相符', customers: '客户数',
+    export: '导出 Excel', total: '共 {{count}} 户',
+  },
 };

@@ -36,6 +36,7 @@ export const zhCN = {
     notifications: '我的通知',
     delegations: '代理审批',
     customerTransfers: '主办权移交',
+    responsibility: '维护责任表',
     notificationDeliveries: '通知发送记录',
     institutions: '机构管理',
     users: '用户管理',

@@ -10,6 +10,8 @@ import { z } from 'zod';
 
 export const RESPONSIBILITY_LEVELS = ['head_office', 'outlet_head', 'customer_manager', 'teller'] as const;
 export type ResponsibilityLevel = (typeof RESPONSIBILITY_LEVELS)[number];
+/** How the person answering for a customer stands to the level it calls for (none: nobody, or temporary staff). */
+export type Agreement = 'match' | 'below' | 'above' | 'unassigned';
 /** Seniority, for "the responsible person is below / above what the customer calls for". */
 export const LEVEL_RANK: Record<ResponsibilityLevel, number> = { head_office: 4, outlet_head: 3, customer_manager: 2, teller: 1 };
 

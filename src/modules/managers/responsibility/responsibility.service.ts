@@ -16,9 +16,8 @@ import { customerInScope } from '../../customers/customer.queries.ts';
 import { watermark } from '../../customers/export/export.service.ts';
 import { getSetting } from '../../settings/settings.service.ts';
 import { inForce } from '../relation.queries.ts';
-import { LEVEL_RANK, RESPONSIBILITY_LEVELS, type ResponsibilityLevel, type ResponsibilityRules } from './responsibility.rules.ts';
+import { LEVEL_RANK, RESPONSIBILITY_LEVELS, type Agreement, type ResponsibilityLevel, type ResponsibilityRules } from './responsibility.rules.ts';
 
-export type Agreement = 'match' | 'below' | 'above' | 'unassigned';
 export interface ResponsibilityQuery { proposed?: ResponsibilityLevel; agreement?: Agreement; page: number; pageSize: number }
 
 const BASIS = { balance: 'deposit_balance', month_avg: 'deposit_month_avg', quarter_avg: 'deposit_quarter_avg', year_avg: 'deposit_year_avg' } as const;
