@@ -35,7 +35,18 @@ export const assignmentPreview = z.object({
 /** POST /customer-assignments. */
 export const assignmentDone = z.object({ assignmentId: id, count: id, added: id, unchanged: id, effectiveOn: z.string() });
 /** GET /customer-assignments/needed. */
+export const neededQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  overdueOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export const assignableManagersQuery = z.strictObject({ q: z.string().trim().max(50).optional() });
+/** GET /customer-assignments/managers. */
+export const assignableManagersList = z.object({
+  items: z.array(z.object({ id, username: z.string(), displayName: z.string(), status: z.string(), institution: z.string() })),
+});
 export const assignmentsNeeded = z.object({
+  total: id.describe('customers waiting, as filtered'),
   items: z.array(z.object({
     id, customerNo: z.string(), name: z.string(), institutionId: id, primaryManager: z.string().nullable(),
     reason: z.enum(['none', 'temporary_staff', 'departed']), since: z.string(), dueOn: z.string(), overdue: z.boolean(),

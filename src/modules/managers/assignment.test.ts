@@ -158,5 +158,26 @@ describe('assignment', () => {
     expect(byId.has(inA1[2]!)).toBe(false);
     // The departed manager's customer is still in the head's charge.
     expect(ids(await headA1.get('/api/customers?pageSize=200'))).toContain(inA1[9]!);
+    // Paged, longest waiting first; overdue only; the first page's total counts them all.
+    const all = (await assigner.get('/api/customer-assignments/needed?pageSize=200')).json();
+    expect(all.total).toBe(all.items.length);
+    const page2 = (await assigner.get('/api/customer-assignments/needed?pageSize=2&page=2')).json();
+    expect([page2.total, page2.items.map((i: { id: number }) => i.id)]).toEqual([all.total, all.items.slice(2, 4).map((i: { id: number }) => i.id)]);
+    expect(all.items[0].id).toBe(inA1[6]!); // waiting since January
+    const overdue = (await assigner.get('/api/customer-assignments/needed?overdueOnly=true&pageSize=200')).json();
+    expect(overdue.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
+    expect(overdue.items.map((i: { id: number }) => i.id)).toContain(inA1[6]!);
+    expect(overdue.total).toBe(all.items.filter((i: { overdue: boolean }) => i.overdue).length);
+    expect((await assigner.get('/api/customer-assignments/needed?pageSize=500')).statusCode).toBe(400);
+  });
+
+  it('offers the active managers homed in the assigner\'s charge, by name', async () => {
+    const names = (await assigner.get('/api/customer-assignments/managers')).json().items.map((m: { username: string }) => m.username);
+    expect(names).toEqual(expect.arrayContaining(['as_mgr_a1', 'as_mgr_a2', 'as_asst_a1']));
+    expect(names).not.toContain('as_mgr_b1');   // another branch
+    expect(names).not.toContain('as_clerk_a1'); // not a manager
+    expect(names).not.toContain('as_mgr_left'); // departed
+    expect((await assigner.get('/api/customer-assignments/managers?q=a2')).json().items.map((m: { username: string }) => m.username)).toEqual(['as_mgr_a2']);
+    expect((await assigner.get(`/api/customer-assignments/managers?q=${encodeURIComponent("%' or 1=1 --")}`)).json().items).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { submitRequest } from '../../approvals/approval.service.ts';
 import { customerInScope } from '../../customers/customer.queries.ts';
 import { institutionInScope } from '../../org/scope.ts';
 import { inForce } from '../relation.queries.ts';
+import { managerChoices } from '../charge.service.ts';
 import { MAX_TRANSFER_CUSTOMERS, type TransferBody, type TransferPayload } from './transfer.schema.ts';
 import { customerTransfer } from './transfer.workflow.ts';
 
@@ -44,16 +45,7 @@ export async function submitTransfer(db: Database, actor: Actor, body: TransferB
  */
 export async function transferManagers(db: Database, actor: Actor, side: 'from' | 'to', q: string | undefined) {
   const today = businessToday();
-  let query = db.selectFrom('app_user as u').innerJoin('institution as i', 'i.id', 'u.home_institution_id')
-    .select(['u.id', 'u.username', 'u.display_name as displayName', 'u.status', 'i.name as institution'])
-    .where('u.kind', '=', 'person')
-    .where(({ exists, selectFrom }) => exists(selectFrom('user_role as ur').innerJoin('role as r', 'r.id', 'ur.role_id').select('ur.user_id')
-      .whereRef('ur.user_id', '=', 'u.id').where('r.category', '=', 'manager')))
-    .orderBy('u.display_name').orderBy('u.id').limit(30);
-  if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    query = query.where((eb) => eb.or([eb('u.display_name', 'ilike', like), eb('u.username', 'ilike', like)]));
-  }
+  let query = managerChoices(db, q);
   if (side === 'to') return { items: await query.where('u.status', '=', 'active').execute() };
   if (actor.dataScope === 'own') query = query.where('u.id', '=', actor.id ?? -1);
   else query = query.where(institutionInScope(actor, 'u.home_institution_id'));
