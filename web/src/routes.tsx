@@ -16,7 +16,7 @@ type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'c
   | 'documentFlows' | 'documentEntry' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
   | 'completenessOverdue' | 'informationReviewSettings' | 'products'
-  | 'guaranteeCircles' | 'customerTransfers' | 'responsibility';
+  | 'guaranteeCircles' | 'customerTransfers' | 'responsibility' | 'customerAssignments';
 
 export interface AppRoute {
   path: string;
@@ -51,6 +51,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/duplicates/DuplicatesPage')) },
   { path: '/customer-transfers', label: 'menu.customerTransfers', icon: <SwapOutlined />, group: 'customer', permission: 'customer.transfer.apply',
     component: lazy(() => import('./pages/managers/TransfersPage')) },
+  { path: '/customer-assignments', label: 'menu.customerAssignments', icon: <UserSwitchOutlined />, group: 'customer', permission: 'customer.assign',
+    component: lazy(() => import('./pages/managers/AssignmentsPage')) },
   { path: '/responsibility', label: 'menu.responsibility', icon: <TeamOutlined />, group: 'customer', permission: ['report.read', 'performance.read', 'customer.assign'],
     component: lazy(() => import('./pages/managers/ResponsibilityPage')) },
   { path: '/customers/industry-import', label: 'menu.industryImport', icon: <TagsOutlined />, group: 'customer', permission: 'customer.manage',

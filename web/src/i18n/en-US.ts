@@ -45,6 +45,7 @@ export const enUS: Messages = {
     delegations: 'Delegations',
     customerTransfers: 'Manager transfers',
     responsibility: 'Responsibility table',
+    customerAssignments: 'Customers to assign',
     notificationDeliveries: 'Notification delivery log',
     alertSettings: 'Account alert settings',
     informationReviewSettings: 'Customer information review',

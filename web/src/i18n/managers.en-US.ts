@@ -27,4 +27,12 @@ export const managersEn: typeof managersZh = {
     proposed: 'Proposed level', manager: 'Responsible person', actual: 'His level', agreement: 'Agreement', customers: 'Customers',
     export: 'Export to Excel', total: '{{count}} customers',
   },
+  assignment: {
+    pageTitle: 'Customers to assign (no manager, held by temporary staff, or their manager has left)', total: '{{count}} customers', assign: 'Assign selected ({{count}})',
+    overdueOnly: 'Overdue only', overdue: 'Overdue', rule: 'A customer opened at the counter must have a customer manager within 3 working days (the bank\'s calendar); overdue ones are marked red.',
+    customer: 'Customer', customerNo: 'Customer no.', reason: 'Why', since: 'Waiting since', dueOn: 'Due',
+    reasons: { none: 'No manager', temporary_staff: 'Temporary staff', departed: 'Manager left: ' },
+    title: 'Assign {{count}} customers', manager: 'Customer manager', role: 'Role', roles: { primary: 'Primary', assisting: 'Assisting', assistant: 'Assistant' },
+    preview: '{{count}} customers will be assigned ({{unchanged}} already so), effective {{date}}', confirm: 'Assign', done: '{{count}} customers assigned',
+  },
 };

@@ -25,4 +25,12 @@ export const managersZh = {
     proposed: '建议责任层级', manager: '维护责任人', actual: '责任人层级', agreement: '是否相符', customers: '客户数',
     export: '导出 Excel', total: '共 {{count}} 户',
   },
+  assignment: {
+    pageTitle: '待分配客户（无管户客户经理、由临时人员管户或原客户经理已离岗）', total: '共 {{count}} 户', assign: '分配所选（{{count}} 户）',
+    overdueOnly: '只看逾期', overdue: '已逾期', rule: '柜面新开客户应在开户后 3 个工作日内落实客户经理（按行内工作日历计算），逾期的在此标红。',
+    customer: '客户名称', customerNo: '客户号', reason: '原因', since: '待分配起始日', dueOn: '应分配日期',
+    reasons: { none: '无客户经理', temporary_staff: '临时人员管户', departed: '原客户经理已离岗：' },
+    title: '分配 {{count}} 户客户', manager: '客户经理', role: '管户角色', roles: { primary: '主办', assisting: '协办', assistant: '助理' },
+    preview: '将分配 {{count}} 户（其中 {{unchanged}} 户已是该角色，不变），{{date}} 起生效', confirm: '确认分配', done: '已分配 {{count}} 户',
+  },
 };

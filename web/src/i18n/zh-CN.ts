@@ -37,6 +37,7 @@ export const zhCN = {
     delegations: '代理审批',
     customerTransfers: '主办权移交',
     responsibility: '维护责任表',
+    customerAssignments: '待分配客户',
     notificationDeliveries: '通知发送记录',
     institutions: '机构管理',
     users: '用户管理',
