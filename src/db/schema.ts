@@ -611,3 +611,7 @@ export interface GuaranteeCircleTable {
 }
 export interface GuaranteeChainTable { scan_date: DateOnly; chain_no: number; length: number; members: string[]; customer_ids: number[] }
 export interface DB { guarantee_scan: GuaranteeScanTable; guarantee_circle: GuaranteeCircleTable; guarantee_chain: GuaranteeChainTable }
+// ── relationship level (0033): REL-10/11, current level and its changes ──
+export interface CustomerRelationshipLevelTable { customer_id: number; level: number; score: RequiredMoney; since: DateOnly }
+export interface CustomerRelationshipLevelHistoryTable { customer_id: number; business_date: DateOnly; level_from: number | null; level_to: number; score: RequiredMoney }
+export interface DB { customer_relationship_level: CustomerRelationshipLevelTable; customer_relationship_level_history: CustomerRelationshipLevelHistoryTable }

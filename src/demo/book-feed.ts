@@ -8,10 +8,14 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import { loadFeed } from '../modules/feed/feed.service.ts';
 import { vacuumUnlessAutovacuum } from '../db/vacuum.ts';
+import { computeRelationshipLevels } from '../modules/network/level/level.service.ts';
 import { BOOK_INSTITUTIONS } from './book-customers.ts';
 import { feedDays, type BookCustomer, type GeneratedDay } from './generate/feed.ts';
 
 export interface FeedDaysOptions { dir: string; startDate: string; days: number; seed: number; book: BookCustomer[]; log: (line: string) => void }
+
+/** The last days after which the relationship levels are computed, as the daily job does: their moves are on first start. */
+const LEVEL_DAYS = 10;
 
 /** The day, counted from the last, whose first delivery is refused. */
 const REFUSED_DAY_FROM_END = 12;
@@ -42,6 +46,7 @@ export async function loadFeedDays(db: Database, system: Actor, o: FeedDaysOptio
       throw new Error(`demo book: feed day ${day.date} ${result.status}: ${result.error ?? JSON.stringify(result.rejected.slice(0, 5))}`);
     }
     await rm(day.dir, { recursive: true, force: true });
+    if (n > o.days - LEVEL_DAYS) await computeRelationshipLevels(db, day.date);
     if (n % 15 === 0 || n === o.days) {
       // What the nightly vacuum job does for a live embedded bank: without it the averages
       // rewritten every day would leave the new demo database mostly dead rows.

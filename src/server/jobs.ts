@@ -20,6 +20,7 @@ import { notificationSenderJob } from '../modules/notifications/notification.job
 import { AppError, invalid } from '../common/http/errors.ts';
 import { vacuumUnlessAutovacuum } from '../db/vacuum.ts';
 import { runGuaranteeScan } from '../modules/network/guarantee-scan.service.ts';
+import { computeRelationshipLevels } from '../modules/network/level/level.service.ts';
 import { moveDueTransferInstitutions } from '../modules/managers/transfer/transfer.apply.ts';
 
 export interface JobDef {
@@ -41,6 +42,7 @@ export const JOBS: readonly JobDef[] = [
   { name: 'completeness-overdue', cron: '40 6 * * *', zh: '新客户信息完整性逾期提醒', en: 'New customers\' completeness overdue (to-dos)', run: raiseCompletenessTodos },
   { name: 'feed-inbox', cron: '*/10 5-10 * * *', zh: '核心系统数据下发（收件目录）', en: 'Core-banking daily feed (inbox)', run: loadInbox, repeat: true },
   { name: 'archive-overdue', cron: '40 6 * * *', zh: '档案逾期未归还提醒', en: 'Overdue archive file reminders', run: raiseOverdueReminders },
+  { name: 'relationship-level', cron: '20 11 * * *', zh: '客户关系形态计算', en: 'Customer relationship levels', run: async (db) => computeRelationshipLevels(db) },
   { name: 'guarantee-scan', cron: '0 11 * * *', zh: '担保圈、担保链扫描', en: 'Guarantee circles and chains scan', run: (db, date) => runGuaranteeScan(db, date) },
   { name: 'database-vacuum', cron: '30 23 * * *', zh: '数据库空间整理（无自动清理时）', en: 'Database vacuum (where autovacuum does not run)', run: (db) => vacuumUnlessAutovacuum(db) },
   { name: 'notification-sender', cron: '*/2 * * * *', zh: '发送通知（邮件、短信）', en: 'Send notifications (e-mail, SMS)', run: notificationSenderJob, repeat: true },

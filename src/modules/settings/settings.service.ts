@@ -13,6 +13,7 @@ import { demoBookStateSchema } from '../../demo/book-state.ts';
 import { imageMaxBytesSchema } from '../images/image.schema.ts';
 import { DEFAULT_INFORMATION_REVIEW, informationReviewSettingsSchema } from '../customers/information-review/review-settings.ts';
 import { DEFAULT_RESPONSIBILITY_RULES, responsibilityRulesSchema } from '../managers/responsibility/responsibility.rules.ts';
+import { DEFAULT_LEVEL_RULES, levelRulesSchema } from '../network/level/level.rules.ts';
 
 const SETTINGS = {
   'security.policy': { schema: securityPolicySchema, default: MLPS_POLICY },
@@ -34,6 +35,8 @@ const SETTINGS = {
   'customers.information_review': { schema: informationReviewSettingsSchema, default: DEFAULT_INFORMATION_REVIEW },
   // REL-24: the thresholds proposing who answers for a customer (docs/managers-performance.md).
   'managers.responsibility_rules': { schema: responsibilityRulesSchema, default: DEFAULT_RESPONSIBILITY_RULES },
+  // REL-10/11: the relationship level's weights and thresholds (docs/relationships.md).
+  'network.relationship_levels': { schema: levelRulesSchema, default: DEFAULT_LEVEL_RULES },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -293,6 +293,7 @@ describe('every reference to a customer is handled by the merge', () => {
       'channel_limit.customer_id', // moveChannelLimits
       'signing.customer_id', // moveSignings
       'customer_position.customer_id', // figures as of the feed day stay; the next day counts the moved accounts to the survivor
+      'customer_relationship_level.customer_id', 'customer_relationship_level_history.customer_id', // the merged record's level stays (inactive, out of every list); the survivor's is recomputed the next day
       'customer_link.customer_id', 'customer_link.party_customer_id', 'related_party.customer_id', // moveLinks
     ];
     expect(rows.map((r) => r.ref)).toEqual(handled.sort());
