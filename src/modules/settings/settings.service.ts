@@ -11,6 +11,7 @@ import { closureRulesSchema, DEFAULT_CLOSURE_RULES } from '../accounts/signings/
 import { largeChangeKeepDaysSchema, largeChangeThresholdSchema, maturityWindowsSchema } from '../accounts/alerts/alert.schema.ts';
 import { demoBookStateSchema } from '../../demo/book-state.ts';
 import { imageMaxBytesSchema } from '../images/image.schema.ts';
+import { DEFAULT_SCORECARD, scorecardSchema } from '../warnings/scorecard.ts';
 import { DEFAULT_INFORMATION_REVIEW, informationReviewSettingsSchema } from '../customers/information-review/review-settings.ts';
 
 const SETTINGS = {
@@ -31,6 +32,8 @@ const SETTINGS = {
   'images.max_bytes': { schema: imageMaxBytesSchema, default: 20 * 1024 * 1024 },
   // CIF-40: which customer information changes go to 信息复核岗 before they take effect.
   'customers.information_review': { schema: informationReviewSettingsSchema, default: DEFAULT_INFORMATION_REVIEW },
+  // WARN-1: the churn scorecard (bins → points, level thresholds, crisis rules, escalation days).
+  'warnings.scorecard': { schema: scorecardSchema, default: DEFAULT_SCORECARD },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
