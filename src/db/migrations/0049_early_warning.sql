@@ -55,8 +55,9 @@ create table warning_alert (
   -- The business date the current level began (escalation counts working days from it).
   level_since                date not null,
   as_of                      date not null,
-  -- The customer's primary manager in force, or the customer's institution when none; re-pointed
-  -- each day while the alert is open.
+  -- The customer's primary manager in force (null when none), re-pointed each day while the alert
+  -- is open; and always the customer's own institution (kept so by the trigger below), so the list
+  -- of a head with institution-wide scope is read from the alerts' side by index.
   assignee_user_id           integer references app_user(id),
   assignee_institution_id    integer not null references institution(id),
   -- A red alert nobody contacted within the working days set reaches the institution above.
@@ -86,6 +87,18 @@ create table warning_alert (
 create unique index warning_alert_one_open on warning_alert (customer_id) where status in ('open', 'resolved');
 create index warning_alert_list_idx on warning_alert (status, level, as_of desc, id desc);
 create index warning_alert_assignee_idx on warning_alert (assignee_user_id) where status in ('open', 'resolved');
+create index warning_alert_institution_idx on warning_alert (assignee_institution_id, status);
+
+-- A customer moved to another institution (a transfer, an outlet merged) takes his alerts along at
+-- once, not at the next feed day: the list's scope predicate on the alert's institution is then
+-- exactly the customer's.
+create function warning_alert_follow_customer() returns trigger language plpgsql as $$
+begin
+  update warning_alert set assignee_institution_id = new.institution_id where customer_id = new.id and assignee_institution_id <> new.institution_id;
+  return null;
+end $$;
+create trigger warning_alert_follow_customer after update of institution_id on customer
+  for each row when (old.institution_id is distinct from new.institution_id) execute function warning_alert_follow_customer();
 
 -- What happened to an alert, in order: raised, upgraded, downgraded, escalated, each disposal
 -- step, resolved, closed, withdrawn.

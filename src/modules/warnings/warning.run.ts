@@ -81,17 +81,29 @@ export async function keepScores(tx: Tx, d: string): Promise<void> {
 
 const count = async (tx: Tx, q: ReturnType<typeof sql>) => Number((await sql<{ n: string }>`select count(*) as n from (${q}) q`.execute(tx)).rows[0]?.n ?? 0);
 
+type Timed = <T>(k: string, fn: () => Promise<T>) => Promise<T>;
+
+/**
+ * Steps 1–3: indicators, last transactions, month baseline, scores kept — the part the backtest
+ * replays day by day (no alerts, no messages).
+ */
+export async function scoreDay(tx: Tx, d: string, card: Scorecard, o: { keepOpen: boolean; timed?: Timed }) {
+  const timed: Timed = o.timed ?? ((_k, fn) => fn());
+  const customers = await timed('indicators', () => computeIndicators(tx, d));
+  await timed('lastTransaction', () => advanceLastTransactions(tx));
+  const baseline = await closesMonth(tx, d);
+  if (baseline) await timed('baseline', () => writeBaseline(tx, d));
+  await timed('score', () => scoreIndicators(tx, card, o.keepOpen));
+  await timed('keep', () => keepScores(tx, d));
+  return { customers, baseline };
+}
+
 /** Runs the early warning for business date D inside the feed's transaction. */
 export async function runWarnings(tx: Tx, d: string): Promise<WarningRunResult> {
   const timings: Record<string, number> = {};
   const timed = async <T>(k: string, fn: () => Promise<T>) => { const t0 = performance.now(); try { return await fn(); } finally { timings[k] = Math.round(performance.now() - t0); } };
   const card = await getSetting(tx, 'warnings.scorecard');
-  const customers = await timed('indicators', () => computeIndicators(tx, d));
-  await timed('lastTransaction', () => advanceLastTransactions(tx));
-  const baseline = await closesMonth(tx, d);
-  if (baseline) await timed('baseline', () => writeBaseline(tx, d));
-  await timed('score', () => scoreIndicators(tx, card));
-  await timed('keep', () => keepScores(tx, d));
+  const { customers, baseline } = await scoreDay(tx, d, card, { keepOpen: true, timed });
   const moved = await timed('alerts', () => maintainAlerts(tx, d));
   const escalated = await timed('escalate', () => escalate(tx, d, card.escalationWorkingDays));
   const notified = await timed('notify', () => notifyDay(tx, d));

@@ -36,17 +36,37 @@ const LIST_COLUMNS = ['al.id', 'al.level', 'al.top_level', 'al.score', 'al.crisi
   'al.assignee_user_id', 'al.assignee_institution_id', 'al.escalated_on', 'al.escalated_institution_id', 'al.contact_on', 'al.result',
   'cu.id as customer_id', 'cu.customer_no', 'cu.name as customer_name', 'cu.institution_id'] as const;
 
+/**
+ * The list's scope. For institution-wide readers it is read on the alert's own institution
+ * column — always the customer's institution (migration 0049's trigger keeps it so) — which lets a
+ * head's 10,000 alerts be found by index instead of through every customer of his subtree
+ * (measured: 110 ms for 5,000 alerts among 100,000 customers the other way round). A manager's
+ * own-customers scope is customerInScope itself.
+ */
+function listScope(db: Executor, actor: Actor) {
+  const q = db.selectFrom('warning_alert as al');
+  if (actor.kind === 'system' || actor.dataScope === 'institution') {
+    return q.where(sql<boolean>`al.assignee_institution_id in (select scope_i.id from institution scope_i where scope_i.path like ${actor.scopePath + '%'})`);
+  }
+  return q.where(sql<boolean>`exists (select 1 from customer cu where cu.id = al.customer_id and ${customerInScope(actor, 'cu')})`);
+}
+
 export async function listWarnings(db: Executor, actor: Actor, q: WarningListQuery) {
-  let base = visible(db, actor).where('al.status', '=', q.status);
+  let base = listScope(db, actor).where('al.status', '=', q.status);
   if (q.level) base = base.where('al.level', '=', q.level);
   if (q.managerId) base = base.where('al.assignee_user_id', '=', q.managerId);
-  if (q.institutionId) base = base.where(sql<boolean>`cu.institution_id in (select i.id from institution i where i.path like (select p.path from institution p where p.id = ${q.institutionId}) || '%')`);
-  const [{ total }] = [await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()];
-  const rows = await base.leftJoin('app_user as u', 'u.id', 'al.assignee_user_id').leftJoin('institution as ai', 'ai.id', 'al.assignee_institution_id')
-    .select([...LIST_COLUMNS, 'u.display_name as manager_name', 'ai.name as institution_name'])
+  if (q.institutionId) base = base.where(sql<boolean>`al.assignee_institution_id in (select i.id from institution i where i.path like (select p.path from institution p where p.id = ${q.institutionId}) || '%')`);
+  const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  // The page's ids from the alerts alone (a top-N sort of the reader's alerts), then their rows.
+  const page = await base.select('al.id')
     .orderBy(sql`case al.level when 'red' then 3 when 'orange' then 2 else 1 end`, 'desc').orderBy('al.score', 'desc').orderBy('al.id', 'desc')
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-  return { total: Number(total), items: rows.map(view) };
+  const ids = page.map((p) => p.id);
+  const rows = ids.length ? await db.selectFrom('warning_alert as al').innerJoin('customer as cu', 'cu.id', 'al.customer_id')
+    .leftJoin('app_user as u', 'u.id', 'al.assignee_user_id').leftJoin('institution as ai', 'ai.id', 'al.assignee_institution_id')
+    .select([...LIST_COLUMNS, 'u.display_name as manager_name', 'ai.name as institution_name']).where('al.id', 'in', ids).execute() : [];
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return { total: Number(total), items: ids.map((id) => view(byId.get(Number(id))! as Row)) };
 }
 
 type Row = { id: number; level: WarningLevel; top_level: WarningLevel; score: number; crisis: WarningCrisis | null; status: 'open' | 'resolved' | 'closed' | 'withdrawn'; raised_on: string; level_since: string;
