@@ -1,3 +1,4 @@
+import { warningsEn } from './warnings.en-US';
 import { networkEn } from './network.en-US';
 import { documentsEn } from './documents.en-US';
 // English. Same keys as zh-CN.ts (the type makes sure of it).
@@ -46,6 +47,8 @@ export const enUS: Messages = {
     customerTransfers: 'Manager transfers',
     notificationDeliveries: 'Notification delivery log',
     alertSettings: 'Account alert settings',
+    warnings: 'Crisis warnings',
+    warningSettings: 'Crisis warning model',
     informationReviewSettings: 'Customer information review',
     audit: 'Audit log',
     apiTokens: 'API tokens',
@@ -133,6 +136,7 @@ export const enUS: Messages = {
   customers: customersEn,
   creditInfo: creditInfoEn,
   accountAlerts: alertsEn,
+  warnings: warningsEn,
   signings: signingsEn,
   imaging: imagingEn,
   completeness: completenessEn,
