@@ -1,7 +1,9 @@
 // WARN-1…4 relationship crisis early warning: the warning list and detail, the disposal steps,
 // the head's closing, and the scorecard settings with a preview.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { closeAnswer, disposalAnswer, disposalBody, previewAnswer, scorecardBody, warningDetail, warningListQuery, warningPage, warningParams } from './warning.schema.ts';
+import { sendXlsx, XLSX } from '../customers/import/import.routes.ts';
+import { exportWarnings } from './warning.export.ts';
+import { closeAnswer, disposalAnswer, disposalBody, previewAnswer, scorecardBody, warningDetail, warningExportQuery, warningListQuery, warningPage, warningParams } from './warning.schema.ts';
 import { closeWarning, getScorecard, getWarning, listWarnings, previewScorecard, putScorecard, recordDisposal } from './warning.service.ts';
 
 const tags = ['warnings'];
@@ -10,6 +12,13 @@ export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/warnings', { config: { permission: 'customer.read' }, schema: { tags, querystring: warningListQuery, response: { 200: warningPage },
     summary: 'Crisis warnings (危机预警) of customers in my scope, by level, status, institution or manager' } },
   async (req) => listWarnings(app.db, req.actor, req.query));
+
+  app.get('/warnings/export', { config: { permission: 'customer.read' }, schema: { tags, querystring: warningExportQuery, produces: [XLSX],
+    summary: 'The warnings the list\'s filters select, as .xlsx (watermarked, audited)' } },
+  async (req, reply) => {
+    const r = await exportWarnings(app.db, req.actor, req.query, req.lang);
+    return sendXlsx(reply, r.fileName, r.content);
+  });
 
   app.get('/warnings/:id', { config: { permission: 'customer.read' }, schema: { tags, params: warningParams, response: { 200: warningDetail },
     summary: 'A crisis warning with the indicators that drove it, its disposal, history and score over time' } },

@@ -17,6 +17,7 @@ export const warningListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type WarningListQuery = z.infer<typeof warningListQuery>;
+export const warningExportQuery = warningListQuery.omit({ page: true, pageSize: true });
 export const warningParams = z.strictObject({ id: bigRecordIdParam });
 
 const note = z.string({ error: 'warnings.note_required' }).trim().min(1, 'warnings.note_required').max(500, 'warnings.note_long');

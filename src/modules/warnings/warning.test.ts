@@ -314,6 +314,12 @@ describe('escalation, notifications, disposal and closing', () => {
     const detail = (await manager.get(`/api/warnings/${alertId}`)).json();
     expect(detail.factors[0]).toMatchObject({ code: 'relationship_ended', points: 100 });
     expect(detail.scores.length).toBeGreaterThanOrEqual(1);
+    // The export: the same scope, watermarked, audited.
+    const before = await lastAuditId(ctx);
+    const xlsx = await headA1.get('/api/warnings/export?status=open&level=red');
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect((await auditSince(ctx, before)).map((a) => a.action)).toEqual(['warning_alert.export']);
   });
 
   it('the manager records analysis → contact → measures → result in order; his head closes it as retained; maker ≠ checker', async () => {

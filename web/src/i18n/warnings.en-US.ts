@@ -3,6 +3,7 @@ import type { warningsZh } from './warnings.zh-CN';
 
 export const warningsEn: typeof warningsZh = {
   title: 'Crisis warnings',
+  export: 'Export',
   none: 'No warnings',
   levelFilter: 'Filter by level',
   level: { title: 'Level', yellow: 'Yellow (early sign)', orange: 'Orange (more likely)', red: 'Red (imminent)' },

@@ -1,6 +1,7 @@
 // 客户关系危机预警（WARN-1…4）。
 export const warningsZh = {
   title: '危机预警',
+  export: '导出',
   none: '暂无预警',
   levelFilter: '按预警级别筛选',
   level: { title: '预警级别', yellow: '黄色预警（苗头）', orange: '橙色预警（可能性加大）', red: '红色预警（即将发生）' },

@@ -2,12 +2,14 @@
 // in a drawer with the indicators that drove it, the score over time and its disposal — the
 // manager records analysis → contact → measures → result, his head closes it.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Segmented, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Segmented, Select, Space, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useReportError } from '../../api/use-report-error';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { orDash } from '../../lib/format';
-import { fetchWarnings, LEVEL_COLOR, type Level, type WarningItem, type WarningStatus } from './api';
+import { exportWarnings, fetchWarnings, LEVEL_COLOR, type Level, type WarningItem, type WarningStatus } from './api';
 import { WarningDrawer } from './WarningDrawer';
 
 export default function WarningsPage() {
@@ -16,6 +18,7 @@ export default function WarningsPage() {
   const [level, setLevel] = useState<Level | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState<number | null>(null);
+  const report = useReportError();
   const list = useQuery({ queryKey: ['warnings', status, level, page], placeholderData: keepPreviousData,
     queryFn: ({ signal }) => fetchWarnings({ status, level, ...page }, signal) });
 
@@ -26,6 +29,7 @@ export default function WarningsPage() {
           options={(['open', 'resolved', 'closed', 'withdrawn'] as const).map((s) => ({ value: s, label: t(`warnings.status.${s}`) }))} />
         <Select allowClear placeholder={t('warnings.levelFilter')} style={{ width: 200 }} value={level} onChange={(v) => { setLevel(v); setPage((p) => ({ ...p, page: 1 })); }}
           options={(['red', 'orange', 'yellow'] as const).map((l) => ({ value: l, label: t(`warnings.level.${l}`) }))} />
+        <Button icon={<DownloadOutlined />} onClick={() => void exportWarnings({ status, level }).catch(report)} data-testid="warnings-export">{t('warnings.export')}</Button>
       </Space>
       <Table<WarningItem> rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items}
         locale={{ emptyText: list.error ? list.error.message : t('warnings.none') }}

@@ -1,5 +1,5 @@
 // Calls and shapes of the crisis early warning (WARN-1…4, docs/early-warning.md).
-import { api } from '../../api/client';
+import { api, download } from '../../api/client';
 
 export type Level = 'yellow' | 'orange' | 'red';
 export type WarningStatus = 'open' | 'resolved' | 'closed' | 'withdrawn';
@@ -29,6 +29,8 @@ export interface Preview { asOf: string | null; customers: number; current: Reco
 
 export interface WarningQuery { status: WarningStatus; level?: Level; institutionId?: number; managerId?: number; page: number; pageSize: number }
 export const fetchWarnings = (q: WarningQuery, signal?: AbortSignal) => api.get<{ total: number; items: WarningItem[] }>('/warnings', { ...q }, signal);
+export const exportWarnings = (q: Omit<WarningQuery, 'page' | 'pageSize'>) =>
+  download('/warnings/export', Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), 'warnings.xlsx');
 export const fetchWarning = (id: number, signal?: AbortSignal) => api.get<WarningDetail>(`/warnings/${id}`, undefined, signal);
 export const recordDisposal = (id: number, body: { step: 'analysis' | 'contact' | 'measures' | 'result'; on: string; note: string; result?: Result }) =>
   api.post<{ id: number; status: string }>(`/warnings/${id}/disposal`, body);
