@@ -70,7 +70,9 @@ export const DEFAULT_SCORECARD: Scorecard = {
     product_kinds_lost: bins([1, 2, 15], [2, null, 25]),
     txn_count_ratio: bins([null, 0.2, 25], [0.2, 0.5, 15]),
     txn_amount_ratio: bins([null, 0.2, 20], [0.2, 0.5, 10]),
-    days_since_txn: bins([30, 60, 15], [60, 90, 30], [90, null, 45]),
+    // Many savers transact rarely: silence alone weighs little until it is long; against the
+    // customer's own pace the activity ratios above say more.
+    days_since_txn: bins([60, 90, 10], [90, 180, 20], [180, null, 30]),
     accounts_closed_90d: bins([1, 2, 10], [2, null, 20]),
     maturities_not_renewed_90d: bins([1, null, 15]),
     signings_terminated_90d: bins([1, null, 10]),

@@ -142,17 +142,20 @@ async function maintainAlerts(tx: Tx, d: string) {
       on conflict (customer_id) where status in ('open', 'resolved') do nothing
       returning id, level, score)
     insert into warning_alert_event (alert_id, business_date, kind, level, score) select id, ${d}::date, 'raised', level, score from n returning alert_id as id`.execute(tx);
-  await reassignWarnings(tx, d);
+  await reassignWarnings(tx);
   return { raised: raised.rows.length, upgraded: changed.rows.filter((r) => r.kind === 'upgraded').length,
     downgraded: changed.rows.filter((r) => r.kind === 'downgraded').length, withdrawn: withdrawn.rows.length };
 }
 
-/** Open alerts go to the customer's primary manager in force (still employed), else to the customer's institution. */
-export async function reassignWarnings(tx: Tx, d: string) {
+/**
+ * Open alerts go to the customer's primary manager now (still employed) — who answers for him today,
+ * whatever day is scored (a back-filled day, a manager assigned since) — as the account alerts do.
+ */
+export async function reassignWarnings(tx: Tx) {
   await sql`update warning_alert al set assignee_user_id = r.user_id, assignee_institution_id = r.institution_id, updated_at = now()
     from (select al2.id, u.id as user_id, cu.institution_id
             from warning_alert al2 join customer cu on cu.id = al2.customer_id
-            left join customer_manager mg on mg.customer_id = cu.id and mg.role = 'primary' and mg.since <= ${d}::date and (mg.ends_on is null or mg.ends_on > ${d}::date)
+            left join customer_manager mg on mg.customer_id = cu.id and mg.role = 'primary' and mg.ends_on is null
             left join app_user u on u.id = mg.user_id and u.status = 'active'
            where al2.status in ('open', 'resolved')) r
    where r.id = al.id and (al.assignee_user_id is distinct from r.user_id or al.assignee_institution_id <> r.institution_id)`.execute(tx);

@@ -176,15 +176,15 @@ describe('scorecard bins and thresholds', () => {
     const scored = await db().transaction().execute(async (tx) => {
       await sql`drop table if exists warn_ind`.execute(tx);
       await sql.raw(`create temp table warn_ind on commit drop as select 0::bigint as customer_id, 0 as institution_id, ${cols} limit 0`).execute(tx);
-      // days_since_txn: 29 (no bin), 30 (first bin), 59, 60, 90; relationship_ended for a large score; nulls elsewhere.
-      for (const [id, days, ended] of [[1, 29, 0], [2, 30, 0], [3, 59, 0], [4, 60, 0], [5, 90, 0], [6, null, 1], [7, null, null]] as const) {
+      // days_since_txn: 59 (no bin), 60 (first bin), 89, 90, 180; relationship_ended for a large score; nulls elsewhere.
+      for (const [id, days, ended] of [[1, 59, 0], [2, 60, 0], [3, 89, 0], [4, 90, 0], [5, 180, 0], [6, null, 1], [7, null, null]] as const) {
         await sql`insert into warn_ind (customer_id, institution_id, days_since_txn, relationship_ended) values (${id}, 1, ${days}, ${ended})`.execute(tx);
       }
-      const c = card({ thresholds: { yellow: 15, orange: 30, red: 45 } });
+      const c = card({ thresholds: { yellow: 10, orange: 20, red: 30 } });
       await scoreIndicators(tx, c, false);
       return (await sql<{ customer_id: string; score: number; level: string | null }>`select customer_id, score, level from warn_day order by customer_id`.execute(tx)).rows;
     });
-    expect(scored.map((r) => [Number(r.customer_id), r.score, r.level])).toEqual([[2, 15, 'yellow'], [3, 15, 'yellow'], [4, 30, 'orange'], [5, 45, 'red'], [6, 100, 'red']]);
+    expect(scored.map((r) => [Number(r.customer_id), r.score, r.level])).toEqual([[2, 10, 'yellow'], [3, 10, 'yellow'], [4, 20, 'orange'], [5, 30, 'red'], [6, 100, 'red']]);
   });
 
   it('refuses overlapping bins, unordered thresholds and points out of range, naming each; nothing changes', async () => {
@@ -228,19 +228,19 @@ describe('alerts under re-scoring', () => {
   it('one open alert per customer: a reload raises nothing twice; up and down as the score moves; withdrawn below yellow when nobody began; history kept', async () => {
     const c = await open(manager, '青岛重复评分测试有限公司');
     await account('rs', c, 'deposit_demand');
-    // Stopped transacting: 45 points with the default bins (90 days and more). Later dates than the other cases' runs.
+    // Stopped transacting: 20 points with the default bins (90 to 179 days). Later dates than the other cases' runs.
     await day('2032-01-05', [['rs', '10000.00']]);
     await txns('2032-01-05', 'rs', 1);
     await run('2032-01-05');
     await day('2032-04-16', [['rs', '10000.00']]);
-    await setCard(card({ thresholds: { yellow: 40, orange: 60, red: 90 } }));
+    await setCard(card({ thresholds: { yellow: 15, orange: 60, red: 90 } }));
     await run('2032-04-16');
     await run('2032-04-16'); // the day reloaded
     let alerts = await alertsOf(c.id);
     expect(alerts.map((a) => [a.status, a.level])).toEqual([['open', 'yellow']]);
-    await setCard(card({ thresholds: { yellow: 20, orange: 30, red: 45 } }));
+    await setCard(card({ thresholds: { yellow: 5, orange: 10, red: 20 } }));
     await run('2032-04-19');
-    await setCard(card({ thresholds: { yellow: 20, orange: 40, red: 60 } }));
+    await setCard(card({ thresholds: { yellow: 5, orange: 20, red: 60 } }));
     await run('2032-04-20');
     alerts = await alertsOf(c.id);
     expect(alerts.map((a) => [a.status, a.level, a.top_level])).toEqual([['open', 'orange', 'red']]);
@@ -250,7 +250,7 @@ describe('alerts under re-scoring', () => {
       level_since: '2032-04-20', as_of: '2032-04-20', assignee_institution_id: ctx.bank.subA1 }).execute()).rejects.toThrow(/warning_alert_one_open/);
     await setCard(card({ thresholds: { yellow: 200, orange: 300, red: 400 } }));
     await run('2032-04-21');
-    await setCard(card({ thresholds: { yellow: 20, orange: 300, red: 400 } }));
+    await setCard(card({ thresholds: { yellow: 5, orange: 300, red: 400 } }));
     await run('2032-04-22');
     alerts = await alertsOf(c.id);
     expect(alerts.map((a) => [a.status, a.level])).toEqual([['withdrawn', 'orange'], ['open', 'yellow']]);
