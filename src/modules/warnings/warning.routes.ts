@@ -3,7 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendXlsx, XLSX } from '../customers/import/import.routes.ts';
 import { exportWarnings } from './warning.export.ts';
-import { closeAnswer, disposalAnswer, disposalBody, previewAnswer, scorecardBody, warningDetail, warningExportQuery, warningListQuery, warningPage, warningParams } from './warning.schema.ts';
+import { factorAnalysis } from './warning.report.ts';
+import { closeAnswer, disposalAnswer, factorAnalysisAnswer, factorAnalysisQuery, disposalBody, previewAnswer, scorecardBody, warningDetail, warningExportQuery, warningListQuery, warningPage, warningParams } from './warning.schema.ts';
 import { closeWarning, getScorecard, getWarning, listWarnings, previewScorecard, putScorecard, recordDisposal } from './warning.service.ts';
 
 const tags = ['warnings'];
@@ -19,6 +20,10 @@ export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = await exportWarnings(app.db, req.actor, req.query, req.lang);
     return sendXlsx(reply, r.fileName, r.content);
   });
+
+  app.get('/warnings/factor-analysis', { config: { permission: 'customer.read' }, schema: { tags, querystring: factorAnalysisQuery, response: { 200: factorAnalysisAnswer },
+    summary: 'Factor analysis (WARN-4): which indicators drove the warnings by month and institution, and how they ended' } },
+  async (req) => factorAnalysis(app.db, req.actor, req.query));
 
   app.get('/warnings/:id', { config: { permission: 'customer.read' }, schema: { tags, params: warningParams, response: { 200: warningDetail },
     summary: 'A crisis warning with the indicators that drove it, its disposal, history and score over time' } },

@@ -19,6 +19,10 @@ export const warningListQuery = z.strictObject({
 export type WarningListQuery = z.infer<typeof warningListQuery>;
 export const warningExportQuery = warningListQuery.omit({ page: true, pageSize: true });
 export const warningParams = z.strictObject({ id: bigRecordIdParam });
+const yearMonth = z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, 'warnings.month_format');
+export const factorAnalysisQuery = z.strictObject({ from: yearMonth, to: yearMonth })
+  .refine((q) => q.from <= q.to, { message: 'warnings.month_order', path: ['to'] });
+export type FactorAnalysisQuery = z.infer<typeof factorAnalysisQuery>;
 
 const note = z.string({ error: 'warnings.note_required' }).trim().min(1, 'warnings.note_required').max(500, 'warnings.note_long');
 export const disposalBody = z.strictObject({
@@ -59,3 +63,7 @@ export const warningDetail = warningItem.extend({
 export const disposalAnswer = z.object({ id, status: z.enum(['open', 'resolved']), step: z.enum(DISPOSAL_STEPS) });
 export const closeAnswer = z.object({ id, status: z.literal('closed'), result: z.enum(RESULTS).nullable() });
 export const previewAnswer = z.object({ asOf: date.nullable(), customers: z.number().int(), current: counts, proposed: counts });
+export const factorAnalysisAnswer = z.object({
+  factors: z.array(z.object({ month: z.string(), institutionId: id, institutionName: z.string(), code: z.string(), alerts: z.number().int(), points: z.number().int() })),
+  outcomes: z.array(z.object({ month: z.string(), outcome: z.string(), topLevel: level, alerts: z.number().int() })),
+});

@@ -340,5 +340,13 @@ describe('escalation, notifications, disposal and closing', () => {
     expect(closed.json()).toMatchObject({ status: 'closed', result: 'retained' });
     expect((await auditSince(ctx, before)).map((a) => a.action)).toEqual(['warning_alert.result', 'warning_alert.close']);
     expect(await eventsOf(alertId)).toEqual(expect.arrayContaining(['analysis:red', 'contact:red', 'measures:red', 'resolved:red', 'closed:red']));
+
+    // The factor analysis of the month: what drove it, how it ended; nothing for another branch.
+    const month = today.slice(0, 7);
+    const fa = (await headA1.get(`/api/warnings/factor-analysis?from=${month}&to=${month}`)).json();
+    expect(fa.factors).toEqual(expect.arrayContaining([expect.objectContaining({ month, code: 'relationship_ended', alerts: 1, points: 100 })]));
+    expect(fa.outcomes).toEqual(expect.arrayContaining([{ month, outcome: 'retained', topLevel: 'red', alerts: 1 }]));
+    expect((await managerB.get(`/api/warnings/factor-analysis?from=${month}&to=${month}`)).json()).toEqual({ factors: [], outcomes: [] });
+    expectProblem(await headA1.get('/api/warnings/factor-analysis?from=2026-13&to=2026-01'), 400);
   });
 });
