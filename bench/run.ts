@@ -51,4 +51,14 @@ program.command('approvals')
     await benchApprovals(o);
   });
 
+program.command('warnings')
+  .description('the early-warning daily run over --customers customers beside a plain aggregate, and the warning list for a head with --open open alerts')
+  .option('--customers <n>', 'customers (three accounts each)', (v) => Number(v), 1_000_000)
+  .option('--open <n>', 'open alerts in the head\'s subtree', (v) => Number(v), 10_000)
+  .option('--samples <n>', 'timed list queries each', (v) => Number(v), 200)
+  .action(async (o: { customers: number; open: number; samples: number }) => {
+    const { benchWarnings } = await import('./warnings.ts');
+    await benchWarnings(o);
+  });
+
 await program.parseAsync(process.argv);

@@ -55,6 +55,28 @@ feed.command('load').description('load one business date from a folder, whole or
     if (result.status !== 'loaded') process.exitCode = 1;
   });
 
+const warnings = program.command('warnings').description('relationship crisis early warning (docs/early-warning.md)');
+warnings.command('backtest').description('replay a generated history with injected churners through the daily scoring (in a scratch in-memory database, never the bank\'s) and print precision, recall and lead time per level')
+  .option('--customers <n>', 'customers in the generated book', '2000')
+  .option('--months <n>', 'months replayed', '15')
+  .option('--warmup <n>', 'months of history before alerts are measured (the 6-month baselines need them)', '6')
+  .option('--churn <share>', 'share of customers who leave', '0.06')
+  .option('--seed <n>', 'seed of the generator', '17')
+  .option('--verbose', 'print each replayed day')
+  .action(async (o: { customers: string; months: string; warmup: string; churn: string; seed: string; verbose?: boolean }) => {
+    const { prepareDatabase } = await import('./server/bootstrap.ts');
+    const { runBacktest, formatBacktest } = await import('./modules/warnings/backtest.ts');
+    const handle = await openDatabase({ kind: 'pglite' });
+    try {
+      await prepareDatabase(handle);
+      const report = await runBacktest(handle.db, { customers: Number(o.customers), months: Number(o.months), warmupMonths: Number(o.warmup), churnShare: Number(o.churn), seed: Number(o.seed) },
+        o.verbose ? (l) => console.log(l) : undefined);
+      for (const line of formatBacktest(report)) console.log(line);
+    } finally {
+      await handle.close();
+    }
+  });
+
 const demo = program.command('demo').description('the demo bank and its book (embedded database only)');
 demo.command('reset').description('drop the embedded database and build the demo bank and its book again; refused with DATABASE_URL and while a server uses the data folder')
   .action(async () => {

@@ -615,3 +615,31 @@ export interface DB { guarantee_scan: GuaranteeScanTable; guarantee_circle: Guar
 export interface CustomerRelationshipLevelTable { customer_id: number; level: number; score: RequiredMoney; since: DateOnly }
 export interface CustomerRelationshipLevelHistoryTable { customer_id: number; business_date: DateOnly; level_from: number | null; level_to: number; score: RequiredMoney }
 export interface DB { customer_relationship_level: CustomerRelationshipLevelTable; customer_relationship_level_history: CustomerRelationshipLevelHistoryTable }
+
+// ── early warning (0049): WARN-1…4 month baselines, the day's scores, one open alert per customer ──
+export type WarningLevel = 'yellow' | 'orange' | 'red';
+export type WarningCrisis = 'mild' | 'severe';
+export interface WarningCustomerMonthTable {
+  month: DateOnly; customer_id: number; through_date: DateOnly; balance: RequiredMoney; month_avg: Money; kinds: number;
+  open_accounts: number; txn_count: number; txn_amount: RequiredMoney; last_txn_on: NullableDate;
+}
+export interface WarningLastTransactionTable { customer_id: number; last_txn_on: DateOnly }
+export interface WarningScoreTable {
+  business_date: DateOnly; customer_id: number; score: number; level: WarningLevel | null; crisis: WarningCrisis | null; factors: Json;
+}
+export interface WarningAlertTable {
+  id: Generated<number>; customer_id: number; level: WarningLevel; top_level: WarningLevel; score: number; crisis: WarningCrisis | null; factors: Json;
+  raised_on: DateOnly; level_since: DateOnly; as_of: DateOnly; assignee_user_id: number | null; assignee_institution_id: number;
+  escalated_institution_id: number | null; escalated_on: NullableDate;
+  analysis_on: NullableDate; analysis_note: string | null; contact_on: NullableDate; contact_note: string | null;
+  measures_on: NullableDate; measures_note: string | null; result: 'retained' | 'lost' | 'false_alarm' | null; result_on: NullableDate;
+  result_note: string | null; result_by: number | null; status: Generated<'open' | 'resolved' | 'closed' | 'withdrawn'>;
+  closed_at: NullableTimestamp; closed_by: number | null; created_at: Generated<Date>; updated_at: Generated<Date>;
+}
+export interface WarningAlertEventTable {
+  id: Generated<number>; alert_id: number; business_date: DateOnly; kind: string; level: WarningLevel | null; score: number | null;
+  by_user: number | null; at: Generated<Date>;
+}
+export interface DB {
+  warning_customer_month: WarningCustomerMonthTable; warning_last_transaction: WarningLastTransactionTable; warning_score: WarningScoreTable; warning_alert: WarningAlertTable; warning_alert_event: WarningAlertEventTable;
+}

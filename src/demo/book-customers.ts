@@ -101,8 +101,13 @@ export async function importPortfolios(db: Database, plan: PlannedCustomer[], sy
     .leftJoin('corporate_customer as cc', 'cc.customer_id', 'c.id')
     .select(['c.customer_no', 'ci.id_number', 'cc.credit_code']).execute();
   const noOf = new Map(numbers.map((n) => [n.id_number ?? n.credit_code, n.customer_no]));
+  // Three of sn_mgr's corporate customers slide towards leaving over the last weeks (docs/early-warning.md):
+  // his crisis warnings at yellow, orange and red on the demo's last day.
+  const sliders = plan.filter((p) => p.importer === 'sn_mgr' && p.customer.kind === 'corporate' && !p.watched).slice(0, 3);
+  const slideOf = new Map(sliders.map((p, i) => [p, (['red', 'orange', 'yellow'] as const)[i]!]));
   return plan.map((p) => ({
     customerNo: noOf.get(p.customer.kind === 'personal' ? p.customer.idNumber : p.customer.creditCode)!,
     corporate: p.customer.kind === 'corporate', institution: p.institution, watched: p.watched,
+    ...(slideOf.has(p) ? { sliding: slideOf.get(p) } : {}),
   }));
 }

@@ -58,6 +58,7 @@ import { institutionAverageRoutes } from '../modules/accounts/balances/instituti
 import { signingRoutes } from '../modules/accounts/signings/signing.routes.ts';
 import { channelLimitRoutes } from '../modules/accounts/channel-limits/channel-limit.routes.ts';
 import { accountAlertRoutes } from '../modules/accounts/alerts/alert.routes.ts';
+import { warningRoutes } from '../modules/warnings/warning.routes.ts';
 import { bookRoutes } from '../modules/accounts/book/book.routes.ts';
 import { balanceTrendRoutes } from '../modules/accounts/balances/balance-trend.routes.ts';
 import { approvalRoutes } from '../modules/approvals/approval.routes.ts';
@@ -184,6 +185,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(creditInfoRoutes);
     await api.register(productRoutes); await api.register(accountRoutes); await api.register(dailyAverageRoutes);
     await api.register(accountAlertRoutes);
+    await api.register(warningRoutes);
     await api.register(bookRoutes);
     await api.register(balanceTrendRoutes);
     await api.register(signingRoutes); await api.register(channelLimitRoutes);

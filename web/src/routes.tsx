@@ -16,7 +16,7 @@ type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'c
   | 'documentFlows' | 'documentEntry' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
   | 'completenessOverdue' | 'informationReviewSettings' | 'products'
-  | 'guaranteeCircles' | 'customerTransfers' | 'responsibility' | 'customerAssignments';
+  | 'guaranteeCircles' | 'customerTransfers' | 'responsibility' | 'customerAssignments' | 'warnings' | 'warningSettings';
 
 export interface AppRoute {
   path: string;
@@ -45,6 +45,8 @@ export const ROUTES: AppRoute[] = [
   { path: '/approvals', label: 'menu.approvals', icon: <CheckSquareOutlined />, component: lazy(() => import('./pages/approvals/ApprovalsPage')) },
   { path: '/customers', label: 'menu.customers', icon: <IdcardOutlined />, group: 'customer', permission: 'customer.read',
     component: lazy(() => import('./pages/customers/CustomersPage')) },
+  { path: '/warnings', label: 'menu.warnings', icon: <AlertOutlined />, group: 'customer', permission: 'customer.read',
+    component: lazy(() => import('./pages/warnings/WarningsPage')) },
   { path: '/blacklist', label: 'menu.blacklist', icon: <StopOutlined />, group: 'customer', permission: 'customer.read',
     component: lazy(() => import('./pages/blacklist/BlacklistPage')) },
   { path: '/customer-duplicates', label: 'menu.duplicates', icon: <MergeCellsOutlined />, group: 'customer', permission: 'customer.read',
@@ -94,6 +96,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/calendar/CalendarPage')) },
   { path: '/feeds', label: 'menu.feeds', icon: <CloudDownloadOutlined />, group: 'platform', permission: 'feed.read',
     component: lazy(() => import('./pages/feeds/FeedsPage')) },
+  { path: '/settings/warnings', label: 'menu.warningSettings', icon: <AlertOutlined />, group: 'platform', permission: 'setting.manage',
+    component: lazy(() => import('./pages/warnings/ScorecardSettingsPage')) },
   { path: '/settings/account-alerts', label: 'menu.alertSettings', icon: <AlertOutlined />, group: 'platform', permission: 'setting.manage',
     component: lazy(() => import('./pages/settings/AccountAlertSettingsPage')) },
   { path: '/settings/customer-information-review', label: 'menu.informationReviewSettings', icon: <AuditOutlined />, group: 'platform', permission: 'setting.manage',

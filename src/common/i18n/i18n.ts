@@ -21,6 +21,7 @@ import { signingMessages } from '../../modules/accounts/signings/signing.message
 import { balanceTrendMessages } from '../../modules/accounts/balances/balance-trend.messages.ts';
 import { bookMessages } from '../../modules/accounts/book/book.messages.ts';
 import { accountAlertMessages } from '../../modules/accounts/alerts/alert.messages.ts';
+import { warningMessages } from '../../modules/warnings/warning.messages.ts';
 import { customerListMessages } from '../../modules/customers/list/customer-list.messages.ts';
 import { approvalMessages } from '../../modules/approvals/approval.messages.ts';
 import { documentMessages } from '../../modules/documents/document.messages.ts';
@@ -54,6 +55,7 @@ const bundles: MessageBundle[] = [
   feedMessages,
   signingMessages,
   accountAlertMessages,
+  warningMessages,
   balanceTrendMessages,
   bookMessages,
   customerListMessages,

@@ -49,7 +49,15 @@ export interface FeedOptions {
  * A customer of the CRM's book. A watched one's manager gets something to act on near the last
  * day: a time deposit maturing within the alert windows and a large balance change.
  */
-export interface BookCustomer { customerNo: string; corporate: boolean; institution: string; watched?: boolean }
+export interface BookCustomer {
+  customerNo: string; corporate: boolean; institution: string; watched?: boolean;
+  /**
+   * A customer sliding towards leaving (WARN-1, docs/early-warning.md): from some weeks before the
+   * last day his transactions stop and part of his money leaves; 'red' closes every account on the
+   * last day. Deterministic (no draws of the generator), so every other customer's data is as before.
+   */
+  sliding?: 'yellow' | 'orange' | 'red';
+}
 
 export interface GeneratedDay { date: string; dir: string; files: { kind: FeedKind; file: string; records: number }[]; ms: number }
 
@@ -305,6 +313,12 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
       loan ? `JK${ymd(book.opened[a]!).slice(0, 4)}${pad(a, 10)}` : null, loan ? yuan(book.contract[a]!) : null, loan ? pad(book.guarantee[a]!, 2) : null];
   }
 
+  // Sliding customers (BookCustomer.sliding): days before the last day their decline starts, and
+  // the share of the current accounts' money that leaves then.
+  const SLIDE = { yellow: { from: 20, out: 0.45 }, orange: { from: 40, out: 0.45 }, red: { from: 75, out: 0.9 } } as const;
+  const slideOf = (a: number) => { const c = book.customer[a]!; return c < B ? held[c]!.sliding : undefined; };
+  const muted = (a: number, today: number) => { const sl = slideOf(a); return !!sl && today >= lastDay - SLIDE[sl].from; };
+
   // ------------------------------------------------------------------ one business day
   for (let d = 0; d < opts.days; d++) {
     const t0 = performance.now();
@@ -356,7 +370,9 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
     // counter, then the day's card and current-account activity in time order.
     const txnsOut = open('transactions');
     let txnSeq = 0;
+    let mute = -1; // a sliding customer's account whose random transaction is drawn (same draws) but not made
     const txn = async (a: number, time: string, direction: 'D' | 'C', fen: number, channel: string, cpAccount: string | null, cpName: string | null, summary: string) => {
+      if (a === mute) return;
       await txnsOut.row([`${date}${pad(++txnSeq, 12)}`, accountNo(a, book.kind[a]!), time, direction, yuan(fen), yuan(book.balance[a]!), channel, cpAccount, cpName, summary]);
     };
     const close = (a: number) => { book.status[a] = CLOSED; book.closed[a] = today; book.balance[a] = 0; changed.add(a); };
@@ -417,6 +433,8 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
       let fen = large ? amountFen(200_000 * scale, 1.2) : credit ? amountFen(3_000 * scale, 1.0) : amountFen(150 * scale, 1.5);
       if (!credit && fen > book.balance[a]!) credit = true;
       if (book.status[a] === FROZEN) credit = true;
+      const balanceBefore = book.balance[a]!;
+      mute = muted(a, today) ? a : -1;
       book.balance[a] = book.balance[a]! + (credit ? fen : -fen);
       const peer = () => accountNo(Math.floor(r() * book.count), CD);
       const person = () => pick(SURNAMES) + pick(GIVEN) + (r() < 0.7 ? pick(GIVEN) : '');
@@ -433,6 +451,23 @@ export async function* feedDays(opts: FeedOptions): AsyncGenerator<GeneratedDay>
         else if (v < 0.75) await txn(a, time, 'D', fen, '05', peer(), person(), '手机银行转账');
         else if (v < 0.85) await txn(a, time, 'D', fen, '02', null, null, 'ATM取款');
         else await txn(a, time, 'D', fen, '04', null, pick(UTILITIES), '代缴费');
+      }
+      if (mute === a) book.balance[a] = balanceBefore;
+    }
+    mute = -1;
+    // Sliding customers: the money leaves on the first day of the decline; a red one closes every account on the last day.
+    for (let a = 0; a < book.count; a++) {
+      const sl = slideOf(a);
+      if (!sl || book.status[a] === CLOSED) continue;
+      if (today === lastDay - SLIDE[sl].from && (book.kind[a] === DD || book.kind[a] === CD)) {
+        const fen = Math.floor(book.balance[a]! * SLIDE[sl].out);
+        book.balance[a] = book.balance[a]! - fen;
+        if (fen > 0) await txn(a, '101500', 'D', fen, '01', null, null, '转账支出');
+      }
+      if (sl === 'red' && today === lastDay) {
+        const fen = book.balance[a]!;
+        close(a);
+        if (fen > 0) await txn(a, '093000', 'D', fen, '01', null, null, '销户');
       }
     }
 

@@ -20,6 +20,7 @@ import { businessToday } from '../../common/business-date.ts';
 import { updateInstitutionAverages } from '../accounts/balances/institution-average.service.ts';
 import { raiseAccountAlerts } from '../accounts/alerts/alert.service.ts';
 import { refreshCustomerPositions } from '../customers/position/position.service.ts';
+import { runWarnings } from '../warnings/warning.run.ts';
 import { invalid } from '../../common/http/errors.ts';
 import { FEED_KINDS } from './layouts.ts';
 import { controlFileName, isRejection, readControlFile, readRecords, type ControlEntry, type Rejection } from './read-file.ts';
@@ -198,6 +199,12 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
         }
       }
       if (rejectedTotal) throw new RejectedDay();
+      // WARN-1…3 before the positions' swap (below), which must be the last thing before the commit.
+      if (balancesApplied) {
+        const w = await timed('warnings', () => runWarnings(tx, businessDate));
+        Object.assign(counts, { warningCustomers: w.customers, warningAlertsRaised: w.raised, warningAlertsUpgraded: w.upgraded, warningEscalated: w.escalated, warningNotified: w.notified });
+        for (const [step, ms] of Object.entries(w.timings)) timings[`warnings.${step}`] = ms;
+      }
       // Last: on a bank's book the positions are a fresh table swapped in, and readers of the
       // customer list wait from the swap to the commit — so nothing follows it but the commit.
       if (balancesApplied) counts.customerPositions = (await timed('customerPositions', () => refreshCustomerPositions(tx, businessDate))).customers;

@@ -7,7 +7,8 @@ import type { NotificationChannel } from '../../db/schema.ts';
 
 export const APPROVAL_KINDS = ['approval.submitted', 'approval.returned', 'approval.approved', 'approval.rejected'] as const;
 /** The daily jobs' reminders and alerts (notification.reminders.ts): one notification per item, key and person, ever. */
-export const REMINDER_KINDS = ['certificate.expiry', 'completeness.overdue', 'archive.overdue', 'alert.maturity', 'alert.large_change'] as const;
+export const REMINDER_KINDS = ['certificate.expiry', 'completeness.overdue', 'archive.overdue', 'alert.maturity', 'alert.large_change',
+  'warning.yellow', 'warning.orange', 'warning.red', 'warning.escalated'] as const;
 export const NOTIFICATION_KINDS = [...APPROVAL_KINDS, ...REMINDER_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -21,6 +22,8 @@ export const SMS_PARAMS: Record<NotificationKind, readonly string[]> = {
   'approval.submitted': ['requestId', 'step', 'due'], 'approval.returned': ['requestId'], 'approval.approved': ['requestId'], 'approval.rejected': ['requestId'],
   'certificate.expiry': ['expiresOn'], 'completeness.overdue': ['deadline'], 'archive.overdue': ['positionNo', 'dueOn'],
   'alert.maturity': ['maturityOn', 'windowDays'], 'alert.large_change': ['businessDate'],
+  // Early warning (WARN-3): the level is in the template itself; only the date goes out.
+  'warning.yellow': ['businessDate'], 'warning.orange': ['businessDate'], 'warning.red': ['businessDate'], 'warning.escalated': ['businessDate'],
 };
 export const CHANNELS: readonly NotificationChannel[] = ['email', 'sms'];
 

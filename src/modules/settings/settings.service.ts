@@ -11,6 +11,7 @@ import { closureRulesSchema, DEFAULT_CLOSURE_RULES } from '../accounts/signings/
 import { largeChangeKeepDaysSchema, largeChangeThresholdSchema, maturityWindowsSchema } from '../accounts/alerts/alert.schema.ts';
 import { demoBookStateSchema } from '../../demo/book-state.ts';
 import { imageMaxBytesSchema } from '../images/image.schema.ts';
+import { DEFAULT_SCORECARD, scorecardSchema } from '../warnings/scorecard.ts';
 import { DEFAULT_INFORMATION_REVIEW, informationReviewSettingsSchema } from '../customers/information-review/review-settings.ts';
 import { DEFAULT_RESPONSIBILITY_RULES, responsibilityRulesSchema } from '../managers/responsibility/responsibility.rules.ts';
 import { DEFAULT_LEVEL_RULES, levelRulesSchema } from '../network/level/level.rules.ts';
@@ -37,6 +38,8 @@ const SETTINGS = {
   'managers.responsibility_rules': { schema: responsibilityRulesSchema, default: DEFAULT_RESPONSIBILITY_RULES },
   // REL-10/11: the relationship level's weights and thresholds (docs/relationships.md).
   'network.relationship_levels': { schema: levelRulesSchema, default: DEFAULT_LEVEL_RULES },
+  // WARN-1: the churn scorecard (bins → points, level thresholds, crisis rules, escalation days).
+  'warnings.scorecard': { schema: scorecardSchema, default: DEFAULT_SCORECARD },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

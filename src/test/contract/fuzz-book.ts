@@ -103,6 +103,7 @@ export async function openFuzzBook(size: { customers: number; days: number }): P
     [/^\/api\/todos\/\{id\}/, 'select id from todo limit 10'],
     [/^\/api\/notifications\/\{id\}/, 'select id from notification limit 10'],
     [/^\/api\/workbench\/account-alerts\/\{id\}/, 'select id from account_alert limit 10'],
+    [/^\/api\/warnings\/\{id\}/, 'select id from warning_alert limit 10'],
     [/^\/api\/customer-duplicates\/\{id\}/, 'select id from customer_duplicate limit 10'],
     [/^\/api\/blacklist\/\{id\}/, 'select id from blacklist_entry limit 10'],
     [/^\/api\/api-tokens\/\{id\}/, 'select id from api_token limit 10'],

@@ -1,3 +1,4 @@
+import { warningsEn } from './warnings.en-US';
 import { networkEn } from './network.en-US';
 import { documentsEn } from './documents.en-US';
 // English. Same keys as zh-CN.ts (the type makes sure of it).
@@ -48,6 +49,8 @@ export const enUS: Messages = {
     customerAssignments: 'Customers to assign',
     notificationDeliveries: 'Notification delivery log',
     alertSettings: 'Account alert settings',
+    warnings: 'Crisis warnings',
+    warningSettings: 'Crisis warning model',
     informationReviewSettings: 'Customer information review',
     audit: 'Audit log',
     apiTokens: 'API tokens',
@@ -136,6 +139,7 @@ export const enUS: Messages = {
   customers: customersEn,
   creditInfo: creditInfoEn,
   accountAlerts: alertsEn,
+  warnings: warningsEn,
   signings: signingsEn,
   imaging: imagingEn,
   completeness: completenessEn,

@@ -1,3 +1,4 @@
+import { warningsZh } from './warnings.zh-CN';
 import { networkZh } from './network.zh-CN';
 import { documentsZh } from './documents.zh-CN';
 // 简体中文（默认语言）。Keys are grouped by page; en-US.ts must have the same shape.
@@ -46,6 +47,8 @@ export const zhCN = {
     calendar: '工作日历',
     feeds: '数据下发',
     alertSettings: '账户预警设置',
+    warnings: '危机预警',
+    warningSettings: '危机预警模型设置',
     informationReviewSettings: '客户信息复核设置',
     audit: '审计日志',
     apiTokens: '接口令牌',
@@ -133,6 +136,7 @@ export const zhCN = {
   customers: customersZh,
   creditInfo: creditInfoZh,
   accountAlerts: alertsZh,
+  warnings: warningsZh,
   signings: signingsZh,
   imaging: imagingZh,
   completeness: completenessZh,

@@ -5,6 +5,7 @@
 // Field history is not moved: history rows record which record was changed, and rewriting them
 // would falsify that. The survivor's history is read as a union with the records merged into it
 // (`historyCustomerIds`), and both records get a 'merge' row.
+import { withdrawMergedWarnings } from '../../warnings/warning.run.ts';
 import { sql, type RawBuilder } from 'kysely';
 import type { Database, Tx } from '../../../db/database.ts';
 import { businessToday } from '../../../common/business-date.ts';
@@ -106,6 +107,7 @@ export async function mergeInTransaction(tx: Tx, actor: Actor, input: MergeInput
   const riskAssessments = await moveOwned(tx, 'risk_assessment', s, m);
   const accounts = await moveOwned(tx, 'account', s, m);
   await moveOwned(tx, 'account_alert', s, m);
+  await withdrawMergedWarnings(tx, m, today); // crisis warnings stay with their record; the survivor is scored by the next day
   for (const table of ['customer_image', 'document_flow', 'archive_position'] as const) await moveOwned(tx, table, s, m);
   await reassignOpenAlerts(tx); // open alerts go to the survivor's responsible person now, not at the next feed
   await moveChannelLimits(tx, s, m);

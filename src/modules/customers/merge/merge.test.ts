@@ -295,6 +295,7 @@ describe('every reference to a customer is handled by the merge', () => {
       'customer_position.customer_id', // figures as of the feed day stay; the next day counts the moved accounts to the survivor
       'customer_relationship_level.customer_id', 'customer_relationship_level_history.customer_id', // the merged record's level stays (inactive, out of every list); the survivor's is recomputed the next day
       'customer_link.customer_id', 'customer_link.party_customer_id', 'related_party.customer_id', // moveLinks
+      'warning_alert.customer_id', // withdrawMergedWarnings: the merged record's open crisis warning is withdrawn
     ];
     expect(rows.map((r) => r.ref)).toEqual(handled.sort());
   });
