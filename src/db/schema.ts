@@ -615,3 +615,13 @@ export interface DB { guarantee_scan: GuaranteeScanTable; guarantee_circle: Guar
 export interface CustomerRelationshipLevelTable { customer_id: number; level: number; score: RequiredMoney; since: DateOnly }
 export interface CustomerRelationshipLevelHistoryTable { customer_id: number; business_date: DateOnly; level_from: number | null; level_to: number; score: RequiredMoney }
 export interface DB { customer_relationship_level: CustomerRelationshipLevelTable; customer_relationship_level_history: CustomerRelationshipLevelHistoryTable }
+// ── performance allocation (0050): PERF-1 shares and each manager's daily figures ──
+export interface PerformanceAllocationTable {
+  id: Generated<number>; customer_id: number; user_id: number; share: RequiredMoney; since: DateOnly; ends_on: NullableDate;
+  approval_request_id: number | null; created_at: Generated<Date>;
+}
+export interface ManagerPerformanceTable {
+  business_date: DateOnly; user_id: number; customers: RequiredMoney; deposit_balance: RequiredMoney; deposit_month_avg: RequiredMoney;
+  deposit_quarter_avg: RequiredMoney; deposit_year_avg: RequiredMoney; loan_balance: RequiredMoney;
+}
+export interface DB { performance_allocation: PerformanceAllocationTable; manager_performance: ManagerPerformanceTable }
