@@ -11,7 +11,8 @@ const figures = z.object({ date: z.string(), customers: z.string().describe('cus
   deposit_quarter_avg: money, deposit_year_avg: money, loan_balance: money });
 
 export const performanceRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/performance-allocations', { config: { permission: 'performance.allocate' }, schema: { tags, summary: "Apply to split a customer's performance among people by percentage (summing to 100) from a date; 202 with the request (approval type performance.allocation)", body: allocationPayload } },
+  app.post('/performance-allocations', { config: { permission: 'performance.allocate' }, schema: { tags, summary: "Apply to split a customer's performance among people by percentage (summing to 100) from a date; 202 with the request (approval type performance.allocation)", body: allocationPayload,
+    response: { 202: z.object({ requestId: z.number().int(), status: z.literal('pending'), step: z.number().int(), stepCount: z.number().int(), role: z.string().nullable(), dueOn: z.string().nullable() }) } } },
     async (req, reply) => reply.status(202).send(await submitAllocation(app.db, req.actor, req.body)));
   app.get('/customers/:id/performance-allocation', { config: { permission: 'customer.read' }, schema: { tags, summary: "The customer's performance shares in force (his primary manager's 100 % without an allocation) and every allocation made", params,
     response: { 200: z.object({ asOf: z.string(), current: z.array(z.object({ userId: z.number().int(), name: z.string(), share: z.string() })),
