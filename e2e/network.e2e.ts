@@ -62,3 +62,24 @@ it('circles list, drill into a circle, the network tab with its legend, and a no
   await graph.locator('svg').waitFor();
   await shot(page, 'network-node-opened', annotate, 'the linked customer opened from a click on his node');
 });
+
+it('relationship levels: the distribution by institution, what moved, and a customer\'s level with its reasons', async ({ annotate }) => {
+  const mgr = await crm.session('sn_mgr');
+  const moves = (await mgr.get<{ total: number; items: { customerId: number; levelTo: number }[] }>('/api/relationship-levels/moves')).body;
+  const page = await crm.newPage('en-US');
+  await crm.login(page, 'sn_mgr');
+  await page.locator('.ant-layout-sider .ant-menu-item', { hasText: 'Relationship levels' }).click();
+  await page.waitForURL(/\/relationship-levels/);
+  await page.locator('[data-testid=relationship-level-chart] canvas, [data-testid=relationship-level-chart] svg').first().waitFor();
+  await expect.poll(() => page.locator('[data-testid=relationship-level-moves] tbody tr.ant-table-row').count()).toBe(Math.min(moves.total, 20));
+  await shot(page, 'relationship-levels', annotate, 'relationship levels by institution and the customers whose level moved (en-US)');
+  // A customer of sn_mgr: his level, score and each indicator's contribution.
+  const mine = (await mgr.get<{ items: { id: number }[] }>('/api/customers?pageSize=1&sort=monthAvg&order=desc')).body.items[0]!;
+  const level = (await mgr.get<{ level: number; score: string }>(`/api/customers/${mine.id}/relationship-level`)).body;
+  await page.goto(`${crm.baseUrl}/customers/${mine.id}?tab=level`);
+  const tab = page.locator('[data-testid=relationship-level]');
+  await expect.poll(() => tab.locator('[data-testid=relationship-level-indicators] tbody tr.ant-table-row').count()).toBe(6);
+  expect(await tab.textContent()).toContain(level.score);
+  await shot(page, 'relationship-level-tab', annotate, `a customer's relationship level (${level.level}) with its reasons`);
+  await page.context().close();
+});

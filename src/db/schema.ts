@@ -643,3 +643,13 @@ export interface WarningAlertEventTable {
 export interface DB {
   warning_customer_month: WarningCustomerMonthTable; warning_last_transaction: WarningLastTransactionTable; warning_score: WarningScoreTable; warning_alert: WarningAlertTable; warning_alert_event: WarningAlertEventTable;
 }
+// ── performance allocation (0050): PERF-1 shares and each manager's daily figures ──
+export interface PerformanceAllocationTable {
+  id: Generated<number>; customer_id: number; user_id: number; share: RequiredMoney; since: DateOnly; ends_on: NullableDate;
+  approval_request_id: number | null; created_at: Generated<Date>;
+}
+export interface ManagerPerformanceTable {
+  business_date: DateOnly; user_id: number; customers: RequiredMoney; deposit_balance: RequiredMoney; deposit_month_avg: RequiredMoney;
+  deposit_quarter_avg: RequiredMoney; deposit_year_avg: RequiredMoney; loan_balance: RequiredMoney;
+}
+export interface DB { performance_allocation: PerformanceAllocationTable; manager_performance: ManagerPerformanceTable }

@@ -48,6 +48,7 @@ import { transferRoutes } from '../modules/managers/transfer/transfer.routes.ts'
 import { teamRoutes } from '../modules/managers/team/team.routes.ts';
 import { responsibilityRoutes } from '../modules/managers/responsibility/responsibility.routes.ts';
 import { levelRoutes } from '../modules/network/level/level.routes.ts';
+import { performanceRoutes } from '../modules/managers/performance/performance.routes.ts';
 import { riskAssessmentRoutes } from '../modules/customers/risk-assessment/risk-assessment.routes.ts';
 import { creditInfoRoutes } from '../modules/customers/credit-info/credit-info.routes.ts';
 import { productRoutes } from '../modules/accounts/products/product.routes.ts';
@@ -178,6 +179,7 @@ export async function buildApp(db: Database, config: Config, opts: { logger?: bo
     await api.register(teamRoutes);
     await api.register(responsibilityRoutes);
     await api.register(levelRoutes);
+    await api.register(performanceRoutes);
     await api.register(transferRoutes);
     await api.register(blacklistRoutes);
     await api.register(addressRoutes);

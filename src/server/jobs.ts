@@ -21,6 +21,7 @@ import { AppError, invalid } from '../common/http/errors.ts';
 import { vacuumUnlessAutovacuum } from '../db/vacuum.ts';
 import { runGuaranteeScan } from '../modules/network/guarantee-scan.service.ts';
 import { computeRelationshipLevels } from '../modules/network/level/level.service.ts';
+import { managerPerformanceJob } from '../modules/managers/performance/performance.service.ts';
 import { moveDueTransferInstitutions } from '../modules/managers/transfer/transfer.apply.ts';
 
 export interface JobDef {
@@ -42,6 +43,7 @@ export const JOBS: readonly JobDef[] = [
   { name: 'completeness-overdue', cron: '40 6 * * *', zh: '新客户信息完整性逾期提醒', en: 'New customers\' completeness overdue (to-dos)', run: raiseCompletenessTodos },
   { name: 'feed-inbox', cron: '*/10 5-10 * * *', zh: '核心系统数据下发（收件目录）', en: 'Core-banking daily feed (inbox)', run: loadInbox, repeat: true },
   { name: 'archive-overdue', cron: '40 6 * * *', zh: '档案逾期未归还提醒', en: 'Overdue archive file reminders', run: raiseOverdueReminders },
+  { name: 'manager-performance', cron: '30 11 * * *', zh: '客户经理业绩（按业绩分配）', en: 'Managers\' performance (by allocation)', run: async (db) => managerPerformanceJob(db) },
   { name: 'relationship-level', cron: '20 11 * * *', zh: '客户关系形态计算', en: 'Customer relationship levels', run: async (db) => computeRelationshipLevels(db) },
   { name: 'guarantee-scan', cron: '0 11 * * *', zh: '担保圈、担保链扫描', en: 'Guarantee circles and chains scan', run: (db, date) => runGuaranteeScan(db, date) },
   { name: 'database-vacuum', cron: '30 23 * * *', zh: '数据库空间整理（无自动清理时）', en: 'Database vacuum (where autovacuum does not run)', run: (db) => vacuumUnlessAutovacuum(db) },

@@ -18,3 +18,5 @@ import { customerMerge } from '../modules/customers/merge/merge.workflow.ts';
 registerWorkflowType(customerMerge);
 import { customerOpening } from '../modules/customers/opening/opening-review.workflow.ts';
 registerWorkflowType(customerOpening);
+import { performanceAllocation } from '../modules/managers/performance/allocation.workflow.ts';
+registerWorkflowType(performanceAllocation);

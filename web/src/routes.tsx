@@ -16,7 +16,7 @@ type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'c
   | 'documentFlows' | 'documentEntry' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
   | 'completenessOverdue' | 'informationReviewSettings' | 'products'
-  | 'guaranteeCircles' | 'customerTransfers' | 'responsibility' | 'customerAssignments' | 'warnings' | 'warningSettings';
+  | 'guaranteeCircles' | 'customerTransfers' | 'responsibility' | 'customerAssignments' | 'relationshipLevels' | 'warnings' | 'warningSettings';
 
 export interface AppRoute {
   path: string;
@@ -55,6 +55,8 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/managers/TransfersPage')) },
   { path: '/customer-assignments', label: 'menu.customerAssignments', icon: <UserSwitchOutlined />, group: 'customer', permission: 'customer.assign',
     component: lazy(() => import('./pages/managers/AssignmentsPage')) },
+  { path: '/relationship-levels', label: 'menu.relationshipLevels', icon: <ClusterOutlined />, group: 'customer', permission: 'customer.read',
+    component: lazy(() => import('./pages/network/RelationshipLevelsPage')) },
   { path: '/responsibility', label: 'menu.responsibility', icon: <TeamOutlined />, group: 'customer', permission: ['report.read', 'performance.read', 'customer.assign'],
     component: lazy(() => import('./pages/managers/ResponsibilityPage')) },
   { path: '/customers/industry-import', label: 'menu.industryImport', icon: <TagsOutlined />, group: 'customer', permission: 'customer.manage',

@@ -21,6 +21,7 @@ import { updateInstitutionAverages } from '../accounts/balances/institution-aver
 import { raiseAccountAlerts } from '../accounts/alerts/alert.service.ts';
 import { refreshCustomerPositions } from '../customers/position/position.service.ts';
 import { runWarnings } from '../warnings/warning.run.ts';
+import { refreshManagerPerformance } from '../managers/performance/performance.service.ts';
 import { invalid } from '../../common/http/errors.ts';
 import { FEED_KINDS } from './layouts.ts';
 import { controlFileName, isRejection, readControlFile, readRecords, type ControlEntry, type Rejection } from './read-file.ts';
@@ -214,6 +215,10 @@ export async function loadFeed(db: Database, actor: Actor, dir: string, business
         timings: JSON.stringify(timings) }).where('id', '=', run.id).execute();
       await writeAudit(tx, actor, { action: 'feed.load', entityType: 'feed_run', entityId: run.id, after: { businessDate, trigger, counts } });
     });
+    // The managers' performance of the day from the positions just committed — outside the load's
+    // transaction, so that readers of the customer list do not wait on it; the job
+    // 'manager-performance' redoes it should this fail.
+    await timed('managerPerformance', async () => { counts.managers = (await refreshManagerPerformance(db, businessDate)).managers; }).catch(() => undefined);
   } catch (err) {
     if (err instanceof RejectedDay || rejectedTotal) status = 'rejected';
     else { status = 'failed'; error = maskDigits((err instanceof Error ? err.message : String(err)).slice(0, 2000)); }

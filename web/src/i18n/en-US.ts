@@ -47,6 +47,7 @@ export const enUS: Messages = {
     customerTransfers: 'Manager transfers',
     responsibility: 'Responsibility table',
     customerAssignments: 'Customers to assign',
+    relationshipLevels: 'Relationship levels',
     notificationDeliveries: 'Notification delivery log',
     alertSettings: 'Account alert settings',
     warnings: 'Crisis warnings',

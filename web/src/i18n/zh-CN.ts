@@ -39,6 +39,7 @@ export const zhCN = {
     customerTransfers: '主办权移交',
     responsibility: '维护责任表',
     customerAssignments: '待分配客户',
+    relationshipLevels: '客户关系形态',
     notificationDeliveries: '通知发送记录',
     institutions: '机构管理',
     users: '用户管理',

@@ -294,6 +294,7 @@ describe('every reference to a customer is handled by the merge', () => {
       'signing.customer_id', // moveSignings
       'customer_position.customer_id', // figures as of the feed day stay; the next day counts the moved accounts to the survivor
       'customer_relationship_level.customer_id', 'customer_relationship_level_history.customer_id', // the merged record's level stays (inactive, out of every list); the survivor's is recomputed the next day
+      'performance_allocation.customer_id', // the merged record's shares stay with it (inactive: they count no more); the survivor's own shares, or his primary's 100 %, go on
       'customer_link.customer_id', 'customer_link.party_customer_id', 'related_party.customer_id', // moveLinks
       'warning_alert.customer_id', // withdrawMergedWarnings: the merged record's open crisis warning is withdrawn
     ];

@@ -44,6 +44,6 @@ export const responsibilityRoutes: FastifyPluginAsyncZod = async (app) => {
     });
   app.get('/settings/responsibility-rules', { config: { permission: ['setting.manage', 'report.read', 'customer.assign'] }, schema: { tags, summary: 'The thresholds that propose each customer\'s responsibility level', response: { 200: responsibilityRulesSchema } } },
     async () => getSetting(app.db, 'managers.responsibility_rules'));
-  app.put('/settings/responsibility-rules', { config: { permission: 'setting.manage' }, schema: { tags, summary: 'Change the responsibility thresholds (audited)', body: z.unknown() } },
+  app.put('/settings/responsibility-rules', { config: { permission: 'setting.manage' }, schema: { tags, summary: 'Change the responsibility thresholds (audited)', body: z.unknown(), response: { 200: responsibilityRulesSchema } } },
     async (req) => app.db.transaction().execute((tx) => putSetting(tx, req.actor, 'managers.responsibility_rules', req.body)));
 };

@@ -35,6 +35,6 @@ export const levelRoutes: FastifyPluginAsyncZod = async (app) => {
   async (req) => levelMoves(app.db, req.actor, req.query));
   app.get('/settings/relationship-levels', { config: { permission: ['customer.read', 'setting.manage'] }, schema: { tags, summary: 'The weights and thresholds of the relationship level', response: { 200: levelRulesSchema } } },
     async () => getSetting(app.db, 'network.relationship_levels'));
-  app.put('/settings/relationship-levels', { config: { permission: 'setting.manage' }, schema: { tags, summary: 'Change the weights and thresholds (audited; applies from the next computation)', body: z.unknown() } },
+  app.put('/settings/relationship-levels', { config: { permission: 'setting.manage' }, schema: { tags, summary: 'Change the weights and thresholds (audited; applies from the next computation)', body: z.unknown(), response: { 200: levelRulesSchema } } },
     async (req) => app.db.transaction().execute((tx) => putSetting(tx, req.actor, 'network.relationship_levels', req.body)));
 };
