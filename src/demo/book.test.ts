@@ -123,11 +123,21 @@ describe('the demo book', () => {
     const detail = await review(`/api/approvals/${inbox.items[0].id}`);
     expect(detail.can.decide).toBe(true);
     expect(detail.changes[0]).toEqual({ field: 'status', old: 'active', new: 'deleted' });
-    expect((await (await signIn('sn_head'))('/api/approvals/inbox')).items).toEqual([expect.objectContaining({ step: 2, stepCount: 2 })]);
+    expect((await (await signIn('sn_head'))('/api/approvals/inbox?type=customer.delete')).items).toEqual([expect.objectContaining({ step: 2, stepCount: 2 })]);
     // One deletion and one customer information entry (below) came back to the clerk.
     expect(await (await signIn('sn_entry'))('/api/approvals/count')).toEqual({ pending: 0, overdue: 0, returnedToMe: 2 });
     const deleted = await sql<{ n: number }>`select count(*)::int as n from customer where status = 'deleted'`.execute(handle.db);
     expect(deleted.rows[0]!.n).toBe(0);
+  });
+
+  it('has performance for every manager on the feed days, one split approved and one across institutions waiting for sn_head', async () => {
+    const split = await handle.db.selectFrom('performance_allocation').select(['user_id', 'share']).orderBy('share', 'desc').execute();
+    expect(split.map((r) => r.share)).toEqual(['60.00', '40.00']);
+    const pending = (await (await signIn('sn_head'))('/api/approvals/inbox?type=performance.allocation')).items;
+    expect(pending).toEqual([expect.objectContaining({ type: 'performance.allocation', step: 1, stepCount: 2, maker: '郑业绩' })]);
+    const mine = await (await signIn('sn_mgr'))('/api/performance/me');
+    expect(mine.trend.length).toBe(Math.min(30, DAYS)); // one row a feed day, the last 30
+    expect(Number(mine.figures.deposit_balance)).toBeGreaterThan(0);
   });
 
   it('has sn_mgr\'s scale-attribute changes: one awaiting qd_head\'s approval, one qd_confirm\'s confirmation, each as its annual statement suggests', async () => {

@@ -26,6 +26,7 @@ import { addBookApprovals, addBookMergeReview, addBookOpeningReview } from './bo
 import { addBookScale } from './book-scale.ts';
 import { addBookTransfers } from './book-transfer.ts';
 import { addBookNetwork } from './book-network.ts';
+import { addBookPerformance } from './book-performance.ts';
 import { addBookDocuments } from './book-documents.ts';
 import { addBookImages } from './book-images.ts';
 import { raiseCompletenessTodos } from '../modules/completeness/completeness.job.ts';
@@ -96,6 +97,7 @@ export async function buildDemoBook(db: Database, opts: DemoBookOptions): Promis
   log(`    ${await addBookScale(db, actorOf)} scale-attribute changes under review`);
   log(`    ${await addBookTransfers(db, actorOf)} transfers of primary rights under review`);
   log(`    ${await addBookNetwork(db, actorOf)} customer links keyed, guarantee circles scanned`);
+  log(`    ${await addBookPerformance(db, actorOf)} performance splits (one approved, one under review)`);
   log(`    ${await addBookMergeReview(db, actorOf)} customer merge under review`);
   log(`    ${await addBookOpeningReview(db, actorOf)} customer opening under review`);
 

@@ -16,7 +16,7 @@ type PageKey = 'home' | 'todos' | 'approvals' | 'customers' | 'customerNew' | 'c
   | 'documentFlows' | 'documentEntry' | 'documentTodos' | 'archiveCabinets' | 'archivePositions' | 'archiveLoans'
   | 'institutions' | 'users' | 'roles' | 'codeTables' | 'calendar' | 'feeds' | 'alertSettings' | 'audit' | 'apiTokens' | 'securityPolicy' | 'changePassword'
   | 'completenessOverdue' | 'informationReviewSettings' | 'products'
-  | 'guaranteeCircles' | 'customerTransfers' | 'responsibility' | 'customerAssignments' | 'relationshipLevels' | 'warnings' | 'warningSettings';
+  | 'guaranteeCircles' | 'customerTransfers' | 'responsibility' | 'customerAssignments' | 'relationshipLevels' | 'myPerformance' | 'warnings' | 'warningSettings';
 
 export interface AppRoute {
   path: string;
@@ -42,6 +42,8 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${MenuGroup}` }[]
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, component: lazy(() => import('./pages/home/HomePage')) },
   { path: '/todos', label: 'menu.todos', icon: <CarryOutOutlined />, component: lazy(() => import('./pages/todos/TodosPage')) },
+  { path: '/my-performance', label: 'menu.myPerformance', icon: <FileDoneOutlined />, permission: ['performance.read.own', 'performance.read'],
+    component: lazy(() => import('./pages/performance/MyPerformancePage')) },
   { path: '/approvals', label: 'menu.approvals', icon: <CheckSquareOutlined />, component: lazy(() => import('./pages/approvals/ApprovalsPage')) },
   { path: '/customers', label: 'menu.customers', icon: <IdcardOutlined />, group: 'customer', permission: 'customer.read',
     component: lazy(() => import('./pages/customers/CustomersPage')) },

@@ -48,6 +48,7 @@ export const enUS: Messages = {
     responsibility: 'Responsibility table',
     customerAssignments: 'Customers to assign',
     relationshipLevels: 'Relationship levels',
+    myPerformance: 'My performance',
     notificationDeliveries: 'Notification delivery log',
     alertSettings: 'Account alert settings',
     warnings: 'Crisis warnings',
@@ -131,6 +132,14 @@ export const enUS: Messages = {
     breakdownTitle: 'Institutions and teams · {{name}}', byChild: 'By institution below', byTeam: 'By marketing team', unit: 'Institution',
     direct: '{{name}} (own accounts)', noTeams: 'No marketing team in your charge', byManager: 'By customer manager',
     team: { manager: 'Customer manager', institution: 'Institution', primary: 'Primary', assisted: 'Assisting', deposits: 'Deposits', depositMonthAvg: 'Deposit month avg.', loans: 'Loans', openAlerts: 'Open alerts', departed: 'Departed', none: 'No customer manager in your charge' },
+  },
+  performance: {
+    title: 'My performance (by allocation)', asOf: 'As of {{date}}', none: 'No performance figures yet (computed after each business day\'s data)', tab: 'Performance shares', trend: 'Last 30 days',
+    deposit_balance: 'Deposits', deposit_month_avg: 'Deposit month avg.', deposit_quarter_avg: 'Deposit quarter avg.', deposit_year_avg: 'Deposit year avg.', loan_balance: 'Loans', rank: 'Rank in my institution (month avg.)',
+    rule: 'Performance = Σ customer balance or average × my share; a customer without a split counts whole for his primary manager. Customers counted: {{customers}} (by share).',
+    current: 'Shares in force ({{date}})', history: 'Allocations made', person: 'Person', share: 'Share', since: 'From', endsOn: 'Until',
+    apply: 'Apply for a split', applyTitle: 'Performance split: {{name}}', addPerson: 'Add a person', effectiveOn: 'Effective date', reason: 'Reason', required: 'Required',
+    submitted: 'Split request {{id}} submitted, waiting for approval',
   },
   institutionAverages: {
     title: 'Institution daily averages · {{name}}', category: 'Category (currency)', accounts: 'Accounts', balance: 'Balance',

@@ -40,6 +40,7 @@ export const zhCN = {
     responsibility: '维护责任表',
     customerAssignments: '待分配客户',
     relationshipLevels: '客户关系形态',
+    myPerformance: '我的业绩',
     notificationDeliveries: '通知发送记录',
     institutions: '机构管理',
     users: '用户管理',
@@ -128,6 +129,14 @@ export const zhCN = {
     breakdownTitle: '下级机构与团队 · {{name}}', byChild: '按下级机构', byTeam: '按营销团队', unit: '机构',
     direct: '{{name}}（本级直属）', noTeams: '所辖范围内没有营销团队', byManager: '按客户经理',
     team: { manager: '客户经理', institution: '所属机构', primary: '主办客户', assisted: '协办客户', deposits: '存款余额', depositMonthAvg: '存款月日均', loans: '贷款余额', openAlerts: '未处理预警', departed: '已离岗', none: '所辖范围内没有客户经理' },
+  },
+  performance: {
+    title: '我的业绩（按业绩分配计）', asOf: '数据日期 {{date}}', none: '尚无业绩数据（每个业务日数据加载后计算）', tab: '业绩分配', trend: '近 30 天业绩走势',
+    deposit_balance: '存款余额', deposit_month_avg: '存款月日均', deposit_quarter_avg: '存款季日均', deposit_year_avg: '存款年日均', loan_balance: '贷款余额', rank: '本机构排名（月日均）',
+    rule: '业绩 = Σ 客户余额或日均 × 本人分配比例；未做业绩分配的客户全部计入主办客户经理。计入客户 {{customers}} 户（按比例折算）。',
+    current: '当前分配比例（{{date}}）', history: '分配记录', person: '人员', share: '比例', since: '起始日', endsOn: '终止日',
+    apply: '申请业绩分配', applyTitle: '业绩分配：{{name}}', addPerson: '增加人员', effectiveOn: '生效日期', reason: '分配原因', required: '请填写',
+    submitted: '已提交业绩分配申请（编号 {{id}}），待审批',
   },
   institutionAverages: {
     title: '本机构日均 · {{name}}', category: '类别（币种）', accounts: '账户数', balance: '余额',

@@ -11,20 +11,29 @@ import { submitRequest } from '../../approvals/approval.service.ts';
 import { customerInScope } from '../../customers/customer.queries.ts';
 import { latestLoadedDate } from '../../feed/feed.service.ts';
 import { inForce } from '../relation.queries.ts';
+import { institutionInScope } from '../../org/scope.ts';
 import { performanceAllocation } from './allocation.workflow.ts';
 
 const FIGURES = ['deposit_balance', 'deposit_month_avg', 'deposit_quarter_avg', 'deposit_year_avg', 'loan_balance'] as const;
 
-/** The shares in force on `d`: allocations, else 100 for the primary manager. As SQL rows (customer_id, user_id, share). */
+/**
+ * The shares in force on `d`: allocations, else 100 for the primary manager in force — or, for a
+ * day before the customer's relation history begins (a bank goes live with its feed history from
+ * before the CRM's first assignments), his first primary manager, so that history is not lost.
+ * As SQL rows (customer_id, user_id, share).
+ */
 export function sharesOn(d: string) {
   return sql`
     select a.customer_id, a.user_id, a.share from performance_allocation a
      where a.since <= ${d}::date and (a.ends_on is null or a.ends_on > ${d}::date)
     union all
-    select m.customer_id, m.user_id, 100::numeric from customer_manager m
-     where m.role = 'primary' and ${inForce('m', d)}
-       and not exists (select 1 from performance_allocation a where a.customer_id = m.customer_id
-                        and a.since <= ${d}::date and (a.ends_on is null or a.ends_on > ${d}::date))`;
+    select * from (
+      select distinct on (m.customer_id) m.customer_id, m.user_id, 100::numeric as share from customer_manager m
+       where m.role = 'primary' and m.ends_on is distinct from m.since
+         and (${inForce('m', d)} or not exists (select 1 from customer_manager e where e.customer_id = m.customer_id and e.role = 'primary' and e.since <= ${d}::date))
+         and not exists (select 1 from performance_allocation a where a.customer_id = m.customer_id
+                          and a.since <= ${d}::date and (a.ends_on is null or a.ends_on > ${d}::date))
+       order by m.customer_id, (${inForce('m', d)}) desc, m.since) primaries`;
 }
 
 /** Rewrites business day `d`'s rows of manager_performance from the positions and the shares in force. */
@@ -83,3 +92,17 @@ export async function myPerformance(db: Executor, actor: Actor) {
     trend: trend.reverse(),
   };
 }
+
+/** People a split may name: active persons homed in my charge, by name or username. */
+export async function allocationPeople(db: Executor, actor: Actor, q: string | undefined) {
+  let query = db.selectFrom('app_user as u').innerJoin('institution as i', 'i.id', 'u.home_institution_id')
+    .select(['u.id', 'u.username', 'u.display_name as displayName', 'i.name as institution'])
+    .where('u.kind', '=', 'person').where('u.status', '=', 'active').where(institutionInScope(actor, 'u.home_institution_id'))
+    .orderBy('u.display_name').orderBy('u.id').limit(30);
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
+    query = query.where((eb) => eb.or([eb('u.display_name', 'ilike', like), eb('u.username', 'ilike', like)]));
+  }
+  return { items: await query.execute() };
+}
+
