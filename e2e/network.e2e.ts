@@ -76,7 +76,7 @@ it('relationship levels: the distribution by institution, what moved, and a cust
   // A customer of sn_mgr: his level, score and each indicator's contribution.
   const mine = (await mgr.get<{ items: { id: number }[] }>('/api/customers?pageSize=1&sort=monthAvg&order=desc')).body.items[0]!;
   const level = (await mgr.get<{ level: number; score: string }>(`/api/customers/${mine.id}/relationship-level`)).body;
-  await page.goto(`${crm.baseUrl}/customers/${mine.id}?tab=level`);
+  await page.goto(`${crm.baseUrl}/customers/${mine.id}?tab=network`);
   const tab = page.locator('[data-testid=relationship-level]');
   await expect.poll(() => tab.locator('[data-testid=relationship-level-indicators] tbody tr.ant-table-row').count()).toBe(6);
   expect(await tab.textContent()).toContain(level.score);

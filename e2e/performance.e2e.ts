@@ -24,7 +24,7 @@ it('my performance and a customer\'s performance shares', async ({ annotate }) =
   // The demo splits sn_mgr's largest customer by month average 60/40 with sn_assist.
   const top = (await mgr.get<{ items: { id: number }[] }>('/api/customers?pageSize=1&sort=monthAvg&order=desc')).body.items[0]!;
   expect((await mgr.get<{ history: unknown[] }>(`/api/customers/${top.id}/performance-allocation`)).body.history).toHaveLength(2);
-  await page.goto(`${crm.baseUrl}/customers/${top.id}?tab=performance`);
+  await page.goto(`${crm.baseUrl}/customers/${top.id}?tab=accounts`);
   const tab = page.locator('[data-testid=performance-allocation]');
   await expect.poll(() => tab.textContent()).toContain('40.00%');
   await shot(page, 'performance-allocation-tab', annotate, 'a customer shared 60/40 between two managers');

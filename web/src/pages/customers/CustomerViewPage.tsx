@@ -27,8 +27,6 @@ import { UnderReview } from '../approvals/UnderReview';
 import { CompletenessCard } from './images/CompletenessCard';
 import { ImagesTab } from './images/ImagesTab';
 import { NetworkTab } from '../network/NetworkTab';
-import { RelationshipLevelTab } from '../network/RelationshipLevelTab';
-import { AllocationTab } from '../performance/AllocationTab';
 
 export default function CustomerViewPage() {
   const { t } = useTranslation();
@@ -73,8 +71,6 @@ function CustomerViewBody({ c }: { c: CustomerView }) {
     { key: 'blacklist', label: t('customers.tab.blacklist'), children: <BlacklistTab c={c} /> },
     ...(c.kind === 'corporate' ? [{ key: 'credit', label: t('creditInfo.tab'), children: <CreditInfoTab c={c} /> }] : []),
     { key: 'network', label: t('network.tab'), children: <NetworkTab c={c} /> },
-    { key: 'level', label: t('network.level.tab'), children: <RelationshipLevelTab c={c} /> },
-    { key: 'performance', label: t('performance.tab'), children: <AllocationTab c={c} /> },
     { key: 'history', label: t('customers.tab.history'), children: <HistoryTab id={c.id} kind={c.kind} /> },
     { key: 'audit', label: t('customers.tab.audit'), children: <AuditTab id={c.id} kind={c.kind} /> },
   ];

@@ -18,6 +18,7 @@ import { formatMoney, orDash } from '../../lib/format';
 import type { CustomerView } from '../customers/api';
 import { createLink, endLink, fetchLinks, fetchNetwork, type LinkItem } from './api';
 import { NetworkGraph } from './NetworkGraph';
+import { RelationshipLevelTab } from './RelationshipLevelTab';
 
 interface AddValues {
   by: 'customerNo' | 'document'; customerNo?: string; partyCategory?: '1' | '2'; name?: string; idType?: string; idNumber?: string;
@@ -93,6 +94,7 @@ export function NetworkTab({ c }: { c: CustomerView }) {
 
   return (
     <>
+      <RelationshipLevelTab c={c} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap style={{ marginBottom: 8 }}>
           <span>{t('network.hops')}</span>

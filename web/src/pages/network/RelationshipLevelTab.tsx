@@ -28,12 +28,12 @@ export function RelationshipLevelTab({ c }: { c: CustomerView }) {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['relationship-level', c.id], queryFn: ({ signal }) => api.get<LevelView>(`/customers/${c.id}/relationship-level`, undefined, signal) });
   const d = q.data;
-  if (d && d.level === null) return <Empty description={t('network.level.none')} />;
+  if (d && d.level === null) return <Card size="small" title={t('network.level.tab')} style={{ marginBottom: 12 }}><Empty description={t('network.level.none')} /></Card>;
   const shown = (i: LevelView['indicators'][number]) =>
     (i.indicator === 'volume' ? formatMoney(String(i.value)) : i.indicator === 'credit' ? t(i.value ? 'network.level.creditGood' : 'network.level.creditListed')
       : i.indicator === 'tenure' ? t('network.level.years', { n: i.value }) : String(i.value));
   return (
-    <Card size="small" loading={q.isLoading} data-testid="relationship-level">
+    <Card size="small" loading={q.isLoading} data-testid="relationship-level" title={t('network.level.tab')} style={{ marginBottom: 12 }}>
       {d && (
         <>
           <Descriptions size="small" column={3} items={[

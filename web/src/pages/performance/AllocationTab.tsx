@@ -32,7 +32,7 @@ export function AllocationTab({ c }: { c: CustomerView }) {
   const [open, setOpen] = useState(false);
   const q = useQuery({ queryKey: ['performance-allocation', c.id], queryFn: ({ signal }) => api.get<Allocation>(`/customers/${c.id}/performance-allocation`, undefined, signal) });
   return (
-    <Card size="small" loading={q.isLoading} data-testid="performance-allocation"
+    <Card size="small" loading={q.isLoading} data-testid="performance-allocation" title={t('performance.tab')} style={{ marginTop: 12 }}
       extra={can('performance.allocate') && <Button type="primary" size="small" onClick={() => setOpen(true)} data-testid="allocation-apply">{t('performance.apply')}</Button>}>
       <Typography.Title level={5}>{t('performance.current', { date: q.data?.asOf ?? '' })}</Typography.Title>
       <Table size="small" rowKey="userId" pagination={false} dataSource={q.data?.current}

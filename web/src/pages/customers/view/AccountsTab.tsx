@@ -1,6 +1,7 @@
 // 账户与余额 (ACC-2, ACC-3): the customer's accounts and loan contracts as the core system
 // delivers them (read-only here), daily averages per category and currency, and the balance trend.
 import { useQuery } from '@tanstack/react-query';
+import { AllocationTab } from '../../performance/AllocationTab';
 import { Alert, Card, Col, DatePicker, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useState, type HTMLAttributes } from 'react';
@@ -89,6 +90,7 @@ function Trend({ customerId }: { customerId: number }) {
   );
 }
 
+// The customer's performance shares sit with his accounts: whose performance these balances are.
 export function AccountsTab({ c }: { c: CustomerView }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -135,6 +137,7 @@ export function AccountsTab({ c }: { c: CustomerView }) {
             { title: t('accounts.maturityOn'), dataIndex: 'maturityOn', width: 200, render: (_: string | null, a) => <Maturity a={a} /> },
           ]} />
       </Card>
+      <AllocationTab c={c} />
     </>
   );
 }
