@@ -1,6 +1,7 @@
 // Performance allocation in the demo book (PERF-1): 郑业绩 (qd_perf, 业绩分配岗) splits sn_mgr's
 // largest customer 60/40 with his team-mate sn_assist — approved by 市南支行's head — and asks to
-// share another with the sub-branch's teller across institutions, which waits for the head. The
+// share another with the sub-branch's teller across institutions: approved by the head, it waits
+// for the branch administrator's confirmation (qd_admin). The
 // managers' daily figures themselves come from every demo feed day (feed.service.ts).
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -22,7 +23,8 @@ export async function addBookPerformance(db: Database, actorOf: (username: strin
   const split = await submitAllocation(db, perf, { customerId: customers[0], effectiveOn: today, reason: '联合营销：协办客户经理承担四成维护工作',
     shares: [{ managerId: mgr.id, share: '60.00' }, { managerId: assist.id, share: '40.00' }] });
   await decide(db, await actorOf('sn_head'), split.requestId, { decision: 'approve', step: 1, reason: '同意' });
-  await submitAllocation(db, perf, { customerId: customers[1], effectiveOn: today, reason: '柜员转介绍，按三七分配',
+  const across = await submitAllocation(db, perf, { customerId: customers[1], effectiveOn: today, reason: '柜员转介绍，按三七分配',
     shares: [{ managerId: mgr.id, share: '70.00' }, { managerId: teller.id, share: '30.00' }] });
+  await decide(db, await actorOf('sn_head'), across.requestId, { decision: 'approve', step: 1, reason: '同意，请分行确认' });
   return 2;
 }

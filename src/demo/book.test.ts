@@ -130,11 +130,12 @@ describe('the demo book', () => {
     expect(deleted.rows[0]!.n).toBe(0);
   });
 
-  it('has performance for every manager on the feed days, one split approved and one across institutions waiting for sn_head', async () => {
+  it('has performance for every manager on the feed days, one split approved and one across institutions waiting for the branch administrator', async () => {
     const split = await handle.db.selectFrom('performance_allocation').select(['user_id', 'share']).orderBy('share', 'desc').execute();
     expect(split.map((r) => r.share)).toEqual(['60.00', '40.00']);
-    const pending = (await (await signIn('sn_head'))('/api/approvals/inbox?type=performance.allocation')).items;
-    expect(pending).toEqual([expect.objectContaining({ type: 'performance.allocation', step: 1, stepCount: 2, maker: '郑业绩' })]);
+    const pending = (await (await signIn('qd_admin'))('/api/approvals/inbox?type=performance.allocation')).items;
+    expect(pending).toEqual([expect.objectContaining({ type: 'performance.allocation', step: 2, stepCount: 2, maker: '郑业绩' })]);
+    expect((await (await signIn('sn_head'))('/api/approvals/inbox?type=performance.allocation')).items).toEqual([]);
     const mine = await (await signIn('sn_mgr'))('/api/performance/me');
     expect(mine.trend.length).toBe(Math.min(30, DAYS)); // one row a feed day, the last 30
     expect(Number(mine.figures.deposit_balance)).toBeGreaterThan(0);
