@@ -3,7 +3,7 @@
 // Counter-grown customers must have a manager within 3 working days of opening (000 第十三条);
 // past that they are overdue, counted by the maintained calendar.
 import { sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Database, Executor } from '../../db/database.ts';
 import { BANK_TIMEZONE, businessToday } from '../../common/business-date.ts';
 import type { Actor } from '../auth/actor.ts';
 import { addWorkingDays } from '../calendar/calendar.service.ts';
@@ -49,22 +49,26 @@ async function lastSinceOverdue(db: Database, today: string): Promise<string> {
 }
 
 /**
- * Persons holding a manager role (主办/协办客户经理, 助理), by name or username when `q` is given,
- * first 30 by name: the base of every manager picker (assignment, transfer).
+ * Persons of the bank by name or username when `q` is given, first 30 by name — with
+ * `managersOnly`, those holding a manager role (主办/协办客户经理, 助理): the base of every
+ * person picker (assignment, transfer, performance split).
  */
-export function managerChoices(db: Database, q: string | undefined) {
+export function personChoices(db: Executor, q: string | undefined, { managersOnly = true }: { managersOnly?: boolean } = {}) {
   let query = db.selectFrom('app_user as u').innerJoin('institution as i', 'i.id', 'u.home_institution_id')
     .select(['u.id', 'u.username', 'u.display_name as displayName', 'u.status', 'i.name as institution'])
     .where('u.kind', '=', 'person')
-    .where(({ exists, selectFrom }) => exists(selectFrom('user_role as ur').innerJoin('role as r', 'r.id', 'ur.role_id').select('ur.user_id')
-      .whereRef('ur.user_id', '=', 'u.id').where('r.category', '=', 'manager')))
     .orderBy('u.display_name').orderBy('u.id').limit(30);
+  if (managersOnly) {
+    query = query.where(({ exists, selectFrom }) => exists(selectFrom('user_role as ur').innerJoin('role as r', 'r.id', 'ur.role_id').select('ur.user_id')
+      .whereRef('ur.user_id', '=', 'u.id').where('r.category', '=', 'manager')));
+  }
   if (q) {
     const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
     query = query.where((eb) => eb.or([eb('u.display_name', 'ilike', like), eb('u.username', 'ilike', like)]));
   }
   return query;
 }
+export const managerChoices = (db: Executor, q: string | undefined) => personChoices(db, q);
 
 /** Managers an assignment may name: active, homed in my charge. */
 export async function assignableManagers(db: Database, actor: Actor, q: string | undefined) {

@@ -11,6 +11,7 @@ import { submitRequest } from '../../approvals/approval.service.ts';
 import { customerInScope } from '../../customers/customer.queries.ts';
 import { latestLoadedDate } from '../../feed/feed.service.ts';
 import { inForce } from '../relation.queries.ts';
+import { personChoices } from '../charge.service.ts';
 import { institutionInScope } from '../../org/scope.ts';
 import { performanceAllocation } from './allocation.workflow.ts';
 
@@ -93,16 +94,7 @@ export async function myPerformance(db: Executor, actor: Actor) {
   };
 }
 
-/** People a split may name: active persons homed in my charge, by name or username. */
+/** People a split may name: active persons homed in my charge (tellers earn performance too), by name or username. */
 export async function allocationPeople(db: Executor, actor: Actor, q: string | undefined) {
-  let query = db.selectFrom('app_user as u').innerJoin('institution as i', 'i.id', 'u.home_institution_id')
-    .select(['u.id', 'u.username', 'u.display_name as displayName', 'i.name as institution'])
-    .where('u.kind', '=', 'person').where('u.status', '=', 'active').where(institutionInScope(actor, 'u.home_institution_id'))
-    .orderBy('u.display_name').orderBy('u.id').limit(30);
-  if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
-    query = query.where((eb) => eb.or([eb('u.display_name', 'ilike', like), eb('u.username', 'ilike', like)]));
-  }
-  return { items: await query.execute() };
+  return { items: await personChoices(db, q, { managersOnly: false }).where('u.status', '=', 'active').where(institutionInScope(actor, 'u.home_institution_id')).execute() };
 }
-

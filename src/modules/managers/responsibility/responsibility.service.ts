@@ -35,17 +35,19 @@ function proposedRank(rules: ResponsibilityRules): RawBuilder<number> {
 }
 
 /**
- * A person's level from his roles: the head of a level-1 institution (head office, the union) 4,
- * any other institution head 3, a customer-manager role 2, a non-corporate-line user (tellers) 1;
- * someone else, or the outlet's temporary staff, none (null).
+ * Each person's level from his roles, once per person (joined to the customers, not asked per
+ * customer): the head of a level-1 institution (head office, the union) 4, any other institution
+ * head 3, a customer-manager role 2, a non-corporate-line user (tellers) 1; other roles none (null).
  */
-const personRank = sql<number | null>`(select case
-    when bool_or(r.code = 'institution_head') and min(i.level) = 1 then 4
-    when bool_or(r.code = 'institution_head') then 3
-    when bool_or(r.category = 'manager') then 2
-    when bool_or(r.code = 'non_corporate_user') then 1 end
-  from user_role ur join role r on r.id = ur.role_id join app_user pu on pu.id = ur.user_id join institution i on i.id = pu.home_institution_id
-  where ur.user_id = m.user_id and pu.kind = 'person')`;
+function personRanks(db: Executor) {
+  return db.selectFrom('user_role as ur').innerJoin('role as r', 'r.id', 'ur.role_id').innerJoin('app_user as pu', 'pu.id', 'ur.user_id')
+    .innerJoin('institution as i', 'i.id', 'pu.home_institution_id').where('pu.kind', '=', 'person').groupBy('ur.user_id')
+    .select(['ur.user_id', sql<number | null>`case
+      when bool_or(r.code = 'institution_head') and min(i.level) = 1 then 4
+      when bool_or(r.code = 'institution_head') then 3
+      when bool_or(r.category = 'manager') then 2
+      when bool_or(r.code = 'non_corporate_user') then 1 end`.as('rank')]);
+}
 
 /** Each active customer in my charge with its proposed rank, its primary manager today and his rank, and how they agree. */
 function table(db: Executor, actor: Actor, rules: ResponsibilityRules) {
@@ -55,6 +57,7 @@ function table(db: Executor, actor: Actor, rules: ResponsibilityRules) {
     .leftJoin('customer_position as p', 'p.customer_id', 'customer.id')
     .leftJoin('customer_manager as m', (j) => j.onRef('m.customer_id', '=', 'customer.id').on('m.role', '=', 'primary').on(inForce('m', today)))
     .leftJoin('app_user as u', 'u.id', 'm.user_id')
+    .leftJoin(personRanks(db).as('pr'), 'pr.user_id', 'm.user_id')
     .leftJoin('institution as ci', 'ci.id', 'customer.institution_id')
     .where('customer.status', '=', 'active').where(customerInScope(actor))
     .select(['customer.id', 'customer.customer_no as customerNo', 'customer.name', 'customer.kind', 'ci.name as institution', 'u.id as managerId', 'u.display_name as manager',
@@ -62,7 +65,7 @@ function table(db: Executor, actor: Actor, rules: ResponsibilityRules) {
       sql<string>`coalesce(p.loan_balance, 0)::text`.as('loans'),
       proposedRank(rules).as('proposed_rank'),
       // null: nobody answers (no primary, or the outlet's temporary staff); 0: a person whose roles carry no responsibility level.
-      sql<number | null>`case when m.user_id is null or u.kind = 'temporary_staff' then null else coalesce(${personRank}, 0) end`.as('actual_rank')]);
+      sql<number | null>`case when m.user_id is null or u.kind = 'temporary_staff' then null else coalesce(pr.rank, 0) end`.as('actual_rank')]);
 }
 
 const agreementOf = (proposed: number, actual: number | null): Agreement =>
